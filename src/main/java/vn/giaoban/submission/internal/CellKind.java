@@ -1,0 +1,6 @@
+package vn.giaoban.submission.internal;
+
+/** What a spreadsheet cell holds, as its file says it, before any interpretation. */
+public enum CellKind {
+    NUMBER, TEXT, BOOLEAN, ERROR
+}
