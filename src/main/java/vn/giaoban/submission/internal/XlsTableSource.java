@@ -1,0 +1,195 @@
+package vn.giaoban.submission.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * Reads old .xls (BIFF8) through POI's usermodel: HSSF has no pull API worth its complexity, and
+ * a .xls sheet holds at most 65,536 rows, so the whole workbook in memory stays small.
+ */
+final class XlsTableSource implements TableSource {
+
+    static final String ENCRYPTED =
+            "Tệp không đọc được: tệp Excel được đặt mật khẩu, hãy gỡ mật khẩu rồi gửi lại.";
+    static final String TOO_OLD =
+            "Tệp không đọc được: định dạng Excel 5.0/95 quá cũ, hãy lưu lại dạng .xlsx rồi gửi lại.";
+
+    private static final Logger log = LoggerFactory.getLogger(XlsTableSource.class);
+
+    private final POIFSFileSystem fs;
+    private final HSSFWorkbook workbook;
+    private boolean used;
+
+    private XlsTableSource(POIFSFileSystem fs, HSSFWorkbook workbook) {
+        this.fs = fs;
+        this.workbook = workbook;
+    }
+
+    static XlsTableSource open(Path file) throws UnreadableFileException {
+        POIFSFileSystem fs;
+        try {
+            fs = new POIFSFileSystem(file.toFile(), true);
+        } catch (Exception e) {
+            log.warn("{} has an OLE2 signature but no readable structure: {}", file, e.toString());
+            throw new UnreadableFileException(XlsxTableSource.NOT_EXCEL, e);
+        }
+        try {
+            return new XlsTableSource(fs, new HSSFWorkbook(fs));
+        } catch (EncryptedDocumentException e) {
+            closeQuietly(fs);
+            throw new UnreadableFileException(ENCRYPTED, e);
+        } catch (OldExcelFormatException e) {
+            closeQuietly(fs);
+            throw new UnreadableFileException(TOO_OLD, e);
+        } catch (Exception e) {
+            closeQuietly(fs);
+            log.warn("cannot open {} as .xls: {}", file, e.toString());
+            throw new UnreadableFileException(XlsxTableSource.NOT_EXCEL, e);
+        }
+    }
+
+    @Override
+    public Iterator<SheetRow> rows() {
+        if (used) {
+            throw new IllegalStateException("rows() can be called once");
+        }
+        used = true;
+        return new Rows();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            workbook.close();
+        } finally {
+            fs.close();
+        }
+    }
+
+    private final class Rows implements Iterator<SheetRow> {
+
+        private int sheetIndex = -1;
+        private Sheet sheet;
+        private boolean sheetHidden;
+        private Iterator<Row> sheetRows;
+        private SheetRow next;
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (sheetRows == null || !sheetRows.hasNext()) {
+                    if (++sheetIndex >= workbook.getNumberOfSheets()) {
+                        return false;
+                    }
+                    sheet = workbook.getSheetAt(sheetIndex);
+                    sheetHidden = workbook.isSheetHidden(sheetIndex) || workbook.isSheetVeryHidden(sheetIndex);
+                    sheetRows = sheet.rowIterator();
+                    continue;
+                }
+                next = toSheetRow(sheetRows.next());
+            }
+            return true;
+        }
+
+        @Override
+        public SheetRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            SheetRow row = next;
+            next = null;
+            return row;
+        }
+
+        private SheetRow toSheetRow(Row row) {
+            List<SheetCell> cells = new ArrayList<>();
+            for (Cell cell : row) {
+                SheetCell read = toSheetCell(cell);
+                if (read != null) {
+                    cells.add(read);
+                }
+            }
+            if (cells.isEmpty()) {
+                return null;
+            }
+            return new SheetRow(VietnameseText.nfc(sheet.getSheetName()), row.getRowNum() + 1,
+                    sheetHidden || row.getZeroHeight(), List.copyOf(cells));
+        }
+    }
+
+    /** A formula cell is read as its cached result, the value the unit saw when it saved. */
+    private static SheetCell toSheetCell(Cell cell) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        int column = cell.getColumnIndex();
+        String reference = new CellReference(cell.getRowIndex(), column).formatAsString(false);
+        return switch (type) {
+            case NUMERIC -> {
+                BigDecimal number = exact(cell.getNumericCellValue());
+                yield new SheetCell(column, reference, CellKind.NUMBER, number.toPlainString(), number,
+                        DateUtil.isCellDateFormatted(cell));
+            }
+            case STRING -> text(column, reference, CellKind.TEXT, cell.getRichStringCellValue().getString());
+            case BOOLEAN -> text(column, reference, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE");
+            case ERROR -> text(column, reference, CellKind.ERROR, errorText(cell.getErrorCellValue()));
+            default -> null;
+        };
+    }
+
+    /** The shortest decimal that is the double ({@code 0.1}, not 0.1000000000000000055...), without ".0". */
+    static BigDecimal exact(double value) {
+        BigDecimal number = BigDecimal.valueOf(value);
+        if (number.scale() < 0) {
+            return number.setScale(0);
+        }
+        if (number.scale() == 1 && number.unscaledValue().mod(BigInteger.TEN).signum() == 0) {
+            return number.setScale(0);
+        }
+        return number;
+    }
+
+    private static SheetCell text(int column, String reference, CellKind kind, String text) {
+        if (TableSources.isBlank(text)) {
+            return null;
+        }
+        return new SheetCell(column, reference, kind, VietnameseText.nfc(text), null, false);
+    }
+
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#N/A";
+        }
+    }
+
+    private static void closeQuietly(POIFSFileSystem fs) {
+        try {
+            fs.close();
+        } catch (IOException e) {
+            log.debug("closing an unreadable .xls failed", e);
+        }
+    }
+}
