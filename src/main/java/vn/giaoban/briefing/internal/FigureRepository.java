@@ -1,0 +1,61 @@
+package vn.giaoban.briefing.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.giaoban.catalog.Measure;
+
+/** Reads the consolidated figures a briefing is written from. */
+@Repository
+public class FigureRepository {
+
+    private final JdbcClient jdbc;
+
+    public FigureRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A level's total and its two parts. */
+    public record Total(BigDecimal own, BigDecimal children, int childrenReported, int childrenExpected,
+            BigDecimal value) {
+    }
+
+    /** A unit's status value, e.g. a commune's NTM criterion. */
+    public record Status(String unitKey, String indicatorCode, String status) {
+    }
+
+    public Optional<Total> total(String unitKey, String indicator, YearMonth period, Measure measure) {
+        return jdbc.sql("""
+                SELECT own_value, children_value, children_reported, children_expected, total_value
+                FROM rollup_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ?
+                """).params(unitKey, indicator, period.toString(), measure.name())
+                .query((rs, n) -> new Total(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4),
+                        rs.getBigDecimal(5)))
+                .optional();
+    }
+
+    /** The as-of date of the submission a current value came from ("số liệu đến ngày 23/10/2022"). */
+    public Optional<LocalDate> asOf(String unitKey, String indicator, YearMonth period, Measure measure) {
+        return jdbc.sql("""
+                SELECT s.as_of FROM data_value v JOIN submission s ON s.id = v.submission_id
+                WHERE v.unit_key = ? AND v.indicator_code = ? AND v.period = ? AND v.measure = ?
+                """).params(unitKey, indicator, period.toString(), measure.name())
+                .query(LocalDate.class).optional();
+    }
+
+    /** Every status value of a period whose indicator code starts with {@code prefix}, by unit and code. */
+    public List<Status> statuses(String prefix, YearMonth period) {
+        return jdbc.sql("""
+                SELECT unit_key, indicator_code, text_value FROM data_value
+                WHERE period = ? AND indicator_code LIKE ? AND measure = 'POINT' AND text_value IS NOT NULL
+                ORDER BY unit_key, indicator_code
+                """).params(period.toString(), prefix + "%")
+                .query((rs, n) -> new Status(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+}

@@ -1,0 +1,132 @@
+package vn.giaoban.catalog;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * The reporting catalog of one deployment: units, indicators, forms, targets and the column
+ * headings people use. Loaded from data files and validated before any job runs.
+ */
+public final class Catalog {
+
+    private final List<Unit> units;
+    private final Map<String, Indicator> indicators = new LinkedHashMap<>();
+    private final Map<String, Form> forms = new LinkedHashMap<>();
+    private final List<Target> targets;
+    private final List<Heading> headings;
+
+    public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
+            List<Heading> headings) {
+        this.units = List.copyOf(units);
+        indicators.forEach(indicator -> this.indicators.put(indicator.code(), indicator));
+        forms.forEach(form -> this.forms.put(form.code(), form));
+        this.targets = List.copyOf(targets);
+        this.headings = List.copyOf(headings);
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    public List<Indicator> indicators() {
+        return List.copyOf(indicators.values());
+    }
+
+    public List<Form> forms() {
+        return List.copyOf(forms.values());
+    }
+
+    public List<Target> targets() {
+        return targets;
+    }
+
+    public List<Heading> headings() {
+        return headings;
+    }
+
+    /** The unit a code names on a day: codes are reused, so the day decides. */
+    public Optional<Unit> unit(String code, LocalDate on) {
+        return units.stream().filter(u -> u.code().equals(code) && u.validOn(on)).findFirst();
+    }
+
+    /** The unit a code names during a period (its last day, so a reform on the 1st belongs to the new month). */
+    public Optional<Unit> unit(String code, YearMonth period) {
+        return unit(code, period.atEndOfMonth());
+    }
+
+    public Optional<Unit> unitByKey(String key) {
+        return units.stream().filter(u -> u.key().equals(key)).findFirst();
+    }
+
+    /** Every unit that has ever carried this code, newest first. */
+    public List<Unit> unitsWithCode(String code) {
+        return units.stream().filter(u -> u.code().equals(code))
+                .sorted(Comparator.comparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .toList();
+    }
+
+    public Optional<Unit> parent(Unit unit) {
+        if (unit.parentCode() == null) {
+            return Optional.empty();
+        }
+        LocalDate on = unit.validTo() != null ? unit.validTo() : unit.validFrom() != null ? unit.validFrom() : LocalDate.now();
+        return unit(unit.parentCode(), on);
+    }
+
+    /** The units directly under {@code parent} that were valid during the period. */
+    public List<Unit> children(Unit parent, YearMonth period) {
+        LocalDate day = period.atEndOfMonth();
+        List<Unit> children = new ArrayList<>();
+        for (Unit unit : units) {
+            if (parent.code().equals(unit.parentCode()) && unit.validOn(day) && parent.validOn(day)) {
+                children.add(unit);
+            }
+        }
+        return children;
+    }
+
+    public Indicator indicator(String code) {
+        Indicator indicator = indicators.get(code);
+        if (indicator == null) {
+            throw new IllegalArgumentException("Unknown indicator " + code);
+        }
+        return indicator;
+    }
+
+    public Optional<Form> form(String code) {
+        return Optional.ofNullable(forms.get(code));
+    }
+
+    public List<Form> formsSubmittableBy(Unit unit) {
+        return forms.values().stream().filter(form -> form.submittableBy(unit)).toList();
+    }
+
+    /** The form that carries an indicator (the catalog allows one). */
+    public Optional<Form> formOf(String indicatorCode) {
+        return forms.values().stream().filter(form -> form.indicatorCodes().contains(indicatorCode)).findFirst();
+    }
+
+    public List<Target> targets(String indicatorCode, int year, String unitCode) {
+        return targets.stream()
+                .filter(t -> t.indicator().equals(indicatorCode) && t.year() == year && t.unitCode().equals(unitCode))
+                .sorted(Comparator.comparing(Target::level))
+                .toList();
+    }
+
+    /** Folded names by which people write an indicator: its code, its name and its aliases. */
+    public static List<String> foldedNames(Indicator indicator) {
+        List<String> names = new ArrayList<>();
+        names.add(VietnameseText.fold(indicator.code()));
+        names.add(VietnameseText.fold(indicator.name()));
+        indicator.aliases().forEach(alias -> names.add(VietnameseText.fold(alias)));
+        return names;
+    }
+}

@@ -1,0 +1,276 @@
+package vn.giaoban.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.CatalogException;
+import vn.giaoban.catalog.ColumnRole;
+import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.Heading;
+import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.Polarity;
+import vn.giaoban.catalog.Rollup;
+import vn.giaoban.catalog.Target;
+import vn.giaoban.catalog.TargetLevel;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.catalog.UnitKind;
+import vn.giaoban.catalog.ValueType;
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * Reads the catalog's CSV files (units, indicators, forms, targets, headings) from a folder and
+ * checks that they hold together, so that a broken catalog stops the application before any job
+ * runs, with a message that names the file, the line and the entry.
+ */
+public final class CatalogLoader {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+
+    private final ResourceLoader resources;
+
+    public CatalogLoader(ResourceLoader resources) {
+        this.resources = resources;
+    }
+
+    /** @param location a folder, e.g. {@code classpath:catalog/van-lang/} or {@code file:/etc/giaoban/catalog/} */
+    public Catalog load(String location) {
+        String folder = location.endsWith("/") ? location : location + "/";
+        Problems problems = new Problems();
+        List<Unit> units = read(folder, "units.csv", problems, CatalogLoader::unit);
+        List<Indicator> indicators = read(folder, "indicators.csv", problems, CatalogLoader::indicator);
+        List<Form> forms = read(folder, "forms.csv", problems, CatalogLoader::form);
+        List<Target> targets = read(folder, "targets.csv", problems, CatalogLoader::target);
+        List<Heading> headings = read(folder, "headings.csv", problems, CatalogLoader::headings).stream()
+                .flatMap(List::stream).toList();
+        problems.throwIfAny();
+        Catalog catalog = new Catalog(units, indicators, forms, targets, headings);
+        new CatalogValidator(catalog, problems).validate();
+        problems.throwIfAny();
+        return catalog;
+    }
+
+    private <T> List<T> read(String folder, String file, Problems problems, Function<Row, T> mapper) {
+        Resource resource = resources.getResource(folder + file);
+        if (!resource.exists()) {
+            problems.add(file, 0, null, "không tìm thấy tệp trong thư mục danh mục " + folder);
+            return List.of();
+        }
+        List<T> items = new ArrayList<>();
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(resource.getInputStream()).get(),
+                StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            for (CSVRecord record : parser) {
+                Row row = new Row(file, record);
+                try {
+                    items.add(mapper.apply(row));
+                } catch (RuntimeException e) {
+                    problems.add(file, record.getRecordNumber() + 1, row.firstValue(), row.explain(e));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(file, 0, null, "không đọc được tệp: " + e.getMessage());
+        }
+        return items;
+    }
+
+    private static Unit unit(Row row) {
+        return new Unit(row.required("code"), VietnameseText.nfc(row.required("name")),
+                UnitKind.valueOf(row.required("kind").toUpperCase(Locale.ROOT)), row.optional("parent_code"),
+                row.date("valid_from"), row.date("valid_to"), row.list("successor_code", " "), row.list("aliases", "|"));
+    }
+
+    private static Indicator indicator(Row row) {
+        return new Indicator(row.required("code"), VietnameseText.nfc(row.required("name")),
+                VietnameseText.nfc(row.required("short_name")),
+                VietnameseText.nfc(row.optionalOrEmpty("unit_of_measure")),
+                ValueType.valueOf(row.required("value_type")), Rollup.valueOf(row.required("rollup")),
+                Polarity.valueOf(row.required("polarity")), row.integer("decimals"), row.integer("percent_decimals"),
+                row.integer("min_digits"), row.list("aliases", "|"));
+    }
+
+    private static Form form(Row row) {
+        return new Form(row.required("code"), VietnameseText.nfc(row.required("title")), row.list("submitters", " "),
+                Measure.valueOf(row.required("default_measure")), row.integer("deadline_day"),
+                row.list("indicators", " "), row.list("aliases", "|"));
+    }
+
+    private static Target target(Row row) {
+        return new Target(row.required("code"), row.required("indicator"), TargetLevel.valueOf(row.required("level")),
+                row.integer("year"), row.required("unit"), new BigDecimal(row.required("value")),
+                VietnameseText.nfc(row.required("label")));
+    }
+
+    /** One line per role, its aliases separated by "|", in the order they are tried. */
+    private static List<Heading> headings(Row row) {
+        ColumnRole role = ColumnRole.valueOf(row.required("role"));
+        return row.list("aliases", "|").stream().map(alias -> new Heading(role, alias)).toList();
+    }
+
+    /** One CSV record, read by column name, with messages a person can act on. */
+    private record Row(String file, CSVRecord record) {
+
+        String required(String column) {
+            String value = optional(column);
+            if (value == null) {
+                throw new IllegalArgumentException("cột " + column + " không được để trống");
+            }
+            return value;
+        }
+
+        String optional(String column) {
+            if (!record.isMapped(column)) {
+                throw new IllegalArgumentException("thiếu cột " + column);
+            }
+            String value = record.isSet(column) ? record.get(column).trim() : "";
+            return value.isEmpty() ? null : value;
+        }
+
+        String optionalOrEmpty(String column) {
+            String value = optional(column);
+            return value == null ? "" : value;
+        }
+
+        LocalDate date(String column) {
+            String value = optional(column);
+            return value == null ? null : LocalDate.parse(value);
+        }
+
+        int integer(String column) {
+            return Integer.parseInt(required(column));
+        }
+
+        List<String> list(String column, String separator) {
+            String value = optional(column);
+            if (value == null) {
+                return List.of();
+            }
+            return Arrays.stream(value.split(java.util.regex.Pattern.quote(separator)))
+                    .map(String::trim).filter(s -> !s.isEmpty()).map(VietnameseText::nfc).toList();
+        }
+
+        String firstValue() {
+            return record.size() > 0 ? record.get(0) : null;
+        }
+
+        String explain(RuntimeException e) {
+            if (e instanceof java.time.format.DateTimeParseException p) {
+                return "ngày không hợp lệ '" + p.getParsedString() + "' (cần dạng yyyy-MM-dd)";
+            }
+            if (e instanceof NumberFormatException) {
+                return "số không hợp lệ (" + e.getMessage() + ")";
+            }
+            if (e.getClass() == IllegalArgumentException.class && e.getMessage() != null
+                    && e.getMessage().startsWith("No enum constant")) {
+                return "giá trị không hợp lệ: " + e.getMessage().substring(e.getMessage().lastIndexOf('.') + 1);
+            }
+            return e.getMessage();
+        }
+    }
+
+    /** Everything wrong with a catalog, reported together so one edit fixes them all. */
+    static final class Problems {
+        private final List<String> messages = new ArrayList<>();
+
+        void add(String file, long line, String entry, String message) {
+            StringBuilder text = new StringBuilder("tệp ").append(file);
+            if (line > 0) {
+                text.append(", dòng ").append(line);
+            }
+            if (entry != null) {
+                text.append(" (").append(entry).append(")");
+            }
+            messages.add(text.append(": ").append(message).toString());
+        }
+
+        void throwIfAny() {
+            if (!messages.isEmpty()) {
+                throw new CatalogException("Danh mục báo cáo không hợp lệ: " + String.join("; ", messages) + ".");
+            }
+        }
+    }
+
+    /** Cross-references between the files: codes unique, every reference resolves. */
+    private record CatalogValidator(Catalog catalog, Problems problems) {
+
+        void validate() {
+            Set<String> unitKeys = new HashSet<>();
+            for (Unit unit : catalog.units()) {
+                if (!unitKeys.add(unit.key())) {
+                    problems.add("units.csv", 0, unit.code(), "trùng mã đơn vị với cùng ngày hiệu lực " + unit.key());
+                }
+                if (unit.parentCode() != null && catalog.parent(unit).isEmpty()) {
+                    problems.add("units.csv", 0, unit.code(), "đơn vị cấp trên " + unit.parentCode()
+                            + " không có trong danh mục (hoặc không còn hiệu lực trong thời gian của đơn vị)");
+                }
+                for (String successor : unit.successors()) {
+                    if (catalog.unitByKey(successor).isEmpty()) {
+                        problems.add("units.csv", 0, unit.code(), "đơn vị kế thừa " + successor + " không có trong danh mục");
+                    }
+                }
+            }
+            Set<String> indicatorCodes = new HashSet<>();
+            for (Indicator indicator : catalog.indicators()) {
+                if (!indicatorCodes.add(indicator.code())) {
+                    problems.add("indicators.csv", 0, indicator.code(), "trùng mã chỉ tiêu");
+                }
+            }
+            Map<String, String> carriedBy = new HashMap<>();
+            Set<String> formCodes = new HashSet<>();
+            for (Form form : catalog.forms()) {
+                if (!formCodes.add(form.code())) {
+                    problems.add("forms.csv", 0, form.code(), "trùng mã biểu mẫu");
+                }
+                for (String code : form.indicatorCodes()) {
+                    if (!indicatorCodes.contains(code)) {
+                        problems.add("forms.csv", 0, form.code(), "chỉ tiêu " + code + " không có trong indicators.csv");
+                    }
+                    String other = carriedBy.putIfAbsent(code, form.code());
+                    if (other != null && !other.equals(form.code())) {
+                        problems.add("forms.csv", 0, form.code(), "chỉ tiêu " + code + " đã thuộc biểu mẫu " + other);
+                    }
+                }
+                for (String submitter : form.submitters()) {
+                    if (submitter.startsWith("kind:")) {
+                        try {
+                            UnitKind.valueOf(submitter.substring(5).toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            problems.add("forms.csv", 0, form.code(), "loại đơn vị không hợp lệ " + submitter);
+                        }
+                    } else if (catalog.unitsWithCode(submitter).isEmpty()) {
+                        problems.add("forms.csv", 0, form.code(), "đơn vị gửi báo cáo " + submitter + " không có trong units.csv");
+                    }
+                }
+            }
+            for (Target target : catalog.targets()) {
+                if (!indicatorCodes.contains(target.indicator())) {
+                    problems.add("targets.csv", 0, target.code(), "chỉ tiêu " + target.indicator() + " không có trong indicators.csv");
+                }
+                if (catalog.unitsWithCode(target.unitCode()).isEmpty()) {
+                    problems.add("targets.csv", 0, target.code(), "đơn vị " + target.unitCode() + " không có trong units.csv");
+                }
+            }
+        }
+    }
+}

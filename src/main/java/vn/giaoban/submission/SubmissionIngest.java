@@ -1,0 +1,78 @@
+package vn.giaoban.submission;
+
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.stereotype.Component;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.submission.internal.SubmissionReader;
+import vn.giaoban.submission.internal.SubmissionRepository;
+
+/**
+ * The ingest step's parts: the received files in the order they arrived, each read into values
+ * and findings, each stored in one transaction with its new status, so a killed run leaves every
+ * file either fully stored or still waiting.
+ */
+@Component
+public class SubmissionIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionIngest.class);
+
+    private final SubmissionRepository submissions;
+    private final InboxProperties inbox;
+    private final SubmissionReader reader;
+    private final Clock clock;
+
+    public SubmissionIngest(SubmissionRepository submissions, InboxProperties inbox, Catalog catalog, Clock clock) {
+        this.submissions = submissions;
+        this.inbox = inbox;
+        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()));
+        this.clock = clock;
+    }
+
+    /**
+     * A new reader for each step execution. It asks the database for the next waiting file rather
+     * than keeping a cursor: a restarted step simply finds what is still waiting.
+     */
+    public ItemReader<ReceivedFile> receivedFiles() {
+        return new ItemReader<>() {
+            private long lastId;
+
+            @Override
+            public ReceivedFile read() {
+                Optional<ReceivedFile> next = submissions.nextReceived(lastId, inbox.dir());
+                next.ifPresent(file -> lastId = file.submissionId());
+                return next.orElse(null);
+            }
+        };
+    }
+
+    public ItemProcessor<ReceivedFile, IngestResult> reading() {
+        return file -> {
+            IngestResult result = reader.read(file);
+            if (result.status() == SubmissionStatus.REJECTED) {
+                log.info("{}: rejected: {}", file.relativePath(), result.rejection());
+            } else {
+                log.info("{}: {} {} {} values, {} findings", file.relativePath(), result.formCode(), result.period(),
+                        result.values().size(), result.findings().size());
+            }
+            return result;
+        };
+    }
+
+    public ItemWriter<IngestResult> storing() {
+        return (Chunk<? extends IngestResult> results) -> {
+            for (IngestResult result : results) {
+                submissions.store(result, clock.instant());
+            }
+        };
+    }
+}

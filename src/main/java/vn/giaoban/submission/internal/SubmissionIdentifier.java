@@ -1,0 +1,187 @@
+package vn.giaoban.submission.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.submission.Finding;
+import vn.giaoban.submission.Severity;
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * Tells a file's form and period from what people put in it: the file name and the title lines
+ * above the table ("BÁO CÁO ... THÁNG 10/2022", "Kỳ báo cáo: tháng 10 năm 2022"). Where two
+ * sources disagree the file is refused with both readings, never guessed; the unit is the folder's,
+ * and a title naming another unit is a contradiction too.
+ */
+public final class SubmissionIdentifier {
+
+    /** "tháng 10/2022", "tháng 10 năm 2022", "T10-2022", "T10.2022" once folded. */
+    private static final Pattern MONTH_WORD = Pattern.compile("\\b(?:thang|t)\\s?(\\d{1,2})\\s(?:nam\\s)?(\\d{4})\\b");
+    /** "2022-10", "2022_10". */
+    private static final Pattern YEAR_MONTH = Pattern.compile("\\b(20\\d{2})\\s(\\d{1,2})\\b");
+    /** "10-2022", "10.2022". */
+    private static final Pattern MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})\\s(20\\d{2})\\b");
+    /** "đến ngày 23/10/2022" once folded. */
+    private static final Pattern AS_OF = Pattern.compile("\\bden ngay (\\d{1,2}) (\\d{1,2}) (\\d{4})\\b");
+
+    private final Catalog catalog;
+
+    public SubmissionIdentifier(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param folderUnits the units that have carried the folder's code, newest first
+     * @param fileName    the file's name
+     * @param titleLines  the text of the rows above the table
+     */
+    public Identification identify(List<Unit> folderUnits, String fileName, List<String> titleLines) {
+        String name = VietnameseText.fold(stripExtension(fileName));
+        List<String> titles = titleLines.stream().map(VietnameseText::fold).toList();
+        List<Finding> notes = new ArrayList<>();
+
+        Optional<YearMonth> periodFromName = period(List.of(name));
+        Optional<YearMonth> periodFromTitle = period(titles);
+        if (periodFromName.isPresent() && periodFromTitle.isPresent() && !periodFromName.equals(periodFromTitle)) {
+            return Identification.rejected("Tên tệp ghi kỳ " + show(periodFromName.get()) + " nhưng tiêu đề biểu ghi kỳ "
+                    + show(periodFromTitle.get()) + ". Đề nghị sửa cho thống nhất rồi gửi lại.");
+        }
+        Optional<YearMonth> period = periodFromTitle.or(() -> periodFromName);
+        if (period.isEmpty()) {
+            return Identification.rejected("Không xác định được kỳ báo cáo: tên tệp và tiêu đề biểu đều không ghi tháng"
+                    + " (ví dụ \"THÁNG 10/2022\"). Đề nghị ghi kỳ báo cáo vào tiêu đề biểu rồi gửi lại.");
+        }
+        Optional<Unit> unit = folderUnits.stream().filter(u -> u.validOn(period.get().atEndOfMonth())).findFirst();
+        if (unit.isEmpty()) {
+            return Identification.rejected("Mã đơn vị " + folderUnits.get(0).code() + " không có hiệu lực trong kỳ "
+                    + show(period.get()) + ". Đề nghị kiểm tra kỳ báo cáo hoặc thư mục gửi.");
+        }
+        Optional<String> otherUnit = otherUnitNamed(unit.get(), titles, period.get());
+        if (otherUnit.isPresent()) {
+            return Identification.rejected("Tệp được gửi vào thư mục của " + unit.get().name() + " nhưng tiêu đề biểu ghi "
+                    + otherUnit.get() + ". Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+        }
+
+        List<Form> allowed = catalog.formsSubmittableBy(unit.get());
+        Optional<Form> formFromName = form(List.of(name), catalog.forms());
+        Optional<Form> formFromTitle = form(titles, catalog.forms());
+        if (formFromName.isPresent() && formFromTitle.isPresent() && !formFromName.equals(formFromTitle)) {
+            return Identification.rejected("Tên tệp chỉ biểu " + formFromName.get().code() + " nhưng tiêu đề là biểu "
+                    + formFromTitle.get().code() + " (" + formFromTitle.get().title() + "). Đề nghị sửa cho thống nhất rồi gửi lại.");
+        }
+        Optional<Form> form = formFromTitle.or(() -> formFromName);
+        if (form.isEmpty() && allowed.size() == 1) {
+            form = Optional.of(allowed.get(0));
+            notes.add(Finding.file(Severity.INFO, "FORM_ASSUMED", "Tệp không ghi tên biểu; vì đơn vị chỉ gửi biểu "
+                    + allowed.get(0).code() + " nên tệp được hiểu là biểu này."));
+        }
+        if (form.isEmpty()) {
+            return Identification.rejected("Không xác định được biểu mẫu: tên tệp và tiêu đề không ghi mã hoặc tên biểu"
+                    + " (ví dụ " + String.join(", ", allowed.stream().map(Form::code).toList())
+                    + "). Đề nghị dùng đúng biểu mẫu rồi gửi lại.");
+        }
+        if (!allowed.contains(form.get())) {
+            return Identification.rejected(unit.get().name() + " không thuộc đơn vị gửi biểu " + form.get().code() + " ("
+                    + form.get().title() + "). Đề nghị kiểm tra lại biểu mẫu.");
+        }
+        return new Identification(form.get(), period.get(), asOf(titles).orElse(null), null, notes);
+    }
+
+    public static String show(YearMonth period) {
+        return String.format("%02d/%d", period.getMonthValue(), period.getYear());
+    }
+
+    private static Optional<YearMonth> period(List<String> lines) {
+        for (Pattern pattern : List.of(MONTH_WORD, YEAR_MONTH, MONTH_YEAR)) {
+            Set<YearMonth> found = new LinkedHashSet<>();
+            for (String line : lines) {
+                // an as-of date is not the period: "đến ngày 23/10/2022" would read as 10/2022 by accident
+                Matcher matcher = pattern.matcher(AS_OF.matcher(line).replaceAll(" "));
+                while (matcher.find()) {
+                    boolean yearFirst = pattern == YEAR_MONTH;
+                    int month = Integer.parseInt(matcher.group(yearFirst ? 2 : 1));
+                    int year = Integer.parseInt(matcher.group(yearFirst ? 1 : 2));
+                    if (month >= 1 && month <= 12) {
+                        found.add(YearMonth.of(year, month));
+                    }
+                }
+            }
+            if (!found.isEmpty()) {
+                return Optional.of(found.iterator().next());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> asOf(List<String> lines) {
+        for (String line : lines) {
+            Matcher matcher = AS_OF.matcher(line);
+            if (matcher.find()) {
+                try {
+                    return Optional.of(LocalDate.of(Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(2)),
+                            Integer.parseInt(matcher.group(1))));
+                } catch (DateTimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The form whose code, title or alias the lines name; the longest match wins. */
+    private static Optional<Form> form(List<String> lines, List<Form> forms) {
+        Form best = null;
+        int bestLength = 0;
+        for (String line : lines) {
+            String text = " " + line + " ";
+            for (Form form : forms) {
+                List<String> names = new ArrayList<>();
+                names.add(form.code());
+                names.add(form.title());
+                names.addAll(form.aliases());
+                for (String candidate : names) {
+                    String folded = VietnameseText.fold(candidate);
+                    if (!folded.isEmpty() && folded.length() > bestLength && text.contains(" " + folded + " ")) {
+                        best = form;
+                        bestLength = folded.length();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The name of a commune or town other than {@code unit} that a title line names, if any. */
+    private Optional<String> otherUnitNamed(Unit unit, List<String> titles, YearMonth period) {
+        String own = VietnameseText.fold(unit.name());
+        for (String line : titles) {
+            String text = " " + line + " ";
+            for (Unit other : catalog.units()) {
+                if (!other.kind().isLocalGovernment() || !other.validOn(period.atEndOfMonth())) {
+                    continue;
+                }
+                String name = VietnameseText.fold(other.name());
+                if (!name.equals(own) && text.contains(" " + name + " ") && !text.contains(" " + own + " ")) {
+                    return Optional.of(other.name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

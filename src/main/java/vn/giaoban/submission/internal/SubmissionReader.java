@@ -1,0 +1,388 @@
+package vn.giaoban.submission.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.ColumnRole;
+import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.catalog.ValueType;
+import vn.giaoban.submission.Finding;
+import vn.giaoban.submission.IngestResult;
+import vn.giaoban.submission.ReceivedFile;
+import vn.giaoban.submission.Severity;
+import vn.giaoban.submission.StagedValue;
+import vn.giaoban.submission.SubmissionStatus;
+import vn.giaoban.text.ParsedNumber;
+import vn.giaoban.text.VietnameseNumbers;
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * Reads one received file into values and findings, streaming its rows: the title lines identify
+ * it, the header is found by its titles, each row below is matched to an indicator of the form by
+ * code or name, each value column gives the measure its heading names. A file that cannot be read
+ * or identified is rejected whole; a bad cell is a finding on that value and the rest count.
+ */
+public final class SubmissionReader {
+
+    /** How far down a sheet a header is looked for before the sheet is taken to hold no table. */
+    private static final int HEADER_SEARCH_ROWS = 60;
+    private static final Pattern LEADING_NUMBERING = Pattern.compile("^(?:[ivxlc]+|\\d+(?: \\d+)*|[a-z])\\s+");
+    /** "Tổng số đơn tiếp nhận" is "Số đơn tiếp nhận": a total's label often says so. */
+    private static final Pattern LEADING_TOTAL = Pattern.compile("^tong (?:so )?");
+    private static final Pattern TRAILING_PARENTHESES = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+
+    private final Catalog catalog;
+    private final SubmissionIdentifier identifier;
+    private final HeaderDetector headers;
+    private final Charset fallbackCharset;
+
+    public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
+        this.catalog = catalog;
+        this.identifier = new SubmissionIdentifier(catalog);
+        this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
+        this.fallbackCharset = fallbackCharset;
+    }
+
+    public IngestResult read(ReceivedFile file) {
+        List<Unit> folderUnits = catalog.unitsWithCode(file.folder());
+        if (folderUnits.isEmpty()) {
+            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
+                    "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
+        }
+        try (TableSource source = TableSources.open(file.path(), fallbackCharset)) {
+            return new Reading(file, folderUnits).run(source.rows());
+        } catch (UnreadableFileException e) {
+            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
+                    "Tệp không đọc được (" + e.getClass().getSimpleName() + "). Đề nghị mở tệp bằng Excel, lưu lại"
+                            + " dưới dạng .xlsx rồi gửi lại.");
+        }
+    }
+
+    /** The state of reading one file. */
+    private final class Reading {
+        private final ReceivedFile file;
+        private final List<Unit> folderUnits;
+        private final List<String> titleLines = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private final Map<String, StagedValue> values = new LinkedHashMap<>();
+        private final Set<String> hiddenReported = new HashSet<>();
+        private Identification identification;
+        private Unit unit;
+        private String subjectKey;
+        private Map<String, Indicator> formIndicators;
+
+        Reading(ReceivedFile file, List<Unit> folderUnits) {
+            this.file = file;
+            this.folderUnits = folderUnits;
+        }
+
+        IngestResult run(Iterator<SheetRow> rows) {
+            String sheet = null;
+            TableHeader header = null;
+            SheetRow pendingRow = null;
+            Map<Integer, String> pendingTitles = null;
+            int rowsBeforeHeader = 0;
+            while (rows.hasNext()) {
+                SheetRow row = rows.next();
+                if (!row.sheet().equals(sheet)) {
+                    if (header == null && pendingTitles != null) {
+                        header = headers.header(pendingRow.sheet(), pendingRow.number(), pendingTitles).orElse(null);
+                        if (header != null && !start(header)) {
+                            return rejection();
+                        }
+                    }
+                    sheet = row.sheet();
+                    header = null;
+                    pendingRow = null;
+                    pendingTitles = null;
+                    rowsBeforeHeader = 0;
+                }
+                if (header == null) {
+                    if (pendingTitles != null) {
+                        header = headers.twoRows(pendingRow, pendingTitles, row).orElse(null);
+                        boolean twoRowHeader = header != null;
+                        if (header == null) {
+                            header = headers.header(pendingRow.sheet(), pendingRow.number(), pendingTitles).orElse(null);
+                        }
+                        pendingRow = null;
+                        pendingTitles = null;
+                        if (header != null) {
+                            if (!start(header)) {
+                                return rejection();
+                            }
+                            if (twoRowHeader) {
+                                continue;
+                            }
+                        }
+                    }
+                    if (header == null) {
+                        if (++rowsBeforeHeader > HEADER_SEARCH_ROWS) {
+                            continue;
+                        }
+                        Optional<Map<Integer, String>> naming = headers.namingRow(row);
+                        if (naming.isPresent()) {
+                            pendingRow = row;
+                            pendingTitles = naming.get();
+                        } else if (identification == null) {
+                            titleLines.add(text(row));
+                        }
+                        continue;
+                    }
+                }
+                dataRow(header, row);
+            }
+            if (header == null && pendingTitles != null) {
+                header = headers.header(pendingRow.sheet(), pendingRow.number(), pendingTitles).orElse(null);
+                if (header != null && !start(header)) {
+                    return rejection();
+                }
+            }
+            if (identification == null) {
+                Identification byTitle = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines);
+                String reason = byTitle.identified()
+                        ? "Không tìm thấy bảng số liệu: không có dòng tiêu đề cột nào ghi \"Chỉ tiêu\" (hoặc \"Mã số\") và"
+                                + " cột số liệu (\"Thực hiện\", \"Lũy kế\"...). Đề nghị dùng đúng biểu mẫu rồi gửi lại."
+                        : byTitle.rejection();
+                return IngestResult.rejected(file.submissionId(), null, null, byTitle.period(), List.of(), reason);
+            }
+            missingIndicators();
+            if (values.isEmpty()) {
+                return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
+                        identification.form().code(), identification.period(), identification.asOf(), List.of(),
+                        List.copyOf(findings), "Không lấy được số liệu nào từ tệp: không dòng nào khớp với chỉ tiêu của biểu "
+                                + identification.form().code() + ". Đề nghị dùng đúng biểu mẫu rồi gửi lại.");
+            }
+            return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
+                    identification.form().code(), identification.period(), identification.asOf(),
+                    List.copyOf(values.values()), List.copyOf(findings), null);
+        }
+
+        /** Identifies the file at its first table; false when it cannot be. */
+        private boolean start(TableHeader header) {
+            if (identification != null) {
+                return true;
+            }
+            identification = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines);
+            if (!identification.identified()) {
+                return false;
+            }
+            findings.addAll(identification.notes());
+            YearMonth period = identification.period();
+            unit = folderUnits.stream().filter(u -> u.validOn(period.atEndOfMonth())).findFirst().orElseThrow();
+            subjectKey = unit.kind().reportsForParent()
+                    ? catalog.parent(unit).map(Unit::key).orElse(unit.key())
+                    : unit.key();
+            formIndicators = new LinkedHashMap<>();
+            identification.form().indicatorCodes().forEach(code -> formIndicators.put(code, catalog.indicator(code)));
+            return true;
+        }
+
+        private IngestResult rejection() {
+            return IngestResult.rejected(file.submissionId(), null, null, identification.period(), List.of(),
+                    identification.rejection());
+        }
+
+        private void dataRow(TableHeader header, SheetRow row) {
+            Optional<Indicator> indicator = indicatorOf(header, row);
+            if (indicator.isEmpty()) {
+                reportUnknownRow(header, row);
+                return;
+            }
+            if (row.hidden() && hiddenReported.add(row.sheet() + row.number())) {
+                findings.add(new Finding(Severity.WARNING, "HIDDEN_ROW", row.sheet(), "A" + row.number(), null,
+                        "Dòng " + row.number() + " đang bị ẩn nhưng vẫn được đọc. Đề nghị kiểm tra số liệu ở dòng này."));
+            }
+            Form form = identification.form();
+            for (Map.Entry<Integer, ColumnRole> column : header.valueColumns().entrySet()) {
+                Measure measure = column.getValue().measure().orElse(form.defaultMeasure());
+                Optional<SheetCell> cell = row.cell(column.getKey());
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                value(indicator.get(), measure, cell.get(), row.sheet());
+            }
+        }
+
+        private void value(Indicator indicator, Measure measure, SheetCell cell, String sheet) {
+            String key = indicator.code() + "/" + measure;
+            if (values.containsKey(key)) {
+                findings.add(new Finding(Severity.ERROR, "DUPLICATE_ROW", sheet, cell.reference(), cell.text(),
+                        "Chỉ tiêu \"" + indicator.name() + "\" xuất hiện nhiều lần; chỉ lấy giá trị ở ô "
+                                + values.get(key).cell() + ". Đề nghị xóa dòng trùng."));
+                return;
+            }
+            if (cell.kind() == CellKind.ERROR) {
+                findings.add(new Finding(Severity.ERROR, "ERROR_CELL", sheet, cell.reference(), cell.text(),
+                        "Ô có lỗi công thức " + cell.text() + ", không lấy được giá trị của chỉ tiêu \"" + indicator.name()
+                                + "\". Đề nghị sửa công thức hoặc nhập số trực tiếp."));
+                return;
+            }
+            YearMonth period = identification.period();
+            if (indicator.valueType() == ValueType.STATUS) {
+                Optional<String> status = status(cell.text());
+                if (status.isEmpty()) {
+                    findings.add(new Finding(Severity.ERROR, "NOT_A_STATUS", sheet, cell.reference(), cell.text(),
+                            "Chỉ tiêu \"" + indicator.name() + "\" cần ghi \"Đạt\" hoặc \"Chưa đạt\"."));
+                    return;
+                }
+                values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, null, status.get(), sheet,
+                        cell.reference()));
+                return;
+            }
+            if (indicator.valueType() == ValueType.TEXT) {
+                values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, null, cell.text(), sheet,
+                        cell.reference()));
+                return;
+            }
+            Optional<BigDecimal> number = number(indicator, measure, cell, sheet);
+            number.ifPresent(n -> values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, n, null,
+                    sheet, cell.reference())));
+        }
+
+        private Optional<BigDecimal> number(Indicator indicator, Measure measure, SheetCell cell, String sheet) {
+            boolean percentColumn = measure == Measure.PERCENT_OF_PLAN || measure == Measure.PERCENT_OF_LAST_YEAR;
+            if (cell.kind() == CellKind.NUMBER) {
+                if (cell.date()) {
+                    findings.add(new Finding(Severity.ERROR, "DATE_NOT_NUMBER", sheet, cell.reference(), cell.text(),
+                            "Ô được định dạng ngày tháng, cần là số của chỉ tiêu \"" + indicator.name()
+                                    + "\". Đề nghị đổi định dạng ô thành số."));
+                    return Optional.empty();
+                }
+                return checked(indicator, measure, cell.number(), cell, sheet);
+            }
+            if (cell.kind() != CellKind.TEXT) {
+                findings.add(notANumber(indicator, cell, sheet));
+                return Optional.empty();
+            }
+            ParsedNumber parsed;
+            try {
+                parsed = VietnameseNumbers.parse(cell.text());
+            } catch (NumberFormatException e) {
+                findings.add(notANumber(indicator, cell, sheet));
+                return Optional.empty();
+            }
+            if (parsed.percent() && !percentColumn) {
+                findings.add(new Finding(Severity.ERROR, "UNEXPECTED_PERCENT", sheet, cell.reference(), cell.text(),
+                        "Cột này cần số " + indicator.unitOfMeasure() + " của chỉ tiêu \"" + indicator.name()
+                                + "\", không phải tỷ lệ phần trăm."));
+                return Optional.empty();
+            }
+            if (parsed.ambiguous() && indicator.decimals() > 0) {
+                findings.add(new Finding(Severity.WARNING, "AMBIGUOUS_NUMBER", sheet, cell.reference(), cell.text(),
+                        "Số \"" + cell.text() + "\" được hiểu là " + VietnameseNumbers.format(parsed.value(), 0)
+                                + " (dấu chấm ngăn cách hàng nghìn). Nếu là số thập phân, đề nghị dùng dấu phẩy."));
+            }
+            return checked(indicator, measure, parsed.value(), cell, sheet);
+        }
+
+        private Optional<BigDecimal> checked(Indicator indicator, Measure measure, BigDecimal value, SheetCell cell,
+                String sheet) {
+            boolean signed = measure == Measure.PERCENT_OF_LAST_YEAR;
+            if (value.signum() < 0 && !signed) {
+                findings.add(new Finding(Severity.ERROR, "NEGATIVE", sheet, cell.reference(), cell.text(),
+                        "Chỉ tiêu \"" + indicator.name() + "\" không thể là số âm. Đề nghị kiểm tra lại."));
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        }
+
+        private Finding notANumber(Indicator indicator, SheetCell cell, String sheet) {
+            return new Finding(Severity.ERROR, "NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
+                    "Chỉ tiêu \"" + indicator.name() + "\" cần một số (" + indicator.unitOfMeasure()
+                            + "), ô lại ghi \"" + cell.text() + "\". Đề nghị nhập số, ví dụ 94.533 hoặc 1.234,5.");
+        }
+
+        private Optional<Indicator> indicatorOf(TableHeader header, SheetRow row) {
+            Optional<Indicator> byCode = header.column(ColumnRole.CODE).flatMap(row::cell)
+                    .flatMap(cell -> match(cell.text()));
+            if (byCode.isPresent()) {
+                return byCode;
+            }
+            return header.column(ColumnRole.NAME).flatMap(row::cell).flatMap(cell -> match(cell.text()));
+        }
+
+        private Optional<Indicator> match(String text) {
+            String folded = VietnameseText.fold(text);
+            List<String> candidates = new ArrayList<>();
+            candidates.add(folded);
+            String unnumbered = LEADING_NUMBERING.matcher(folded).replaceFirst("");
+            candidates.add(unnumbered);
+            candidates.add(VietnameseText.fold(TRAILING_PARENTHESES.matcher(text).replaceFirst("")));
+            candidates.add(LEADING_NUMBERING.matcher(candidates.get(2)).replaceFirst(""));
+            for (int i = 0, n = candidates.size(); i < n; i++) {
+                candidates.add(LEADING_TOTAL.matcher(candidates.get(i)).replaceFirst(""));
+            }
+            for (Indicator indicator : formIndicators.values()) {
+                List<String> names = Catalog.foldedNames(indicator);
+                for (String candidate : candidates) {
+                    if (!candidate.isEmpty() && names.contains(candidate)) {
+                        return Optional.of(indicator);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private void reportUnknownRow(TableHeader header, SheetRow row) {
+            Optional<SheetCell> label = header.column(ColumnRole.NAME).flatMap(row::cell)
+                    .or(() -> header.column(ColumnRole.CODE).flatMap(row::cell));
+            boolean hasValues = header.valueColumns().keySet().stream()
+                    .map(row::cell).flatMap(Optional::stream)
+                    .anyMatch(cell -> cell.kind() == CellKind.NUMBER || HeaderDetector.looksNumeric(cell.text()));
+            if (label.isEmpty() || !hasValues || VietnameseText.fold(label.get().text()).length() < 3) {
+                return;
+            }
+            findings.add(new Finding(Severity.INFO, "ROW_NOT_IN_FORM", row.sheet(), label.get().reference(),
+                    label.get().text(), "Dòng này không thuộc chỉ tiêu của biểu " + identification.form().code()
+                            + " nên không được tổng hợp."));
+        }
+
+        private void missingIndicators() {
+            Set<String> present = new HashSet<>();
+            values.values().forEach(v -> present.add(v.indicatorCode()));
+            for (Indicator indicator : formIndicators.values()) {
+                if (!present.contains(indicator.code())) {
+                    findings.add(Finding.file(Severity.WARNING, "MISSING_INDICATOR", "Biểu thiếu chỉ tiêu \""
+                            + indicator.name() + "\" (mã " + indicator.code() + "). Đề nghị bổ sung."));
+                }
+            }
+        }
+    }
+
+    private static Optional<String> status(String text) {
+        String folded = VietnameseText.fold(text);
+        return switch (folded) {
+            case "dat", "da dat" -> Optional.of("DAT");
+            case "chua dat", "khong dat" -> Optional.of("CHUA_DAT");
+            default -> Optional.empty();
+        };
+    }
+
+    private static String text(SheetRow row) {
+        StringBuilder line = new StringBuilder();
+        for (SheetCell cell : row.cells()) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(cell.text());
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.giaoban.system;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.internal.CatalogLoader;
+
+/** The beans every feature shares: the clock and the validated catalog. */
+@Configuration(proxyBeanMethods = false)
+class ApplicationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** Loaded and validated at start-up: a broken catalog stops the application before any job runs. */
+    @Bean
+    Catalog catalog(CatalogProperties properties, ResourceLoader resources) {
+        return new CatalogLoader(resources).load(properties.location());
+    }
+}

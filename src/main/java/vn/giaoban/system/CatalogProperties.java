@@ -1,0 +1,8 @@
+package vn.giaoban.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** @param location the catalog folder: {@code classpath:catalog/van-lang/} or {@code file:/etc/giaoban/catalog/} */
+@ConfigurationProperties("giaoban.catalog")
+record CatalogProperties(String location) {
+}

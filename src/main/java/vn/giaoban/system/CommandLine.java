@@ -1,0 +1,200 @@
+package vn.giaoban.system;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.io.file.PathUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.giaoban.catalog.CatalogException;
+
+/**
+ * {@code giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]} and {@code giaoban demo}. Parses
+ * the command before Spring starts, so a typing mistake costs no start-up, and turns every failure
+ * into one Vietnamese sentence and an {@link ExitCode}; details go to the log.
+ */
+public final class CommandLine {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandLine.class);
+
+    static final String USAGE = """
+            Cách dùng:
+              giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
+              giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
+            Mọi thiết lập có thể ghi thêm dạng --giaoban.work-dir=/srv/giaoban.""";
+
+    private final PrintStream out;
+
+    CommandLine(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(System.out).run(args).status());
+    }
+
+    ExitCode run(String... args) {
+        List<String> settings = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("--giaoban.") || arg.startsWith("--spring.") || arg.startsWith("--logging.") ? settings : words)
+                    .add(arg);
+        }
+        if (words.isEmpty()) {
+            return usage("Thiếu lệnh.");
+        }
+        try {
+            return switch (words.get(0)) {
+                case "nightly" -> nightly(words.subList(1, words.size()), settings);
+                case "demo" -> demo(words.subList(1, words.size()), settings);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield ExitCode.COMPLETED;
+                }
+                default -> usage("Lệnh không hợp lệ: " + words.get(0) + ".");
+            };
+        } catch (UsageException e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private ExitCode nightly(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--period", "--night");
+        LocalDate night = options.date("--night").orElse(LocalDate.now());
+        YearMonth period = options.period("--period").orElse(YearMonth.from(night));
+        return withApplication(settings, runner -> runner.run(period, night));
+    }
+
+    /**
+     * Copies the samples into a fresh working folder and runs October 2021, then October 2022, as
+     * two nights: last year's figures for 2022 come from the 2021 submissions in the database.
+     */
+    private ExitCode demo(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--samples");
+        Path samples = Path.of(options.value("--samples").orElse("input-samples/van-lang"));
+        Path work = Path.of("work", "demo");
+        if (!Files.isDirectory(samples)) {
+            throw new UsageException("Không tìm thấy thư mục dữ liệu mẫu " + samples.toAbsolutePath() + ".");
+        }
+        try {
+            if (Files.exists(work)) {
+                PathUtils.deleteDirectory(work);
+            }
+            Files.createDirectories(work);
+            PathUtils.copyDirectory(samples, work.resolve("inbox"));
+        } catch (IOException e) {
+            log.error("Could not prepare {}", work, e);
+            out.println("Không chuẩn bị được thư mục chạy thử " + work.toAbsolutePath() + ": " + e.getMessage());
+            return ExitCode.CONFIGURATION_ERROR;
+        }
+        List<String> demoSettings = new ArrayList<>(List.of("--giaoban.work-dir=" + work,
+                "--giaoban.inbox.stable-after=0s"));
+        demoSettings.addAll(settings);
+        return withApplication(demoSettings, runner -> {
+            ExitCode first = runner.run(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
+            return first != ExitCode.COMPLETED ? first : runner.run(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
+        });
+    }
+
+    private interface Work {
+        ExitCode run(NightlyRunner runner);
+    }
+
+    private ExitCode withApplication(List<String> settings, Work work) {
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(GiaobanApplication.class, settings.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            log.error("giaoban could not start", e);
+            out.println(startFailure(e));
+            return ExitCode.CONFIGURATION_ERROR;
+        }
+        try (context) {
+            return work.run(new NightlyRunner(context, out));
+        }
+    }
+
+    private static String startFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CatalogException) {
+                return cause.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "Không khởi động được giaoban: " + root.getMessage() + " (chi tiết trong nhật ký).";
+    }
+
+    private ExitCode usage(String problem) {
+        out.println(problem);
+        out.println(USAGE);
+        return ExitCode.CONFIGURATION_ERROR;
+    }
+
+    /** A mistake on the command line; the message is for the person who typed it. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code --name value} pairs. */
+    private record Options(java.util.Map<String, String> values) {
+
+        static Options parse(List<String> words, String... allowed) {
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            List<String> names = List.of(allowed);
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+                if (!names.contains(name)) {
+                    throw new UsageException("Tùy chọn không hợp lệ: " + word + ".");
+                }
+                if (word.contains("=")) {
+                    values.put(name, word.substring(word.indexOf('=') + 1));
+                } else if (i + 1 < words.size()) {
+                    values.put(name, words.get(++i));
+                } else {
+                    throw new UsageException("Thiếu giá trị cho " + name + ".");
+                }
+            }
+            return new Options(values);
+        }
+
+        java.util.Optional<String> value(String name) {
+            return java.util.Optional.ofNullable(values.get(name));
+        }
+
+        java.util.Optional<YearMonth> period(String name) {
+            return value(name).map(text -> {
+                try {
+                    return YearMonth.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new UsageException("Kỳ báo cáo không hợp lệ: " + text + " (cần dạng yyyy-MM, ví dụ 2022-10).");
+                }
+            });
+        }
+
+        java.util.Optional<LocalDate> date(String name) {
+            return value(name).map(text -> {
+                try {
+                    return LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new UsageException("Ngày không hợp lệ: " + text + " (cần dạng yyyy-MM-dd, ví dụ 2022-10-27).");
+                }
+            });
+        }
+    }
+}

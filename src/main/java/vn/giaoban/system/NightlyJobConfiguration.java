@@ -1,0 +1,116 @@
+package vn.giaoban.system;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.catalog.CatalogSynchronizer;
+import vn.giaoban.consolidation.Consolidator;
+import vn.giaoban.submission.IngestResult;
+import vn.giaoban.submission.InboxScanner;
+import vn.giaoban.submission.ReceivedFile;
+import vn.giaoban.submission.SubmissionIngest;
+
+/**
+ * The nightly job: catalog → scan → ingest → consolidate → briefing. One instance per period and
+ * night ({@link #PERIOD}, {@link #NIGHT}); a failed night is restarted with the same two, and
+ * every step is safe to run again.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfiguration {
+
+    /** The job's name is stored in the job repository: renaming it splits its history. */
+    public static final String JOB_NAME = "nightly";
+    public static final String PERIOD = "period";
+    public static final String NIGHT = "night";
+    /** Where the briefing step leaves the PDF's path for the command line to print. */
+    public static final String BRIEFING_PDF = "briefing.pdf";
+
+    @Bean
+    Step catalogStep(JobRepository jobRepository, PlatformTransactionManager tx, CatalogSynchronizer synchronizer) {
+        return new StepBuilder("catalog", jobRepository).tasklet((contribution, context) -> {
+            synchronizer.synchronize();
+            return RepeatStatus.FINISHED;
+        }, tx).allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Step scanStep(JobRepository jobRepository, PlatformTransactionManager tx, InboxScanner scanner) {
+        return new StepBuilder("scan", jobRepository).tasklet((contribution, context) -> {
+            InboxScanner.Summary summary = scanner.scan(night(contribution));
+            var scanned = contribution.getStepExecution().getExecutionContext();
+            scanned.putInt("received", summary.received());
+            scanned.putInt("duplicates", summary.duplicates());
+            scanned.putInt("alreadySeen", summary.alreadySeen());
+            scanned.putInt("leftAlone", summary.leftAlone().size());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    /** One file per transaction: a file's values, findings and status are stored together or not at all. */
+    @Bean
+    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest) {
+        return new StepBuilder("ingest", jobRepository).<ReceivedFile, IngestResult>chunk(1)
+                .transactionManager(tx)
+                .reader(ingest.receivedFiles())
+                .processor(ingest.reading())
+                .writer(ingest.storing())
+                .build();
+    }
+
+    @Bean
+    Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager tx, Consolidator consolidator) {
+        return new StepBuilder("consolidate", jobRepository).tasklet((contribution, context) -> {
+            Consolidator.Summary summary = consolidator.consolidate(period(contribution));
+            contribution.incrementWriteCount(summary.versionsChanged());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    Step briefingStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingPublisher publisher) {
+        return new StepBuilder("briefing", jobRepository).tasklet((contribution, context) -> {
+            Path pdf = publisher.publish(period(contribution), night(contribution));
+            contribution.getStepExecution().getJobExecution().getExecutionContext()
+                    .putString(BRIEFING_PDF, pdf.toAbsolutePath().toString());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    Job nightlyJob(JobRepository jobRepository, Step catalogStep, Step scanStep, Step ingestStep,
+            Step consolidateStep, Step briefingStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(catalogStep)
+                .next(scanStep)
+                .next(ingestStep)
+                .next(consolidateStep)
+                .next(briefingStep)
+                .build();
+    }
+
+    private static YearMonth period(StepContribution contribution) {
+        return YearMonth.parse(parameters(contribution).getString(PERIOD));
+    }
+
+    private static LocalDate night(StepContribution contribution) {
+        return parameters(contribution).getLocalDate(NIGHT);
+    }
+
+    private static JobParameters parameters(StepContribution contribution) {
+        return contribution.getStepExecution().getJobParameters();
+    }
+}

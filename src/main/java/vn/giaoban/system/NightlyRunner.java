@@ -1,0 +1,77 @@
+package vn.giaoban.system;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Launches the nightly job for a period and night and tells the person at the terminal what came
+ * of it. Launching a failed night again restarts it where it stopped (same identifying parameters).
+ */
+final class NightlyRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRunner.class);
+
+    private final JobOperator jobOperator;
+    private final Job job;
+    private final PrintStream out;
+
+    NightlyRunner(ApplicationContext context, PrintStream out) {
+        this.jobOperator = context.getBean(JobOperator.class);
+        this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);
+        this.out = out;
+    }
+
+    static JobParameters parameters(YearMonth period, LocalDate night) {
+        return new JobParametersBuilder()
+                .addString(NightlyJobConfiguration.PERIOD, period.toString(), true)
+                .addLocalDate(NightlyJobConfiguration.NIGHT, night, true)
+                .toJobParameters();
+    }
+
+    ExitCode run(YearMonth period, LocalDate night) {
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(job, parameters(period, night));
+        } catch (JobInstanceAlreadyCompleteException e) {
+            out.println("Đêm " + night + " đã tổng hợp xong kỳ " + period + "; tệp gửi sau đó sẽ được nhận ở lần chạy đêm sau.");
+            return ExitCode.COMPLETED;
+        } catch (JobExecutionAlreadyRunningException e) {
+            out.println("Đang có một lần chạy kỳ " + period + " đêm " + night + "; lần chạy này dừng lại, không thay đổi gì.");
+            return ExitCode.ALREADY_RUNNING;
+        } catch (Exception e) {
+            log.error("Could not launch the nightly job for {} {}", period, night, e);
+            out.println("Không chạy được tổng hợp kỳ " + period + ": " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        for (StepExecution step : execution.getStepExecutions()) {
+            log.info("step {}: {} read {} written {}", step.getStepName(), step.getStatus(), step.getReadCount(),
+                    step.getWriteCount());
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String step = execution.getStepExecutions().stream()
+                    .filter(s -> s.getStatus() != BatchStatus.COMPLETED).map(StepExecution::getStepName)
+                    .findFirst().orElse("?");
+            log.error("Nightly job {} {} ended {}: {}", period, night, execution.getStatus(),
+                    execution.getAllFailureExceptions());
+            out.println("Tổng hợp kỳ " + period + " bị lỗi ở bước " + step + " (chi tiết trong nhật ký). Chạy lại đúng lệnh"
+                    + " này để tiếp tục từ chỗ dừng.");
+            return ExitCode.FAILED;
+        }
+        out.println("briefing: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF));
+        return ExitCode.COMPLETED;
+    }
+}

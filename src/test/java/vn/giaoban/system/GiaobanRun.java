@@ -1,0 +1,149 @@
+package vn.giaoban.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.apache.commons.io.file.PathUtils;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole giaoban deployment in a temporary folder, for tests: its own inbox (a copy of the
+ * committed samples), its own embedded file database, the real application context, and the
+ * nightly job launched as the command line launches it.
+ */
+final class GiaobanRun implements AutoCloseable {
+
+    static final Path SAMPLES = Path.of("input-samples/van-lang");
+
+    private final Path work;
+    private final List<String> settings = new ArrayList<>();
+    private ConfigurableApplicationContext context;
+
+    private GiaobanRun(Path work) {
+        this.work = work;
+        settings.add("--giaoban.work-dir=" + work);
+        settings.add("--giaoban.inbox.stable-after=0s");
+    }
+
+    /** A deployment whose inbox holds a copy of the sample submissions. */
+    static GiaobanRun withSamples(Path work) {
+        try {
+            PathUtils.copyDirectory(SAMPLES, Files.createDirectories(work.resolve("inbox")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new GiaobanRun(work);
+    }
+
+    GiaobanRun setting(String setting) {
+        settings.add(setting);
+        return this;
+    }
+
+    Path inbox() {
+        return work.resolve("inbox");
+    }
+
+    Path work() {
+        return work;
+    }
+
+    JobExecution night(YearMonth period, LocalDate night) {
+        try {
+            return context().getBean(JobOperator.class).start(context().getBean("nightlyJob", Job.class),
+                    NightlyRunner.parameters(period, night));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** October 2021 then October 2022, as the demo runs them. */
+    JobExecution octoberNights() {
+        night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
+        return night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
+    }
+
+    Path briefing(JobExecution execution) {
+        return Path.of(execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF));
+    }
+
+    JdbcClient jdbc() {
+        return context().getBean(JdbcClient.class);
+    }
+
+    ConfigurableApplicationContext context() {
+        if (context == null) {
+            context = SpringApplication.run(GiaobanApplication.class, settings.toArray(String[]::new));
+        }
+        return context;
+    }
+
+    /**
+     * A checksum over the business tables' content, ids and timestamps left out (a submission is
+     * named by its file and content instead), so two databases that hold the same facts compare equal.
+     */
+    String businessChecksum() {
+        List<String> queries = List.of(
+                "SELECT unit_key, code, name, kind, parent_key, valid_from, valid_to FROM unit",
+                "SELECT predecessor_key, successor_key, share FROM unit_succession",
+                "SELECT * FROM indicator",
+                "SELECT * FROM target",
+                """
+                SELECT folder, relative_path, content_hash, size_bytes, status, unit_key, form_code, period, as_of,
+                       version, values_taken, rejection FROM submission""",
+                """
+                SELECT s.relative_path, s.content_hash, v.unit_key, v.indicator_code, v.period, v.measure, v.num_value,
+                       v.text_value, v.sheet, v.cell
+                FROM staged_value v JOIN submission s ON s.id = v.submission_id""",
+                """
+                SELECT s.relative_path, s.content_hash, f.severity, f.code, f.sheet, f.cell, f.found, f.message
+                FROM finding f JOIN submission s ON s.id = f.submission_id""",
+                """
+                SELECT c.unit_key, c.form_code, c.period, s.relative_path, s.content_hash
+                FROM current_submission c JOIN submission s ON s.id = c.submission_id""",
+                """
+                SELECT v.unit_key, v.indicator_code, v.period, v.measure, v.num_value, v.text_value, s.relative_path,
+                       v.sheet, v.cell
+                FROM data_value v JOIN submission s ON s.id = v.submission_id""",
+                "SELECT * FROM rollup_value");
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String query : queries) {
+                List<String> rows = jdbc().sql(query).query((rs, n) -> {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.append(rs.getString(i)).append('\u001f');
+                    }
+                    return row.toString();
+                }).list();
+                rows.stream().sorted().forEach(row -> digest.update(row.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}
