@@ -65,11 +65,24 @@ public final class CatalogLoader {
         List<Target> targets = read(folder, "targets.csv", problems, CatalogLoader::target);
         List<Heading> headings = read(folder, "headings.csv", problems, CatalogLoader::headings).stream()
                 .flatMap(List::stream).toList();
+        duplicates("indicators.csv", indicators.stream().map(Indicator::code).toList(), "trùng mã chỉ tiêu", problems);
+        duplicates("forms.csv", forms.stream().map(Form::code).toList(), "trùng mã biểu mẫu", problems);
+        duplicates("units.csv", units.stream().map(Unit::key).toList(), "trùng mã đơn vị có cùng ngày bắt đầu hiệu lực",
+                problems);
         problems.throwIfAny();
         Catalog catalog = new Catalog(units, indicators, forms, targets, headings);
         new CatalogValidator(catalog, problems).validate();
         problems.throwIfAny();
         return catalog;
+    }
+
+    private static void duplicates(String file, List<String> codes, String message, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        for (String code : codes) {
+            if (!seen.add(code)) {
+                problems.add(file, 0, code, message);
+            }
+        }
     }
 
     private <T> List<T> read(String folder, String file, Problems problems, Function<Row, T> mapper) {
@@ -215,11 +228,7 @@ public final class CatalogLoader {
     private record CatalogValidator(Catalog catalog, Problems problems) {
 
         void validate() {
-            Set<String> unitKeys = new HashSet<>();
             for (Unit unit : catalog.units()) {
-                if (!unitKeys.add(unit.key())) {
-                    problems.add("units.csv", 0, unit.code(), "trùng mã đơn vị với cùng ngày hiệu lực " + unit.key());
-                }
                 if (unit.parentCode() != null && catalog.parent(unit).isEmpty()) {
                     problems.add("units.csv", 0, unit.code(), "đơn vị cấp trên " + unit.parentCode()
                             + " không có trong danh mục (hoặc không còn hiệu lực trong thời gian của đơn vị)");
@@ -231,17 +240,9 @@ public final class CatalogLoader {
                 }
             }
             Set<String> indicatorCodes = new HashSet<>();
-            for (Indicator indicator : catalog.indicators()) {
-                if (!indicatorCodes.add(indicator.code())) {
-                    problems.add("indicators.csv", 0, indicator.code(), "trùng mã chỉ tiêu");
-                }
-            }
+            catalog.indicators().forEach(indicator -> indicatorCodes.add(indicator.code()));
             Map<String, String> carriedBy = new HashMap<>();
-            Set<String> formCodes = new HashSet<>();
             for (Form form : catalog.forms()) {
-                if (!formCodes.add(form.code())) {
-                    problems.add("forms.csv", 0, form.code(), "trùng mã biểu mẫu");
-                }
                 for (String code : form.indicatorCodes()) {
                     if (!indicatorCodes.contains(code)) {
                         problems.add("forms.csv", 0, form.code(), "chỉ tiêu " + code + " không có trong indicators.csv");

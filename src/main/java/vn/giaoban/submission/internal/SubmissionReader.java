@@ -300,7 +300,7 @@ public final class SubmissionReader {
                         "Chỉ tiêu \"" + indicator.name() + "\" không thể là số âm. Đề nghị kiểm tra lại."));
                 return Optional.empty();
             }
-            return Optional.of(value);
+            return Optional.of(canonical(value));
         }
 
         private Finding notANumber(Indicator indicator, SheetCell cell, String sheet) {
@@ -364,6 +364,12 @@ public final class SubmissionReader {
                 }
             }
         }
+    }
+
+    /** 93630.0 as written by one program and 93630 by another are one value. */
+    private static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Optional<String> status(String text) {

@@ -1,0 +1,76 @@
+package vn.giaoban.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.io.file.PathUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a person at the terminal, or cron, gets back. */
+class CommandLineTests {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final CommandLine commandLine = new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anUnknownCommandIsAUsageErrorInVietnamese() {
+        assertThat(commandLine.run("chay")).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("Lệnh không hợp lệ: chay.").contains("Cách dùng:");
+    }
+
+    @Test
+    void aMalformedPeriodIsOneClearSentence() {
+        assertThat(commandLine.run("nightly", "--period", "10/2022")).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("Kỳ báo cáo không hợp lệ: 10/2022 (cần dạng yyyy-MM, ví dụ 2022-10).")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aBrokenCatalogStopsBeforeAnyJobWithTheCatalogsMessage() throws IOException {
+        Path catalog = work.resolve("catalog");
+        PathUtils.copyDirectory(Path.of("src/main/resources/catalog/van-lang"), catalog);
+        Path forms = catalog.resolve("forms.csv");
+        Files.writeString(forms, Files.readString(forms).replace("PPHS TNGT_SO_VU", "PPHS TNGT_KHONG_CO"));
+
+        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--giaoban.work-dir=" + work,
+                "--giaoban.catalog.location=file:" + catalog + "/");
+
+        assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).startsWith("Danh mục báo cáo không hợp lệ: tệp forms.csv (BM04-ANTT): chỉ tiêu TNGT_KHONG_CO")
+                .doesNotContain("Exception");
+        assertThat(work.resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void aNightOverAMissingInboxFailsRestartably() {
+        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work);
+
+        assertThat(exit).isEqualTo(ExitCode.FAILED);
+        assertThat(printed()).contains("bị lỗi ở bước scan").contains("Chạy lại đúng lệnh này");
+    }
+
+    @Test
+    void aCompletedNightIsNotRunTwice() throws IOException {
+        Files.createDirectories(work.resolve("inbox"));
+        String[] args = { "nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work };
+
+        assertThat(commandLine.run(args)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(printed()).contains("briefing: ");
+        assertThat(commandLine.run(args)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(printed()).contains("đã tổng hợp xong kỳ 2022-10");
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
