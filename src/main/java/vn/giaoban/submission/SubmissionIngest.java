@@ -44,7 +44,7 @@ public class SubmissionIngest {
      */
     public ItemReader<ReceivedFile> receivedFiles() {
         return new ItemReader<>() {
-            private long lastId;
+            private long lastId = Long.MIN_VALUE;
 
             @Override
             public ReceivedFile read() {

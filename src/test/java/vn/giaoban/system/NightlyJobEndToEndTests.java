@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +29,15 @@ class NightlyJobEndToEndTests {
     static Path work;
 
     private GiaobanRun giaoban;
+    private JobExecution october2021;
     private JobExecution october2022;
     private BriefingPdf pdf;
 
     @BeforeAll
     void runBothOctobers() {
         giaoban = GiaobanRun.withSamples(work);
-        october2022 = giaoban.octoberNights();
+        october2021 = giaoban.night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
+        october2022 = giaoban.night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
         pdf = BriefingPdf.read(giaoban.briefing(october2022));
     }
 
@@ -79,6 +83,31 @@ class NightlyJobEndToEndTests {
         assertTraced("06127@-", "NTM_TC_18", "POINT", "đạt");
         assertThat(traced("182@-", "PPHS", "CUMULATIVE", "2021-10").value()).isEqualTo("25");
         assertThat(traced("182@-", "TNGT_SO_VU", "CUMULATIVE", "2021-10").value()).isEqualTo("1");
+    }
+
+    @Test
+    void everySampleFileWasReadAndAccepted() {
+        assertThat(giaoban.jdbc().sql("SELECT DISTINCT status FROM submission").query(String.class).list())
+                .containsExactly("ACCEPTED");
+        assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM submission").query(Integer.class).single()).isEqualTo(44);
+    }
+
+    @Test
+    void lastYearsBriefingHasLastYearsFigures() {
+        assertThat(BriefingPdf.read(giaoban.briefing(october2021)).text())
+                .contains("đến ngày 22/10/2021 được 78.215 triệu đồng, đạt 104,29% dự toán tỉnh giao, đạt 95,38%")
+                .contains("tổng 219 đơn, đã giải quyết 195/219 đơn, đạt 89,0%")
+                .contains("PPHS xảy ra 25 vụ (chưa có số liệu cùng kỳ năm 2020 để so sánh)");
+        assertThat(total("DT_TIEP_NHAN", "2021-10")).isEqualTo("219");
+        assertThat(total("DT_DA_GIAI_QUYET", "2021-10")).isEqualTo("195");
+        assertThat(total("NSNN_THU", "2021-10")).isEqualTo("78215");
+    }
+
+    private String total(String indicator, String period) {
+        return giaoban.jdbc().sql("""
+                SELECT total_value FROM rollup_value
+                WHERE unit_key = '182@-' AND indicator_code = ? AND period = ? AND measure = 'CUMULATIVE'
+                """).params(indicator, period).query(BigDecimal.class).single().stripTrailingZeros().toPlainString();
     }
 
     @Test
