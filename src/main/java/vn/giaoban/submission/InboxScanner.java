@@ -18,17 +18,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.giaoban.catalog.Catalog;
 import vn.giaoban.submission.internal.SubmissionRepository;
+import vn.giaoban.text.VietnameseText;
 
 /**
  * Registers the files units dropped in their inbox folders since the last run: every stable file,
- * whatever period it declares, each known by its unit (the folder) and its content hash.
+ * whatever period it declares, each known by its unit (the folder) and its content hash. What is
+ * not a submission (an Office lock file, a file still being copied, a folder that names no unit, a
+ * symbolic link) is left where it is and listed, with the reason, in the run's summary.
  */
 @Component
 public class InboxScanner {
@@ -37,16 +42,27 @@ public class InboxScanner {
 
     private final InboxProperties properties;
     private final SubmissionRepository submissions;
+    private final Catalog catalog;
     private final Clock clock;
 
-    public InboxScanner(InboxProperties properties, SubmissionRepository submissions, Clock clock) {
+    public InboxScanner(InboxProperties properties, SubmissionRepository submissions, Catalog catalog, Clock clock) {
         this.properties = properties;
         this.submissions = submissions;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
+    /** A file or folder the scan did not take, and why, in words for the office. */
+    public record LeftAlone(String path, String reason) {
+
+        @Override
+        public String toString() {
+            return path + " (" + reason + ")";
+        }
+    }
+
     /** What one scan found. */
-    public record Summary(int received, int duplicates, int alreadySeen, List<String> leftAlone) {
+    public record Summary(int received, int duplicates, int alreadySeen, List<LeftAlone> leftAlone) {
     }
 
     public Summary scan(LocalDate night) {
@@ -58,61 +74,109 @@ public class InboxScanner {
         int received = 0;
         int duplicates = 0;
         int seen = 0;
-        List<String> leftAlone = new ArrayList<>();
+        List<LeftAlone> leftAlone = new ArrayList<>();
         for (Path folder : list(inbox)) {
             String folderName = folder.getFileName().toString();
-            if (ignored(folderName) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                leftAlone.add(inbox.relativize(folder).toString());
+            Optional<String> skip = folderProblem(folder, folderName);
+            if (skip.isPresent()) {
+                leftAlone.add(new LeftAlone(display(inbox, folder), skip.get()));
                 continue;
             }
             List<Candidate> candidates = new ArrayList<>();
             for (Path file : list(folder)) {
-                String name = file.getFileName().toString();
-                if (ignored(name) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    leftAlone.add(inbox.relativize(file).toString());
+                Optional<String> problem = fileProblem(file, now);
+                if (problem.isPresent()) {
+                    leftAlone.add(new LeftAlone(display(inbox, file), problem.get()));
                     continue;
                 }
                 BasicFileAttributes attributes = attributes(file);
-                // the database keeps microseconds at most: compare what it can hold
-                Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
-                if (Duration.between(modified, now).compareTo(properties.stableAfter()) < 0) {
-                    log.info("{} changed {} ago: still being copied, left for a later run", inbox.relativize(file),
-                            Duration.between(modified, now));
-                    leftAlone.add(inbox.relativize(file).toString());
-                    continue;
-                }
-                candidates.add(new Candidate(file, attributes.size(), modified));
+                candidates.add(new Candidate(file, attributes.size(), modified(attributes)));
             }
             // the order of receipt is the order the files were written, so the newest version wins
             candidates.sort(Comparator.comparing(Candidate::modified).thenComparing(c -> c.path().toString()));
             for (Candidate candidate : candidates) {
                 String relative = inbox.relativize(candidate.path()).toString().replace('\\', '/');
+                String name = VietnameseText.nfc(candidate.path().getFileName().toString());
                 String hash = sha256(candidate.path());
                 if (submissions.alreadySeen(folderName, relative, hash, candidate.modified())) {
                     seen++;
-                } else if (submissions.isCurrentContent(folderName, hash)) {
-                    submissions.register(folderName, relative, hash, candidate.size(), candidate.modified(), now, night,
-                            SubmissionStatus.DUPLICATE);
+                    continue;
+                }
+                Optional<Long> current = submissions.currentWithContent(folderName, hash);
+                if (current.isPresent()) {
+                    submissions.registerDuplicate(current.get(), folderName, relative, name, hash, candidate.size(),
+                            candidate.modified(), now, night);
                     duplicates++;
                 } else {
-                    submissions.register(folderName, relative, hash, candidate.size(), candidate.modified(), now, night,
-                            SubmissionStatus.RECEIVED);
+                    submissions.register(folderName, relative, name, hash, candidate.size(), candidate.modified(), now,
+                            night);
                     received++;
                 }
             }
         }
+        leftAlone.forEach(item -> log.info("Left alone: {}", item));
         log.info("Scan of {}: {} new, {} same as the current version, {} already seen, {} left alone", inbox, received,
                 duplicates, seen, leftAlone.size());
         return new Summary(received, duplicates, seen, leftAlone);
     }
 
+    private Optional<String> folderProblem(Path folder, String name) {
+        if (Files.isSymbolicLink(folder)) {
+            return Optional.of("liên kết tượng trưng, bị từ chối");
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(temporary(name) ? "tệp tạm hoặc ẩn" : "tệp phải nằm trong thư mục của đơn vị gửi");
+        }
+        if (name.startsWith(".")) {
+            return Optional.of("thư mục ẩn");
+        }
+        if (catalog.unitsWithCode(name).isEmpty()) {
+            return Optional.of("tên thư mục không phải mã của đơn vị nào trong danh mục");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> fileProblem(Path file, Instant now) {
+        String name = file.getFileName().toString();
+        if (Files.isSymbolicLink(file)) {
+            return Optional.of("liên kết tượng trưng, bị từ chối");
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("thư mục con: đề nghị đặt tệp ngay trong thư mục của đơn vị");
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("không phải tệp thông thường");
+        }
+        if (name.startsWith("~$")) {
+            return Optional.of("tệp khóa của Office khi đang mở tệp");
+        }
+        if (temporary(name)) {
+            return Optional.of("tệp tạm hoặc ẩn");
+        }
+        Duration age = Duration.between(modified(attributes(file)), now);
+        if (age.compareTo(properties.stableAfter()) < 0) {
+            return Optional.of("đang được chép vào, sẽ nhận ở lần chạy sau");
+        }
+        return Optional.empty();
+    }
+
     private record Candidate(Path path, long size, Instant modified) {
     }
 
-    /** Office lock files, temporary and hidden files are somebody's work in progress, not submissions. */
-    private static boolean ignored(String name) {
-        return name.startsWith(".") || name.startsWith("~$") || name.endsWith("~") || name.endsWith(".tmp")
-                || name.endsWith(".part") || name.endsWith(".crdownload");
+    /** Temporary and hidden files are somebody's work in progress, not submissions. */
+    private static boolean temporary(String name) {
+        return name.startsWith(".") || name.startsWith("~") || name.endsWith("~") || name.endsWith(".tmp")
+                || name.endsWith(".part") || name.endsWith(".crdownload") || name.equalsIgnoreCase("Thumbs.db")
+                || name.equalsIgnoreCase("desktop.ini");
+    }
+
+    /** The database keeps microseconds at most: compare what it can hold. */
+    private static Instant modified(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String display(Path inbox, Path path) {
+        return VietnameseText.nfc(inbox.relativize(path).toString().replace('\\', '/'));
     }
 
     private static List<Path> list(Path folder) {
@@ -132,7 +196,7 @@ public class InboxScanner {
     }
 
     static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

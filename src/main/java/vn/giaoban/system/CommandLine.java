@@ -90,8 +90,13 @@ public final class CommandLine {
             if (Files.exists(work)) {
                 PathUtils.deleteDirectory(work);
             }
-            Files.createDirectories(work);
-            PathUtils.copyDirectory(samples, work.resolve("inbox"));
+            // only the units' folders: the samples' README is not a submission
+            Files.createDirectories(work.resolve("inbox"));
+            try (var units = Files.list(samples)) {
+                for (Path unit : units.filter(Files::isDirectory).toList()) {
+                    PathUtils.copyDirectory(unit, work.resolve("inbox").resolve(unit.getFileName().toString()));
+                }
+            }
         } catch (IOException e) {
             log.error("Could not prepare {}", work, e);
             out.println("Không chuẩn bị được thư mục chạy thử " + work.toAbsolutePath() + ": " + e.getMessage());

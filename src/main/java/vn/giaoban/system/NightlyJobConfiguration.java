@@ -22,10 +22,12 @@ import vn.giaoban.consolidation.Consolidator;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.InboxScanner;
 import vn.giaoban.submission.ReceivedFile;
+import vn.giaoban.submission.SubmissionFiling;
 import vn.giaoban.submission.SubmissionIngest;
+import vn.giaoban.submission.internal.FiledSubmission;
 
 /**
- * The nightly job: catalog → scan → ingest → consolidate → briefing. One instance per period and
+ * The nightly job: catalog → scan → ingest → feedback → consolidate → briefing. One instance per period and
  * night ({@link #PERIOD}, {@link #NIGHT}); a failed night is restarted with the same two, and
  * every step is safe to run again.
  */
@@ -55,7 +57,7 @@ public class NightlyJobConfiguration {
             scanned.putInt("received", summary.received());
             scanned.putInt("duplicates", summary.duplicates());
             scanned.putInt("alreadySeen", summary.alreadySeen());
-            scanned.putInt("leftAlone", summary.leftAlone().size());
+            scanned.putString("leftAlone", String.join("\n", summary.leftAlone().stream().map(Object::toString).toList()));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
@@ -68,6 +70,16 @@ public class NightlyJobConfiguration {
                 .reader(ingest.receivedFiles())
                 .processor(ingest.reading())
                 .writer(ingest.storing())
+                .build();
+    }
+
+    /** Answers each unit and files its original away; a few files per transaction, each step repeatable. */
+    @Bean
+    Step feedbackStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionFiling filing) {
+        return new StepBuilder("feedback", jobRepository).<FiledSubmission, FiledSubmission>chunk(10)
+                .transactionManager(tx)
+                .reader(filing.unfiled())
+                .writer(filing.filing())
                 .build();
     }
 
@@ -92,11 +104,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step catalogStep, Step scanStep, Step ingestStep,
-            Step consolidateStep, Step briefingStep) {
+            Step feedbackStep, Step consolidateStep, Step briefingStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(catalogStep)
                 .next(scanStep)
                 .next(ingestStep)
+                .next(feedbackStep)
                 .next(consolidateStep)
                 .next(briefingStep)
                 .build();

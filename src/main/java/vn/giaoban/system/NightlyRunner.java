@@ -17,6 +17,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
+import vn.giaoban.submission.internal.SubmissionRepository;
+import vn.giaoban.submission.internal.SubmissionRepository.NightSummary;
+
 /**
  * Launches the nightly job for a period and night and tells the person at the terminal what came
  * of it. Launching a failed night again restarts it where it stopped (same identifying parameters).
@@ -28,8 +31,10 @@ final class NightlyRunner {
     private final JobOperator jobOperator;
     private final Job job;
     private final PrintStream out;
+    private final SubmissionRepository submissions;
 
     NightlyRunner(ApplicationContext context, PrintStream out) {
+        this.submissions = context.getBean(SubmissionRepository.class);
         this.jobOperator = context.getBean(JobOperator.class);
         this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);
         this.out = out;
@@ -40,6 +45,23 @@ final class NightlyRunner {
                 .addString(NightlyJobConfiguration.PERIOD, period.toString(), true)
                 .addLocalDate(NightlyJobConfiguration.NIGHT, night, true)
                 .toJobParameters();
+    }
+
+    /** One screen for the office: what came in tonight, what was left in the inbox and why. */
+    private void summarise(YearMonth period, LocalDate night, JobExecution execution) {
+        NightSummary summary = submissions.summary(night);
+        int received = summary.accepted() + summary.rejected() + summary.duplicates() + summary.waiting();
+        out.println("Kỳ " + period + ", đêm " + night + ": nhận " + received + " tệp (" + summary.accepted()
+                + " tiếp nhận, " + summary.rejected() + " không tiếp nhận, " + summary.duplicates()
+                + " trùng bản đang dùng); lấy " + summary.values() + " giá trị; " + summary.findings()
+                + " điểm cần xem lại (xem phản hồi trong outbox).");
+        execution.getStepExecutions().stream().filter(step -> step.getStepName().equals("scan")).findFirst()
+                .map(step -> step.getExecutionContext().getString("leftAlone", ""))
+                .filter(text -> !text.isEmpty())
+                .ifPresent(text -> {
+                    out.println("Để lại trong thư mục nhận:");
+                    text.lines().forEach(line -> out.println("  " + line));
+                });
     }
 
     ExitCode run(YearMonth period, LocalDate night) {
@@ -71,6 +93,7 @@ final class NightlyRunner {
                     + " này để tiếp tục từ chỗ dừng.");
             return ExitCode.FAILED;
         }
+        summarise(period, night, execution);
         out.println("briefing: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF));
         return ExitCode.COMPLETED;
     }

@@ -42,7 +42,12 @@ final class GiaobanRun implements AutoCloseable {
     /** A deployment whose inbox holds a copy of the sample submissions. */
     static GiaobanRun withSamples(Path work) {
         try {
-            PathUtils.copyDirectory(SAMPLES, Files.createDirectories(work.resolve("inbox")));
+            Files.createDirectories(work.resolve("inbox"));
+            try (var units = Files.list(SAMPLES)) {
+                for (Path unit : units.filter(Files::isDirectory).toList()) {
+                    PathUtils.copyDirectory(unit, work.resolve("inbox").resolve(unit.getFileName().toString()));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

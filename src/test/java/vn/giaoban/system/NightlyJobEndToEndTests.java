@@ -113,7 +113,7 @@ class NightlyJobEndToEndTests {
     @Test
     void theCommunesOwnReportsSumToTheCommuneLevel() {
         List<Provenance> received = giaoban.jdbc().sql("""
-                SELECT v.unit_key, s.relative_path, v.sheet, v.cell, v.num_value
+                SELECT v.unit_key, s.filed_path, v.sheet, v.cell, v.num_value
                 FROM data_value v JOIN submission s ON s.id = v.submission_id JOIN unit u ON u.unit_key = v.unit_key
                 WHERE v.indicator_code = 'DT_TIEP_NHAN' AND v.period = '2022-10' AND v.measure = 'CUMULATIVE'
                   AND u.kind IN ('COMMUNE', 'TOWN')
@@ -122,7 +122,7 @@ class NightlyJobEndToEndTests {
         assertThat(received).hasSize(17);
         BigDecimal sum = BigDecimal.ZERO;
         for (Provenance cell : received) {
-            assertThat(number(SourceCell.text(giaoban.inbox().resolve(cell.path()), cell.sheet(), cell.cell())))
+            assertThat(number(SourceCell.text(giaoban.work().resolve(cell.path()), cell.sheet(), cell.cell())))
                     .isEqualByComparingTo(cell.value());
             sum = sum.add(new BigDecimal(cell.value()));
         }
@@ -134,7 +134,7 @@ class NightlyJobEndToEndTests {
 
     private void assertTraced(String unit, String indicator, String measure, String expected) {
         Provenance provenance = traced(unit, indicator, measure, "2022-10");
-        String inFile = SourceCell.text(giaoban.inbox().resolve(provenance.path()), provenance.sheet(), provenance.cell());
+        String inFile = SourceCell.text(giaoban.work().resolve(provenance.path()), provenance.sheet(), provenance.cell());
         if (expected.matches("\\d+")) {
             assertThat(provenance.value()).isEqualTo(expected);
             assertThat(number(inFile)).as("%s!%s of %s", provenance.sheet(), provenance.cell(), provenance.path())
@@ -146,7 +146,7 @@ class NightlyJobEndToEndTests {
 
     private Provenance traced(String unit, String indicator, String measure, String period) {
         return giaoban.jdbc().sql("""
-                SELECT s.relative_path, v.sheet, v.cell, COALESCE(CAST(v.num_value AS VARCHAR(40)), v.text_value)
+                SELECT s.filed_path, v.sheet, v.cell, COALESCE(CAST(v.num_value AS VARCHAR(40)), v.text_value)
                 FROM data_value v JOIN submission s ON s.id = v.submission_id
                 WHERE v.unit_key = ? AND v.indicator_code = ? AND v.measure = ? AND v.period = ?
                 """).params(unit, indicator, measure, period)

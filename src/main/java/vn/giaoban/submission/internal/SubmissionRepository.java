@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.giaoban.submission.Finding;
+import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
@@ -37,23 +38,40 @@ public class SubmissionRepository {
                 """).params(folder, relativePath, hash, Timestamp.from(modifiedAt)).query(Long.class).single() > 0;
     }
 
-    /** True when the content is that of a version currently in force for the folder's unit. */
-    public boolean isCurrentContent(String folder, String hash) {
+    /** The version currently in force for the folder's unit whose content this is, if any. */
+    public Optional<Long> currentWithContent(String folder, String hash) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM submission s
+                SELECT s.id FROM submission s
                 JOIN current_submission c ON c.submission_id = s.id
                 WHERE s.folder = ? AND s.content_hash = ?
-                """).params(folder, hash).query(Long.class).single() > 0;
+                """).params(folder, hash).query(Long.class).optional();
     }
 
-    public void register(String folder, String relativePath, String hash, long size, Instant modifiedAt,
-            Instant receivedAt, LocalDate night, SubmissionStatus status) {
+    /** Registers a file the scan found, waiting to be read. */
+    public void register(String folder, String relativePath, String originalName, String hash, long size,
+            Instant modifiedAt, Instant receivedAt, LocalDate night) {
         jdbc.sql("""
-                INSERT INTO submission (folder, relative_path, content_hash, size_bytes, modified_at, received_at,
-                                        received_night, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(folder, relativePath, hash, size, Timestamp.from(modifiedAt), Timestamp.from(receivedAt),
-                night, status.name()).update();
+                INSERT INTO submission (folder, relative_path, original_name, content_hash, size_bytes, modified_at,
+                                        received_at, received_night, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
+                """).params(folder, relativePath, originalName, hash, size, Timestamp.from(modifiedAt),
+                Timestamp.from(receivedAt), night).update();
+    }
+
+    /**
+     * Registers a file whose content is the version already in force: nothing to read, but the unit
+     * is told, and the file is filed beside that version.
+     */
+    public void registerDuplicate(long currentId, String folder, String relativePath, String originalName, String hash,
+            long size, Instant modifiedAt, Instant receivedAt, LocalDate night) {
+        jdbc.sql("""
+                INSERT INTO submission (folder, relative_path, original_name, content_hash, size_bytes, modified_at,
+                                        received_at, received_night, status, unit_key, form_code, period, as_of,
+                                        values_taken, ingested_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'DUPLICATE', unit_key, form_code, period, as_of, 0, ?
+                FROM submission WHERE id = ?
+                """).params(folder, relativePath, originalName, hash, size, Timestamp.from(modifiedAt),
+                Timestamp.from(receivedAt), night, Timestamp.from(receivedAt), currentId).update();
     }
 
     /** The oldest file still waiting to be read after {@code afterId}, in the order received. */
@@ -67,6 +85,61 @@ public class SubmissionRepository {
                 .query((rs, n) -> new ReceivedFile(rs.getLong("id"), rs.getString("folder"),
                         inbox.resolve(rs.getString("relative_path")), rs.getString("relative_path")))
                 .optional();
+    }
+
+    /** The oldest submission after {@code afterId} that was read but not yet filed away and answered. */
+    public Optional<FiledSubmission> nextUnfiled(long afterId) {
+        return jdbc.sql("""
+                SELECT id, folder, relative_path, original_name, content_hash, received_at, status, unit_key, form_code,
+                       period, as_of, version, values_taken, rejection
+                FROM submission
+                WHERE filed_at IS NULL AND status <> 'RECEIVED' AND id > ?
+                ORDER BY id
+                FETCH FIRST 1 ROWS ONLY
+                """).param(afterId)
+                .query((rs, n) -> new FiledSubmission(rs.getLong("id"), rs.getString("folder"),
+                        rs.getString("relative_path"), rs.getString("original_name"), rs.getString("content_hash"),
+                        rs.getTimestamp("received_at").toInstant(), SubmissionStatus.valueOf(rs.getString("status")),
+                        rs.getString("unit_key"), rs.getString("form_code"),
+                        rs.getString("period") == null ? null : java.time.YearMonth.parse(rs.getString("period")),
+                        rs.getObject("as_of", LocalDate.class), (Integer) rs.getObject("version"),
+                        rs.getInt("values_taken"), rs.getString("rejection")))
+                .optional();
+    }
+
+    /** The findings of a submission, in the order the file was read. */
+    public List<Finding> findings(long submissionId) {
+        return jdbc.sql("""
+                SELECT severity, code, sheet, cell, found, message FROM finding WHERE submission_id = ? ORDER BY id
+                """).param(submissionId)
+                .query((rs, n) -> new Finding(Severity.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    public void markFiled(long submissionId, String filedPath, String feedbackPath, Instant at) {
+        jdbc.sql("UPDATE submission SET filed_path = ?, feedback_path = ?, filed_at = ? WHERE id = ?")
+                .params(filedPath, feedbackPath, Timestamp.from(at), submissionId).update();
+    }
+
+    /** What the files received on one night came to. */
+    public record NightSummary(int accepted, int rejected, int duplicates, int waiting, long values, long findings) {
+    }
+
+    public NightSummary summary(LocalDate night) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN status = 'DUPLICATE' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN status = 'RECEIVED' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(values_taken), 0),
+                       (SELECT COUNT(*) FROM finding f JOIN submission t ON t.id = f.submission_id
+                        WHERE t.received_night = ?)
+                FROM submission WHERE received_night = ?
+                """).params(night, night)
+                .query((rs, n) -> new NightSummary(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .single();
     }
 
     /** Stores what reading a file gave, in the caller's transaction: all of it or none. */

@@ -1,0 +1,150 @@
+package vn.giaoban.submission;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.stereotype.Component;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.submission.internal.FeedbackText;
+import vn.giaoban.submission.internal.FiledSubmission;
+import vn.giaoban.submission.internal.SubmissionRepository;
+
+/**
+ * Answers every submission that was read and files its original away: accepted and duplicate
+ * files to {@code archive/<period>/<unit>/}, rejected ones to {@code rejected/<period>/<unit>/},
+ * never over another file (versions stand side by side), the feedback in {@code outbox/<unit>/}.
+ * Safe to repeat: a file already moved is found again by its content.
+ */
+@Component
+public class SubmissionFiling {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionFiling.class);
+    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+    /** The folder of a rejected file whose period could not be told. */
+    static final String UNKNOWN_PERIOD = "khong-ro-ky";
+
+    private final SubmissionRepository submissions;
+    private final InboxProperties inbox;
+    private final FilingProperties filing;
+    private final FeedbackText feedback;
+    private final Clock clock;
+
+    public SubmissionFiling(SubmissionRepository submissions, InboxProperties inbox, FilingProperties filing,
+            Catalog catalog, Clock clock) {
+        this.submissions = submissions;
+        this.inbox = inbox;
+        this.filing = filing;
+        this.feedback = new FeedbackText(catalog, clock.getZone());
+        this.clock = clock;
+    }
+
+    /** A new reader for each step execution, asking the database for the next submission to file. */
+    public ItemReader<FiledSubmission> unfiled() {
+        return new ItemReader<>() {
+            private long lastId = Long.MIN_VALUE;
+
+            @Override
+            public FiledSubmission read() {
+                Optional<FiledSubmission> next = submissions.nextUnfiled(lastId);
+                next.ifPresent(s -> lastId = s.id());
+                return next.orElse(null);
+            }
+        };
+    }
+
+    public ItemWriter<FiledSubmission> filing() {
+        return (Chunk<? extends FiledSubmission> chunk) -> {
+            for (FiledSubmission submission : chunk) {
+                file(submission);
+            }
+        };
+    }
+
+    void file(FiledSubmission submission) {
+        Path base = submission.status() == SubmissionStatus.REJECTED ? filing.rejectedDir() : filing.archiveDir();
+        Path folder = base.resolve(submission.period() == null ? UNKNOWN_PERIOD : submission.period().toString())
+                .resolve(submission.folder());
+        Optional<Path> filed = move(submission, folder);
+        String name = filed.map(p -> p.getFileName().toString()).orElse(submission.originalName());
+        Path answer = filing.outboxDir().resolve(submission.folder()).resolve(name + ".phan-hoi.txt");
+        String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
+        writeAtomically(answer, feedback.write(submission, submissions.findings(submission.id()), filedAs));
+        submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant());
+        log.info("{} {} filed as {}, feedback {}", submission.relativePath(), submission.status(), filedAs, answer);
+    }
+
+    /** Moves the original beside earlier versions, never over them; finds it again if a killed run moved it. */
+    private Optional<Path> move(FiledSubmission submission, Path folder) {
+        Path source = inbox.dir().resolve(submission.relativePath());
+        try {
+            Files.createDirectories(folder);
+            String name = submission.originalName();
+            int dot = name.lastIndexOf('.');
+            String stem = dot > 0 ? name.substring(0, dot) : name;
+            String extension = dot > 0 ? name.substring(dot) : "";
+            for (int copy = 1;; copy++) {
+                Path target = folder.resolve(copy == 1 ? name : stem + " (" + copy + ")" + extension);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    if (InboxScanner.sha256(target).equals(submission.contentHash())
+                            && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                        return Optional.of(target);
+                    }
+                    continue;
+                }
+                if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                    log.warn("{} is no longer in the inbox: nothing to file", source);
+                    return Optional.empty();
+                }
+                try {
+                    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(source, target);
+                }
+                return Optional.of(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** UTF-8 with a BOM, so Notepad and Excel on an old Windows PC show the Vietnamese letters. */
+    private static void writeAtomically(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[UTF8_BOM.length + body.length];
+            System.arraycopy(UTF8_BOM, 0, bytes, 0, UTF8_BOM.length);
+            System.arraycopy(body, 0, bytes, UTF8_BOM.length, body.length);
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String relativeToWork(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path work = filing.root().toAbsolutePath().normalize();
+        return absolute.startsWith(work) ? work.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString();
+    }
+}

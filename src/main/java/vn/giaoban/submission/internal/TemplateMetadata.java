@@ -1,0 +1,150 @@
+package vn.giaoban.submission.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The identity a generated template carries as custom document properties
+ * ({@code docProps/custom.xml}): form, unit, period and template version. It only confirms what
+ * the visible title block says: LibreOffice, WPS and online spreadsheets may drop or keep stale
+ * hidden parts, so its absence is normal and it never identifies a file on its own.
+ *
+ * @param formCode        e.g. {@code BM03-DT}
+ * @param unitCode        the unit's code, e.g. {@code 06172}
+ * @param period          the reporting period
+ * @param templateVersion the layout version of the template that wrote it, e.g. {@code 1}
+ */
+public record TemplateMetadata(String formCode, String unitCode, YearMonth period, String templateVersion) {
+
+    /** The names of the custom properties a template carries (written by {@code vn.giaoban.template.TemplateWriter}). */
+    public static final String FORM = "giaoban.form";
+    public static final String UNIT = "giaoban.unit";
+    public static final String PERIOD = "giaoban.period";
+    public static final String TEMPLATE_VERSION = "giaoban.template-version";
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateMetadata.class);
+    /** custom.xml of a template is well under 2 KB; anything larger is not ours and is not read further. */
+    private static final long MAX_PART_BYTES = 64 * 1024;
+    private static final int MAX_VALUE_CHARS = 200;
+    private static final XMLInputFactory XML = secureFactory();
+
+    /**
+     * Reads the identity from an .xlsx's custom properties, opening the package read-only and
+     * touching nothing but {@code docProps/custom.xml}. Empty when the file is not an OOXML
+     * package, has no custom properties, lacks one of form, unit and period, or cannot be read.
+     */
+    public static Optional<TemplateMetadata> read(Path xlsx) {
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
+        } catch (Exception | LinkageError e) {
+            log.debug("{} has no readable package for template metadata: {}", xlsx, e.toString());
+            return Optional.empty();
+        }
+        try {
+            PackageRelationshipCollection relationships =
+                    pkg.getRelationshipsByType(PackageRelationshipTypes.CUSTOM_PROPERTIES);
+            if (relationships.isEmpty()) {
+                return Optional.empty();
+            }
+            PackagePart part = pkg.getPart(relationships.getRelationship(0));
+            if (part == null) {
+                return Optional.empty();
+            }
+            Map<String, String> properties;
+            try (InputStream in = BoundedInputStream.builder().setInputStream(part.getInputStream())
+                    .setMaxCount(MAX_PART_BYTES).get()) {
+                properties = properties(in);
+            }
+            return of(properties);
+        } catch (Exception e) {
+            log.debug("template metadata of {} not readable: {}", xlsx, e.toString());
+            return Optional.empty();
+        } finally {
+            pkg.revert();
+        }
+    }
+
+    private static Optional<TemplateMetadata> of(Map<String, String> properties) {
+        String form = properties.get(FORM);
+        String unit = properties.get(UNIT);
+        String period = properties.get(PERIOD);
+        if (isBlank(form) || isBlank(unit) || isBlank(period)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TemplateMetadata(form.trim(), unit.trim(), YearMonth.parse(period.trim()),
+                    isBlank(properties.get(TEMPLATE_VERSION)) ? null : properties.get(TEMPLATE_VERSION).trim()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code <property name="giaoban.form"><vt:lpwstr>BM03-DT</vt:lpwstr></property>}: the text of
+     * each giaoban property, whatever variant type a program rewrote it as.
+     */
+    private static Map<String, String> properties(InputStream in) throws XMLStreamException {
+        Map<String, String> properties = new HashMap<>();
+        XMLStreamReader xml = XML.createXMLStreamReader(in);
+        try {
+            String name = null;
+            StringBuilder value = null;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if ("property".equals(xml.getLocalName())) {
+                        String candidate = xml.getAttributeValue(null, "name");
+                        name = candidate != null && candidate.startsWith("giaoban.") ? candidate : null;
+                        value = new StringBuilder();
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS && name != null) {
+                    if (value.length() < MAX_VALUE_CHARS) {
+                        value.append(xml.getText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && "property".equals(xml.getLocalName())) {
+                    if (name != null) {
+                        properties.putIfAbsent(name, value.toString());
+                    }
+                    name = null;
+                    value = null;
+                }
+            }
+        } finally {
+            xml.close();
+        }
+        return properties;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+}
