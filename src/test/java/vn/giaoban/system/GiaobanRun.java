@@ -54,7 +54,20 @@ final class GiaobanRun implements AutoCloseable {
         return new GiaobanRun(work);
     }
 
+    /** A deployment whose inbox is empty, for a test to fill. */
+    static GiaobanRun empty(Path work) {
+        try {
+            Files.createDirectories(work.resolve("inbox"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new GiaobanRun(work);
+    }
+
+    /** A setting for the application, replacing a default of the same key. */
     GiaobanRun setting(String setting) {
+        String key = setting.substring(0, setting.indexOf('=') + 1);
+        settings.removeIf(existing -> existing.startsWith(key));
         settings.add(setting);
         return this;
     }

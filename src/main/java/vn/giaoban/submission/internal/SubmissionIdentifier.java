@@ -64,12 +64,12 @@ public final class SubmissionIdentifier {
         }
         Optional<Unit> unit = folderUnits.stream().filter(u -> u.validOn(period.get().atEndOfMonth())).findFirst();
         if (unit.isEmpty()) {
-            return Identification.rejected("Mã đơn vị " + folderUnits.get(0).code() + " không có hiệu lực trong kỳ "
+            return Identification.rejected(null, period.get(), "Mã đơn vị " + folderUnits.get(0).code() + " không có hiệu lực trong kỳ "
                     + show(period.get()) + ". Đề nghị kiểm tra kỳ báo cáo hoặc thư mục gửi.");
         }
         Optional<String> otherUnit = otherUnitNamed(unit.get(), titles, period.get());
         if (otherUnit.isPresent()) {
-            return Identification.rejected("Tệp được gửi vào thư mục của " + unit.get().name() + " nhưng tiêu đề biểu ghi "
+            return Identification.rejected(unit.get(), period.get(), "Tệp được gửi vào thư mục của " + unit.get().name() + " nhưng tiêu đề biểu ghi "
                     + otherUnit.get() + ". Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
         }
 
@@ -77,7 +77,7 @@ public final class SubmissionIdentifier {
         Optional<Form> formFromName = form(List.of(name), catalog.forms());
         Optional<Form> formFromTitle = form(titles, catalog.forms());
         if (formFromName.isPresent() && formFromTitle.isPresent() && !formFromName.equals(formFromTitle)) {
-            return Identification.rejected("Tên tệp chỉ biểu " + formFromName.get().code() + " nhưng tiêu đề là biểu "
+            return Identification.rejected(unit.get(), period.get(), "Tên tệp chỉ biểu " + formFromName.get().code() + " nhưng tiêu đề là biểu "
                     + formFromTitle.get().code() + " (" + formFromTitle.get().title() + "). Đề nghị sửa cho thống nhất rồi gửi lại.");
         }
         Optional<Form> form = formFromTitle.or(() -> formFromName);
@@ -87,15 +87,15 @@ public final class SubmissionIdentifier {
                     + allowed.get(0).code() + " nên tệp được hiểu là biểu này."));
         }
         if (form.isEmpty()) {
-            return Identification.rejected("Không xác định được biểu mẫu: tên tệp và tiêu đề không ghi mã hoặc tên biểu"
+            return Identification.rejected(unit.get(), period.get(), "Không xác định được biểu mẫu: tên tệp và tiêu đề không ghi mã hoặc tên biểu"
                     + " (ví dụ " + String.join(", ", allowed.stream().map(Form::code).toList())
                     + "). Đề nghị dùng đúng biểu mẫu rồi gửi lại.");
         }
         if (!allowed.contains(form.get())) {
-            return Identification.rejected(unit.get().name() + " không thuộc đơn vị gửi biểu " + form.get().code() + " ("
+            return Identification.rejected(unit.get(), period.get(), unit.get().name() + " không thuộc đơn vị gửi biểu " + form.get().code() + " ("
                     + form.get().title() + "). Đề nghị kiểm tra lại biểu mẫu.");
         }
-        return new Identification(form.get(), period.get(), asOf(titles).orElse(null), null, notes);
+        return new Identification(unit.get(), form.get(), period.get(), asOf(titles).orElse(null), null, notes);
     }
 
     public static String show(YearMonth period) {

@@ -160,7 +160,8 @@ public final class SubmissionReader {
                         ? "Không tìm thấy bảng số liệu: không có dòng tiêu đề cột nào ghi \"Chỉ tiêu\" (hoặc \"Mã số\") và"
                                 + " cột số liệu (\"Thực hiện\", \"Lũy kế\"...). Đề nghị dùng đúng biểu mẫu rồi gửi lại."
                         : byTitle.rejection();
-                return IngestResult.rejected(file.submissionId(), null, null, byTitle.period(), List.of(), reason);
+                return IngestResult.rejected(file.submissionId(), unitKey(byTitle), formCode(byTitle), byTitle.period(),
+                        List.of(), reason);
             }
             missingIndicators();
             if (values.isEmpty()) {
@@ -184,8 +185,7 @@ public final class SubmissionReader {
                 return false;
             }
             findings.addAll(identification.notes());
-            YearMonth period = identification.period();
-            unit = folderUnits.stream().filter(u -> u.validOn(period.atEndOfMonth())).findFirst().orElseThrow();
+            unit = identification.unit();
             subjectKey = unit.kind().reportsForParent()
                     ? catalog.parent(unit).map(Unit::key).orElse(unit.key())
                     : unit.key();
@@ -195,8 +195,8 @@ public final class SubmissionReader {
         }
 
         private IngestResult rejection() {
-            return IngestResult.rejected(file.submissionId(), null, null, identification.period(), List.of(),
-                    identification.rejection());
+            return IngestResult.rejected(file.submissionId(), unitKey(identification), formCode(identification),
+                    identification.period(), List.of(), identification.rejection());
         }
 
         private void dataRow(TableHeader header, SheetRow row) {
@@ -364,6 +364,14 @@ public final class SubmissionReader {
                 }
             }
         }
+    }
+
+    private static String unitKey(Identification identification) {
+        return identification.unit() == null ? null : identification.unit().key();
+    }
+
+    private static String formCode(Identification identification) {
+        return identification.form() == null ? null : identification.form().code();
     }
 
     /** 93630.0 as written by one program and 93630 by another are one value. */

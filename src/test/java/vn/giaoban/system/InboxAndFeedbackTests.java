@@ -1,0 +1,204 @@
+package vn.giaoban.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
+
+/** The inbox as people use it, and the answer each unit finds in its outbox the next morning. */
+class InboxAndFeedbackTests {
+
+    private static final YearMonth OCTOBER_2022 = YearMonth.of(2022, 10);
+    private static final Instant AN_HOUR_AGO = Instant.now().minusSeconds(3600);
+
+    private static final String TAN_MY = """
+            UBND XÃ TÂN MỸ;;;
+            BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ;;;
+            Tháng 10 năm 2022;;;
+            STT;Chỉ tiêu;Tháng 10;Lũy kế từ đầu năm
+            1;Số đơn thư tiếp nhận;1;8
+            2;Số đơn thư đã giải quyết;1,5;7
+            3;Số đơn thư đang giải quyết;0;1
+            """;
+
+    private static final String HOANG_VIET_IN_TAN_MY = """
+            UBND XÃ HOÀNG VIỆT
+            BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ
+            Tháng 10 năm 2022
+            STT;Chỉ tiêu;Lũy kế từ đầu năm
+            1;Số đơn thư tiếp nhận;13
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theFeedbackOfAnAcceptedFileNamesEachCellWordForWord() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/BM03-DT_T10-2022.csv", TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            assertThat(feedback(giaoban, "06172/BM03-DT_T10-2022.csv.phan-hoi.txt")).isEqualTo("""
+                    PHẢN HỒI VỀ BÁO CÁO ĐÃ GỬI
+                    Đơn vị gửi: Xã Tân Mỹ (mã 06172)
+                    Tệp: BM03-DT_T10-2022.csv
+                    Nhận lúc: <giờ nhận>
+                    Biểu mẫu: BM03-DT - Báo cáo công tác tiếp nhận, giải quyết đơn thư
+                    Kỳ báo cáo: tháng 10/2022
+
+                    KẾT QUẢ: ĐÃ TIẾP NHẬN
+                    Đã lấy 3 giá trị vào số liệu tổng hợp.
+
+                    CÁC ĐIỂM CẦN XEM LẠI (2):
+                    1. Lỗi (giá trị không được lấy), ô 'BM03-DT_T10-2022'!C6, giá trị "1,5": Chỉ tiêu "Số đơn thư đã giải quyết" là số đếm (đơn), không có phần thập phân. Đề nghị kiểm tra lại.
+                    2. Ghi chú, ô 'BM03-DT_T10-2022'!B7, giá trị "Số đơn thư đang giải quyết": Dòng này không thuộc chỉ tiêu của biểu BM03-DT nên không được tổng hợp.
+
+                    Tệp gốc được lưu tại: archive/2022-10/06172/BM03-DT_T10-2022.csv
+                    """);
+        }
+    }
+
+    @Test
+    void theFeedbackOfARejectedFileSaysWhyAndNothingIsStored() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/don thu T10-2022.csv", HOANG_VIET_IN_TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            assertThat(feedback(giaoban, "06172/don thu T10-2022.csv.phan-hoi.txt")).isEqualTo("""
+                    PHẢN HỒI VỀ BÁO CÁO ĐÃ GỬI
+                    Đơn vị gửi: Xã Tân Mỹ (mã 06172)
+                    Tệp: don thu T10-2022.csv
+                    Nhận lúc: <giờ nhận>
+                    Kỳ báo cáo: tháng 10/2022
+
+                    KẾT QUẢ: KHÔNG TIẾP NHẬN CẢ TỆP
+                    Lý do: Tệp được gửi vào thư mục của Xã Tân Mỹ nhưng tiêu đề biểu ghi Xã Hoàng Việt. Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.
+                    Không có số liệu nào của tệp này được tổng hợp. Đề nghị sửa rồi gửi lại tệp vào thư mục 06172.
+
+                    Tệp gốc được lưu tại: rejected/2022-10/06172/don thu T10-2022.csv
+                    """);
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM data_value").query(Integer.class).single()).isZero();
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM staged_value").query(Integer.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void theFeedbackOfAFileSentTwiceSaysNothingChanged() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/BM03-DT_T10-2022.csv", TAN_MY);
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+            drop(giaoban, "06172/BM03-DT_T10-2022 - Copy.csv", TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 28));
+
+            assertThat(feedback(giaoban, "06172/BM03-DT_T10-2022 - Copy.csv.phan-hoi.txt")).isEqualTo("""
+                    PHẢN HỒI VỀ BÁO CÁO ĐÃ GỬI
+                    Đơn vị gửi: Xã Tân Mỹ (mã 06172)
+                    Tệp: BM03-DT_T10-2022 - Copy.csv
+                    Nhận lúc: <giờ nhận>
+                    Biểu mẫu: BM03-DT - Báo cáo công tác tiếp nhận, giải quyết đơn thư
+                    Kỳ báo cáo: tháng 10/2022
+
+                    KẾT QUẢ: ĐÃ NHẬN, KHÔNG CÓ GÌ THAY ĐỔI
+                    Nội dung tệp giống hệt bản đang được sử dụng cho kỳ này; số liệu tổng hợp giữ nguyên.
+
+                    Tệp gốc được lưu tại: archive/2022-10/06172/BM03-DT_T10-2022 - Copy.csv
+                    """);
+        }
+    }
+
+    @Test
+    void whatIsNotASubmissionIsLeftWhereItIsAndTheSummarySaysWhy() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work).setting("--giaoban.inbox.stable-after=10m")) {
+            drop(giaoban, "06172/~$BM03-DT_T10-2022.csv", "lock");
+            drop(giaoban, "06172/.~lock.BM03#", "lock");
+            drop(giaoban, "06172/bao cao.tmp", "tmp");
+            drop(giaoban, "99999/BM03-DT_T10-2022.csv", TAN_MY);
+            drop(giaoban, "06172/cu/BM03-DT_T10-2022.csv", TAN_MY);
+            drop(giaoban, "bao cao le.csv", TAN_MY);
+            Path target = drop(giaoban, "06172/elsewhere.csv", TAN_MY);
+            Files.move(target, work.resolve("outside.csv"));
+            Files.createSymbolicLink(giaoban.inbox().resolve("06172/link.csv"), work.resolve("outside.csv"));
+            Path copying = giaoban.inbox().resolve("06172/dang-chep.csv");
+            Files.writeString(copying, TAN_MY);
+
+            JobExecution night = giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            String leftAlone = night.getStepExecutions().stream().filter(s -> s.getStepName().equals("scan"))
+                    .findFirst().orElseThrow().getExecutionContext().getString("leftAlone");
+            assertThat(leftAlone.lines().toList()).containsExactlyInAnyOrder(
+                    "06172/.~lock.BM03# (tệp tạm hoặc ẩn)",
+                    "06172/bao cao.tmp (tệp tạm hoặc ẩn)",
+                    "06172/cu (thư mục con: đề nghị đặt tệp ngay trong thư mục của đơn vị)",
+                    "06172/dang-chep.csv (đang được chép vào, sẽ nhận ở lần chạy sau)",
+                    "06172/link.csv (liên kết tượng trưng, bị từ chối)",
+                    "06172/~$BM03-DT_T10-2022.csv (tệp khóa của Office khi đang mở tệp)",
+                    "99999 (tên thư mục không phải mã của đơn vị nào trong danh mục)",
+                    "bao cao le.csv (tệp phải nằm trong thư mục của đơn vị gửi)");
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM submission").query(Integer.class).single()).isZero();
+            assertThat(copying).exists();
+            assertThat(work.resolve("outside.csv")).exists();
+        }
+    }
+
+    @Test
+    void aFileNamedInNfdIsReadAndFiledUnderItsComposedName() throws IOException {
+        String composed = "Báo cáo đơn thư tháng 10-2022.csv";
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/" + Normalizer.normalize(composed, Normalizer.Form.NFD), TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            assertThat(giaoban.jdbc().sql("SELECT original_name, status FROM submission")
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                    .containsExactly(composed + " ACCEPTED");
+            assertThat(work.resolve("archive/2022-10/06172").resolve(composed)).exists();
+            assertThat(work.resolve("outbox/06172").resolve(composed + ".phan-hoi.txt")).exists();
+        }
+    }
+
+    @Test
+    void theFeedbackOpensInAnOldWindowsNotepad() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/BM03-DT_T10-2022.csv", TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            byte[] bytes = Files.readAllBytes(work.resolve("outbox/06172/BM03-DT_T10-2022.csv.phan-hoi.txt"));
+            assertThat(List.of(bytes[0], bytes[1], bytes[2])).containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(text.replace("\r\n", "")).doesNotContain("\n");
+        }
+    }
+
+    private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
+        Path file = giaoban.inbox().resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(AN_HOUR_AGO));
+        return file;
+    }
+
+    /** The feedback as a person reads it, the time of receipt (which the test does not fix) replaced. */
+    private String feedback(GiaobanRun giaoban, String relative) throws IOException {
+        String text = Files.readString(work.resolve("outbox").resolve(relative), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF").contains("\r\n");
+        assertThat(text).containsPattern("Nhận lúc: \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}\r\n");
+        return text.substring(1).replace("\r\n", "\n")
+                .replaceFirst("Nhận lúc: \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}", "Nhận lúc: <giờ nhận>");
+    }
+}
