@@ -57,7 +57,7 @@ public class SubmissionIngest {
 
     public ItemProcessor<ReceivedFile, IngestResult> reading() {
         return file -> {
-            IngestResult result = reader.read(file);
+            IngestResult result = reader.read(file, inbox.legacyCharset(file.folder()));
             if (result.status() == SubmissionStatus.REJECTED) {
                 log.info("{}: rejected: {}", file.relativePath(), result.rejection());
             } else {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.ColumnRole;
@@ -41,6 +44,7 @@ public final class SubmissionReader {
 
     /** How far down a sheet a header is looked for before the sheet is taken to hold no table. */
     private static final int HEADER_SEARCH_ROWS = 60;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Pattern LEADING_NUMBERING = Pattern.compile("^(?:[ivxlc]+|\\d+(?: \\d+)*|[a-z])\\s+");
     /** "Tổng số đơn tiếp nhận" is "Số đơn tiếp nhận": a total's label often says so. */
     private static final Pattern LEADING_TOTAL = Pattern.compile("^tong (?:so )?");
@@ -59,12 +63,17 @@ public final class SubmissionReader {
     }
 
     public IngestResult read(ReceivedFile file) {
+        return read(file, fallbackCharset);
+    }
+
+    /** @param legacyCharset how this unit's CSV files are encoded when they are neither UTF-8 nor marked by a BOM */
+    public IngestResult read(ReceivedFile file, Charset legacyCharset) {
         List<Unit> folderUnits = catalog.unitsWithCode(file.folder());
         if (folderUnits.isEmpty()) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
                     "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
         }
-        try (TableSource source = TableSources.open(file.path(), fallbackCharset)) {
+        try (TableSource source = TableSources.open(file.path(), legacyCharset)) {
             return new Reading(file, folderUnits).run(source.rows());
         } catch (UnreadableFileException e) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
@@ -389,13 +398,18 @@ public final class SubmissionReader {
         };
     }
 
+    /** A title row as a person reads it: a date cell ("Số liệu đến ngày: | 23/10/2022") as its date. */
     private static String text(SheetRow row) {
         StringBuilder line = new StringBuilder();
         for (SheetCell cell : row.cells()) {
             if (!line.isEmpty()) {
                 line.append(' ');
             }
-            line.append(cell.text());
+            if (cell.date() && cell.number() != null && DateUtil.isValidExcelDate(cell.number().doubleValue())) {
+                line.append(DAY.format(DateUtil.getLocalDateTime(cell.number().doubleValue())));
+            } else {
+                line.append(cell.text());
+            }
         }
         return line.toString();
     }
