@@ -117,9 +117,18 @@ public final class CommandLine {
 
     private ExitCode withApplication(List<String> settings, Work work) {
         ConfigurableApplicationContext context;
+        RunLock.Initializer runLock = new RunLock.Initializer();
         try {
-            context = SpringApplication.run(GiaobanApplication.class, settings.toArray(String[]::new));
+            SpringApplication application = new SpringApplication(GiaobanApplication.class);
+            application.addInitializers(runLock);
+            context = application.run(settings.toArray(String[]::new));
+        } catch (RunLock.RunInProgressException e) {
+            log.warn(e.getMessage());
+            out.println("Đang có một lần chạy giaoban khác trên cùng thư mục làm việc; lần chạy này dừng lại,"
+                    + " không thay đổi gì.");
+            return ExitCode.ALREADY_RUNNING;
         } catch (RuntimeException e) {
+            runLock.release();
             log.error("giaoban could not start", e);
             out.println(startFailure(e));
             return ExitCode.CONFIGURATION_ERROR;

@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
@@ -29,6 +30,7 @@ final class NightlyRunner {
     private static final Logger log = LoggerFactory.getLogger(NightlyRunner.class);
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job job;
     private final PrintStream out;
     private final SubmissionRepository submissions;
@@ -36,6 +38,7 @@ final class NightlyRunner {
     NightlyRunner(ApplicationContext context, PrintStream out) {
         this.submissions = context.getBean(SubmissionRepository.class);
         this.jobOperator = context.getBean(JobOperator.class);
+        this.jobRepository = context.getBean(JobRepository.class);
         this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);
         this.out = out;
     }
@@ -45,6 +48,21 @@ final class NightlyRunner {
                 .addString(NightlyJobConfiguration.PERIOD, period.toString(), true)
                 .addLocalDate(NightlyJobConfiguration.NIGHT, night, true)
                 .toJobParameters();
+    }
+
+    /**
+     * This process holds the run lock, so an execution still marked as started belongs to a process
+     * that died (power loss, kill -9): mark it failed so that launching its night again restarts it.
+     */
+    private void recoverDeadRuns() {
+        for (JobExecution dead : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
+            log.warn("Execution {} of {} was left {} by a process that died: recovering it", dead.getId(),
+                    dead.getJobParameters(), dead.getStatus());
+            jobOperator.recover(dead);
+            out.println("Lần chạy trước (" + dead.getJobParameters().getString(NightlyJobConfiguration.PERIOD)
+                    + ", đêm " + dead.getJobParameters().getLocalDate(NightlyJobConfiguration.NIGHT)
+                    + ") bị dừng đột ngột; đã ghi nhận là lỗi để chạy tiếp từ chỗ dừng.");
+        }
     }
 
     /** One screen for the office: what came in tonight, what was left in the inbox and why. */
@@ -65,6 +83,7 @@ final class NightlyRunner {
     }
 
     ExitCode run(YearMonth period, LocalDate night) {
+        recoverDeadRuns();
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters(period, night));

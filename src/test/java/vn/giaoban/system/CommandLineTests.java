@@ -10,7 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.commons.io.file.PathUtils;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a person at the terminal, or cron, gets back. */
@@ -68,6 +77,38 @@ class CommandLineTests {
         assertThat(printed()).contains("briefing: ");
         assertThat(commandLine.run(args)).isEqualTo(ExitCode.COMPLETED);
         assertThat(printed()).contains("đã tổng hợp xong kỳ 2022-10");
+    }
+
+    @Test
+    void aSecondRunOnTheSameWorkingFolderExitsAtOnceAndChangesNothing() {
+        try (RunLock held = RunLock.acquire(work)) {
+            ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--giaoban.work-dir=" + work);
+
+            assertThat(exit).isEqualTo(ExitCode.ALREADY_RUNNING);
+            assertThat(printed()).contains("Đang có một lần chạy giaoban khác");
+            assertThat(work.resolve("db")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aRunWhoseProcessDiedIsRecoveredAndItsNightRestarted() throws Exception {
+        YearMonth period = YearMonth.of(2022, 10);
+        LocalDate night = LocalDate.of(2022, 10, 27);
+        try (GiaobanRun dead = GiaobanRun.empty(work)) {
+            JobRepository repository = dead.context().getBean(JobRepository.class);
+            JobParameters parameters = NightlyRunner.parameters(period, night);
+            JobExecution execution = repository.createJobExecution(
+                    repository.createJobInstance(NightlyJobConfiguration.JOB_NAME, parameters), parameters,
+                    new ExecutionContext());
+            execution.setStatus(BatchStatus.STARTED);
+            execution.setStartTime(LocalDateTime.now());
+            repository.update(execution);
+        }
+
+        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work);
+
+        assertThat(exit).isEqualTo(ExitCode.COMPLETED);
+        assertThat(printed()).contains("bị dừng đột ngột").contains("briefing: ");
     }
 
     private String printed() {

@@ -97,6 +97,22 @@ class InboxAndFeedbackTests {
     }
 
     @Test
+    void aFileWhoseNameClaimsAnotherPeriodThanItsTitleIsRejectedAndNothingIsStored() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/BM03-DT_T09-2022.csv", TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            assertThat(feedback(giaoban, "06172/BM03-DT_T09-2022.csv.phan-hoi.txt"))
+                    .contains("KẾT QUẢ: KHÔNG TIẾP NHẬN CẢ TỆP")
+                    .contains("Lý do: Tên tệp ghi kỳ 09/2022 nhưng tiêu đề biểu ghi kỳ 10/2022.");
+            assertThat(work.resolve("rejected/khong-ro-ky/06172/BM03-DT_T09-2022.csv")).exists();
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM staged_value").query(Integer.class).single()).isZero();
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM data_value").query(Integer.class).single()).isZero();
+        }
+    }
+
+    @Test
     void theFeedbackOfAFileSentTwiceSaysNothingChanged() throws IOException {
         try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
             drop(giaoban, "06172/BM03-DT_T10-2022.csv", TAN_MY);
