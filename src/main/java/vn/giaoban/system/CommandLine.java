@@ -17,6 +17,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.giaoban.catalog.CatalogException;
+import vn.giaoban.template.TemplateCommand;
 
 /**
  * {@code giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]} and {@code giaoban demo}. Parses
@@ -31,6 +32,8 @@ public final class CommandLine {
             Cách dùng:
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
+              giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
+                                                                        tạo biểu mẫu Excel cho các đơn vị
             Mọi thiết lập có thể ghi thêm dạng --giaoban.work-dir=/srv/giaoban.""";
 
     private final PrintStream out;
@@ -57,6 +60,7 @@ public final class CommandLine {
             return switch (words.get(0)) {
                 case "nightly" -> nightly(words.subList(1, words.size()), settings);
                 case "demo" -> demo(words.subList(1, words.size()), settings);
+                case "template" -> template(words.subList(1, words.size()), settings);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield ExitCode.COMPLETED;
@@ -109,6 +113,33 @@ public final class CommandLine {
             ExitCode first = runner.run(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
             return first != ExitCode.COMPLETED ? first : runner.run(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
         });
+    }
+
+    /** Writes templates; reads only the settings and the catalog (no database, no run lock), so it runs beside a night. */
+    private ExitCode template(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--period", "--form", "--unit", "--out");
+        YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
+                "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
+        TemplateCommand command;
+        try {
+            command = TemplateCommand.fromSettings(settings, out);
+        } catch (RuntimeException e) {
+            log.error("giaoban could not start", e);
+            out.println(startFailure(e));
+            return ExitCode.CONFIGURATION_ERROR;
+        }
+        try {
+            command.run(new TemplateCommand.Request(period, options.value("--form").orElse(null),
+                    options.value("--unit").orElse(null), options.value("--out").map(Path::of).orElse(null)));
+            return ExitCode.COMPLETED;
+        } catch (TemplateCommand.InvalidRequest e) {
+            out.println(e.getMessage());
+            return ExitCode.CONFIGURATION_ERROR;
+        } catch (IOException e) {
+            log.error("Could not write the templates", e);
+            out.println("Không ghi được biểu mẫu: " + e.getMessage() + " (chi tiết trong nhật ký).");
+            return ExitCode.FAILED;
+        }
     }
 
     private interface Work {

@@ -25,7 +25,7 @@ CREATE TABLE indicator (
     code             VARCHAR(40)  NOT NULL PRIMARY KEY,
     name             VARCHAR(300) NOT NULL,
     unit_of_measure  VARCHAR(50)  NOT NULL,
-    value_type       VARCHAR(10)  NOT NULL,  -- NUMBER, STATUS, TEXT
+    value_type       VARCHAR(10)  NOT NULL,  -- NUMBER (an amount), COUNT (whole things), STATUS, TEXT
     rollup_rule      VARCHAR(20)  NOT NULL,  -- OWN, OWN_PLUS_CHILDREN, NONE: how a level's total is formed
     polarity         VARCHAR(20)  NOT NULL,
     decimals         INTEGER      NOT NULL,  -- how its figures are shown

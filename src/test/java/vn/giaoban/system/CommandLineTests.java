@@ -111,6 +111,17 @@ class CommandLineTests {
         assertThat(printed()).contains("bị dừng đột ngột").contains("briefing: ");
     }
 
+    @Test
+    void templatesAreWrittenWithoutTouchingTheDatabase() {
+        ExitCode exit = commandLine.run("template", "--period", "2022-10", "--form", "BM03-DT", "--unit", "06172",
+                "--giaoban.work-dir=" + work);
+
+        assertThat(exit).isEqualTo(ExitCode.COMPLETED);
+        assertThat(work.resolve("templates/2022-10/06172/BM03-DT_06172_2022-10.xlsx")).isNotEmptyFile();
+        assertThat(printed()).contains("biểu mẫu: ");
+        assertThat(work.resolve("db")).doesNotExist();
+    }
+
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }

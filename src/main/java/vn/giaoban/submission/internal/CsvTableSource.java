@@ -1,9 +1,12 @@
 package vn.giaoban.submission.internal;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -37,6 +40,22 @@ final class CsvTableSource implements TableSource {
     static final String UNKNOWN_ENCODING =
             "Tệp không đọc được: không nhận ra bảng mã ký tự (không phải UTF-8, cũng không phải %s).";
     static final String NOT_TEXT = "Tệp không đọc được: không phải tệp Excel hay CSV.";
+    static final String NUL_CHARACTER = "Tệp không đọc được: tệp CSV chứa ký tự rỗng (NUL) ở dòng %s, điều tệp văn bản"
+            + " không có; tệp bị hỏng. Đề nghị xuất lại tệp từ Excel rồi gửi lại.";
+    static final String RECORD_TOO_LONG = "Tệp không đọc được: dòng %s của tệp CSV dài hơn %s ký tự; tệp bị hỏng"
+            + " (thường do thiếu dấu \" đóng) hoặc không phải biểu báo cáo.";
+
+    /**
+     * The longest record read. A report's line is under a thousand characters; Commons CSV holds
+     * a record whole and has no limit of its own, so a 10 MB line (or a quote never closed) is
+     * refused here, before it is buffered.
+     */
+    static final int MAX_RECORD_CHARS = 1024 * 1024;
+    /**
+     * Text files hold almost no control characters; a file where more than one character in a
+     * hundred is one (tab, line ends and form feed aside) is binary, whatever it decodes as.
+     */
+    static final int MAX_CONTROL_CHARS_PERCENT = 1;
 
     private static final Logger log = LoggerFactory.getLogger(CsvTableSource.class);
     private static final int SAMPLE_CHARS = 64 * 1024;
@@ -61,7 +80,8 @@ final class CsvTableSource implements TableSource {
                     .setInclude(false)
                     .get();
             Charset charset = charset(in, file, fallbackCharset);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), SAMPLE_CHARS + 1);
+            BufferedReader reader = new BufferedReader(new RecordLimitReader(new InputStreamReader(in, charset)),
+                    SAMPLE_CHARS + 1);
             char delimiter = detectDelimiter(reader);
             log.debug("reading {} as {} separated by '{}'", file, charset, delimiter == '\t' ? "\\t" : delimiter);
             CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -94,8 +114,21 @@ final class CsvTableSource implements TableSource {
 
             @Override
             public boolean hasNext() {
-                while (next == null && records.hasNext()) {
-                    next = toSheetRow(records.next());
+                try {
+                    while (next == null && records.hasNext()) {
+                        next = toSheetRow(records.next());
+                    }
+                } catch (UncheckedIOException e) {
+                    if (e.getCause() instanceof TableSources.Unreadable) {
+                        throw e;
+                    }
+                    if (findUnreadable(e) instanceof TableSources.Unreadable unreadable) {
+                        throw TableSources.unreadable(unreadable.getMessage(), e);
+                    }
+                    throw TableSources.unreadable(TableSources.IO_FAILURE, e);
+                } catch (RuntimeException e) {
+                    log.warn("cannot read {}: {}", sheetName, e.toString());
+                    throw TableSources.unreadable(TableSources.IO_FAILURE, e);
                 }
                 return next != null;
             }
@@ -117,11 +150,35 @@ final class CsvTableSource implements TableSource {
         parser.close();
     }
 
+    /** Commons CSV wraps what the reader throws; the sentence is somewhere in the causes. */
+    private static Throwable findUnreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TableSources.Unreadable) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private SheetRow toSheetRow(CSVRecord record) {
-        int number = Math.toIntExact(record.getRecordNumber());
+        long recordNumber = record.getRecordNumber();
+        if (recordNumber > TableSources.MAX_ROWS) {
+            throw TableSources.unreadable(String.format(TableSources.TOO_MANY_ROWS, sheetName,
+                    TableSources.count(recordNumber), TableSources.count(TableSources.MAX_ROWS)));
+        }
+        if (record.size() > TableSources.MAX_COLUMNS) {
+            throw TableSources.unreadable(String.format(TableSources.TOO_MANY_COLUMNS, sheetName,
+                    TableSources.count(record.size()), TableSources.count(TableSources.MAX_COLUMNS)));
+        }
+        int number = (int) recordNumber;
         List<SheetCell> cells = new ArrayList<>();
         for (int column = 0; column < record.size(); column++) {
             String value = record.get(column);
+            if (value.length() > TableSources.MAX_CELL_CHARS) {
+                throw TableSources.unreadable(String.format(TableSources.CELL_TOO_LONG,
+                        TableSources.columnName(column) + number, sheetName,
+                        TableSources.count(TableSources.MAX_CELL_CHARS)));
+            }
             if (!TableSources.isBlank(value)) {
                 cells.add(new SheetCell(column, TableSources.columnName(column) + number, CellKind.TEXT,
                         VietnameseText.nfc(value), null, false));
@@ -133,44 +190,66 @@ final class CsvTableSource implements TableSource {
     /**
      * A BOM decides; otherwise strict UTF-8 if every byte decodes, else the fallback if every byte
      * decodes under it. This reads the file once more, at constant memory, because a single
-     * Windows-1258 byte late in the file is enough to make it not UTF-8.
+     * Windows-1258 byte late in the file is enough to make it not UTF-8; the same pass refuses
+     * binary content, NUL characters and records beyond {@link #MAX_RECORD_CHARS}.
      */
     private static Charset charset(BOMInputStream in, Path file, Charset fallback)
             throws IOException, UnreadableFileException {
         ByteOrderMark bom = in.getBOM();
+        List<Charset> candidates = new ArrayList<>();
         if (bom != null) {
-            return Charset.forName(bom.getCharsetName());
+            candidates.add(Charset.forName(bom.getCharsetName()));
+        } else {
+            candidates.add(StandardCharsets.UTF_8);
+            if (fallback != null && !fallback.equals(StandardCharsets.UTF_8)) {
+                candidates.add(fallback);
+            }
         }
-        Charset[] candidates = {StandardCharsets.UTF_8, fallback};
         for (Charset candidate : candidates) {
-            if (candidate == null) {
-                continue;
-            }
-            Decoded decoded = decodesStrictly(file, candidate);
-            if (decoded == Decoded.BINARY) {
-                throw new UnreadableFileException(NOT_TEXT);
-            }
-            if (decoded == Decoded.TEXT) {
-                if (candidate != StandardCharsets.UTF_8) {
-                    log.debug("{} is not UTF-8, read as {}", file, candidate);
+            Scan scan = scan(file, candidate, bom != null);
+            switch (scan.result()) {
+                case MALFORMED -> {
+                    continue;
                 }
-                return candidate;
+                case BINARY -> throw new UnreadableFileException(NOT_TEXT);
+                case NUL -> throw new UnreadableFileException(String.format(NUL_CHARACTER,
+                        TableSources.count(scan.line())));
+                case TOO_LONG -> throw new UnreadableFileException(String.format(RECORD_TOO_LONG,
+                        TableSources.count(scan.line()), TableSources.count(MAX_RECORD_CHARS)));
+                case TEXT -> {
+                    if (candidate != StandardCharsets.UTF_8) {
+                        log.debug("{} is not UTF-8, read as {}", file, candidate);
+                    }
+                    return candidate;
+                }
             }
+        }
+        if (bom == null && looksBinary(file)) {
+            throw new UnreadableFileException(NOT_TEXT);
         }
         log.warn("{} decodes neither as UTF-8 nor as {}", file, fallback);
         throw new UnreadableFileException(String.format(UNKNOWN_ENCODING, fallback == null ? "?" : fallback.name()));
     }
 
-    private enum Decoded { TEXT, MALFORMED, BINARY }
+    private enum Decoded { TEXT, MALFORMED, BINARY, NUL, TOO_LONG }
 
-    /** Text files hold no NUL characters; one means a binary file (or UTF-16 without its BOM). */
-    private static Decoded decodesStrictly(Path file, Charset charset) throws IOException {
+    /** @param line the first line with a NUL character, or the line too long */
+    private record Scan(Decoded result, long line) {
+    }
+
+    /** Decodes the whole file strictly, watching for what a text report never holds. */
+    private static Scan scan(Path file, Charset charset, boolean skipBom) throws IOException {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         CharBuffer chars = CharBuffer.allocate(64 * 1024);
-        try (InputStream in = Files.newInputStream(file)) {
+        TextWatch watch = new TextWatch();
+        try (InputStream in = skipBom
+                ? BOMInputStream.builder().setPath(file)
+                        .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
+                        .setInclude(false).get()
+                : Files.newInputStream(file)) {
             while (true) {
                 int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
                 boolean end = read < 0;
@@ -182,28 +261,139 @@ final class CsvTableSource implements TableSource {
                 do {
                     result = decoder.decode(bytes, chars, end);
                     if (result.isError()) {
-                        return Decoded.MALFORMED;
+                        return new Scan(Decoded.MALFORMED, 0);
                     }
-                    if (hasNul(chars)) {
-                        return Decoded.BINARY;
+                    if (!watch.accept(chars)) {
+                        return new Scan(Decoded.TOO_LONG, watch.line);
                     }
                 } while (result.isOverflow());
                 bytes.compact();
                 if (end) {
-                    return decoder.flush(chars).isError() ? Decoded.MALFORMED : Decoded.TEXT;
+                    if (decoder.flush(chars).isError()) {
+                        return new Scan(Decoded.MALFORMED, 0);
+                    }
+                    if (!watch.accept(chars)) {
+                        return new Scan(Decoded.TOO_LONG, watch.line);
+                    }
+                    if (watch.controls * 100 > (long) MAX_CONTROL_CHARS_PERCENT * Math.max(watch.chars, 1)) {
+                        return new Scan(Decoded.BINARY, 0);
+                    }
+                    return watch.nulLine > 0 ? new Scan(Decoded.NUL, watch.nulLine) : new Scan(Decoded.TEXT, 0);
                 }
             }
         }
     }
 
-    private static boolean hasNul(CharBuffer chars) {
-        chars.flip();
-        boolean nul = false;
-        for (int i = chars.position(); i < chars.limit() && !nul; i++) {
-            nul = chars.get(i) == '\0';
+    /** Counts what a pass over the decoded text sees: lines, records' lengths, control characters. */
+    private static final class TextWatch {
+        private final RecordLength record = new RecordLength();
+        private long line = 1;
+        private long chars;
+        private long controls;
+        private long nulLine;
+
+        /** False when a record is longer than allowed. */
+        boolean accept(CharBuffer buffer) {
+            buffer.flip();
+            try {
+                for (int i = buffer.position(); i < buffer.limit(); i++) {
+                    char c = buffer.get(i);
+                    chars++;
+                    if (c == '\n') {
+                        line++;
+                    } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') {
+                        controls++;
+                        if (c == 0 && nulLine == 0) {
+                            nulLine = line;
+                        }
+                    }
+                    if (!record.accept(c)) {
+                        return false;
+                    }
+                }
+                return true;
+            } finally {
+                buffer.clear();
+            }
         }
-        chars.clear();
-        return nul;
+    }
+
+    /**
+     * The length of the current record, a quoted field's line breaks inside it; a quote toggles,
+     * so RFC 4180's doubled quote inside a quoted field leaves it quoted.
+     */
+    private static final class RecordLength {
+        private boolean quoted;
+        private int length;
+
+        boolean accept(char c) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                length = 0;
+                return true;
+            }
+            return ++length <= MAX_RECORD_CHARS;
+        }
+    }
+
+    /**
+     * Stops reading at a record longer than {@link #MAX_RECORD_CHARS}, whatever the file became
+     * since it was scanned: Commons CSV would buffer it whole.
+     */
+    private static final class RecordLimitReader extends FilterReader {
+        private final RecordLength record = new RecordLength();
+        private long line = 1;
+
+        RecordLimitReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                check((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                check(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void check(char c) throws IOException {
+            if (c == '\n') {
+                line++;
+            }
+            if (!record.accept(c)) {
+                throw new TableSources.Unreadable(String.format(RECORD_TOO_LONG, TableSources.count(line),
+                        TableSources.count(MAX_RECORD_CHARS)), null);
+            }
+        }
+    }
+
+    /** NULs or many control bytes at the start: a binary file, whichever encoding failed. */
+    private static boolean looksBinary(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SAMPLE_CHARS);
+        }
+        int controls = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                controls++;
+            }
+        }
+        return controls * 100 > MAX_CONTROL_CHARS_PERCENT * Math.max(head.length, 1);
     }
 
     /**

@@ -47,6 +47,16 @@ public final class SubmissionIdentifier {
      * @param titleLines  the text of the rows above the table
      */
     public Identification identify(List<Unit> folderUnits, String fileName, List<String> titleLines) {
+        return identify(folderUnits, fileName, titleLines, Optional.empty());
+    }
+
+    /**
+     * @param template the identity a giaoban template embeds: it only confirms what the visible cells
+     *                 say (other spreadsheet programs may drop it), fills in what they leave out, and
+     *                 refuses a template made for another unit
+     */
+    public Identification identify(List<Unit> folderUnits, String fileName, List<String> titleLines,
+            Optional<TemplateMetadata> template) {
         String name = VietnameseText.fold(stripExtension(fileName));
         List<String> titles = titleLines.stream().map(VietnameseText::fold).toList();
         List<Finding> notes = new ArrayList<>();
@@ -57,7 +67,12 @@ public final class SubmissionIdentifier {
             return Identification.rejected("Tên tệp ghi kỳ " + show(periodFromName.get()) + " nhưng tiêu đề biểu ghi kỳ "
                     + show(periodFromTitle.get()) + ". Đề nghị sửa cho thống nhất rồi gửi lại.");
         }
-        Optional<YearMonth> period = periodFromTitle.or(() -> periodFromName);
+        Optional<YearMonth> visible = periodFromTitle.or(() -> periodFromName);
+        Optional<YearMonth> period = visible.or(() -> template.map(TemplateMetadata::period));
+        if (visible.isEmpty() && period.isPresent()) {
+            notes.add(Finding.file(Severity.INFO, "PERIOD_FROM_TEMPLATE", "Tiêu đề và tên tệp không ghi kỳ; kỳ "
+                    + show(period.get()) + " được lấy theo biểu mẫu giaoban đã tạo."));
+        }
         if (period.isEmpty()) {
             return Identification.rejected("Không xác định được kỳ báo cáo: tên tệp và tiêu đề biểu đều không ghi tháng"
                     + " (ví dụ \"THÁNG 10/2022\"). Đề nghị ghi kỳ báo cáo vào tiêu đề biểu rồi gửi lại.");
@@ -73,6 +88,11 @@ public final class SubmissionIdentifier {
                     + otherUnit.get() + ". Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
         }
 
+        if (template.isPresent() && !template.get().unitCode().equals(unit.get().code())) {
+            return Identification.rejected(unit.get(), period.get(), "Tệp là biểu mẫu được tạo cho đơn vị mã "
+                    + template.get().unitCode() + " nhưng được gửi vào thư mục của " + unit.get().name() + " (mã "
+                    + unit.get().code() + "). Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+        }
         List<Form> allowed = catalog.formsSubmittableBy(unit.get());
         Optional<Form> formFromName = form(List.of(name), catalog.forms());
         Optional<Form> formFromTitle = form(titles, catalog.forms());
@@ -80,7 +100,8 @@ public final class SubmissionIdentifier {
             return Identification.rejected(unit.get(), period.get(), "Tên tệp chỉ biểu " + formFromName.get().code() + " nhưng tiêu đề là biểu "
                     + formFromTitle.get().code() + " (" + formFromTitle.get().title() + "). Đề nghị sửa cho thống nhất rồi gửi lại.");
         }
-        Optional<Form> form = formFromTitle.or(() -> formFromName);
+        Optional<Form> form = formFromTitle.or(() -> formFromName)
+                .or(() -> template.flatMap(t -> catalog.form(t.formCode())));
         if (form.isEmpty() && allowed.size() == 1) {
             form = Optional.of(allowed.get(0));
             notes.add(Finding.file(Severity.INFO, "FORM_ASSUMED", "Tệp không ghi tên biểu; vì đơn vị chỉ gửi biểu "
@@ -94,6 +115,13 @@ public final class SubmissionIdentifier {
         if (!allowed.contains(form.get())) {
             return Identification.rejected(unit.get(), period.get(), unit.get().name() + " không thuộc đơn vị gửi biểu " + form.get().code() + " ("
                     + form.get().title() + "). Đề nghị kiểm tra lại biểu mẫu.");
+        }
+        if (template.isPresent() && (!template.get().formCode().equals(form.get().code())
+                || !template.get().period().equals(period.get()))) {
+            // someone reused last month's template and corrected its title: the visible title decides
+            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", "Tệp được tạo từ biểu mẫu "
+                    + template.get().formCode() + " kỳ " + show(template.get().period()) + " nhưng tiêu đề ghi biểu "
+                    + form.get().code() + " kỳ " + show(period.get()) + "; số liệu được nhận theo tiêu đề."));
         }
         return new Identification(unit.get(), form.get(), period.get(), asOf(titles).orElse(null), null, notes);
     }

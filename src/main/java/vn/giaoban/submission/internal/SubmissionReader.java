@@ -73,8 +73,9 @@ public final class SubmissionReader {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
                     "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
         }
+        Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
         try (TableSource source = TableSources.open(file.path(), legacyCharset)) {
-            return new Reading(file, folderUnits).run(source.rows());
+            return new Reading(file, folderUnits, template).run(source.rows());
         } catch (UnreadableFileException e) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -88,6 +89,7 @@ public final class SubmissionReader {
     private final class Reading {
         private final ReceivedFile file;
         private final List<Unit> folderUnits;
+        private final Optional<TemplateMetadata> template;
         private final List<String> titleLines = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final Map<String, StagedValue> values = new LinkedHashMap<>();
@@ -97,9 +99,10 @@ public final class SubmissionReader {
         private String subjectKey;
         private Map<String, Indicator> formIndicators;
 
-        Reading(ReceivedFile file, List<Unit> folderUnits) {
+        Reading(ReceivedFile file, List<Unit> folderUnits, Optional<TemplateMetadata> template) {
             this.file = file;
             this.folderUnits = folderUnits;
+            this.template = template;
         }
 
         IngestResult run(Iterator<SheetRow> rows) {
@@ -164,7 +167,7 @@ public final class SubmissionReader {
                 }
             }
             if (identification == null) {
-                Identification byTitle = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines);
+                Identification byTitle = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines, template);
                 String reason = byTitle.identified()
                         ? "Không tìm thấy bảng số liệu: không có dòng tiêu đề cột nào ghi \"Chỉ tiêu\" (hoặc \"Mã số\") và"
                                 + " cột số liệu (\"Thực hiện\", \"Lũy kế\"...). Đề nghị dùng đúng biểu mẫu rồi gửi lại."
@@ -189,7 +192,7 @@ public final class SubmissionReader {
             if (identification != null) {
                 return true;
             }
-            identification = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines);
+            identification = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines, template);
             if (!identification.identified()) {
                 return false;
             }
@@ -307,6 +310,13 @@ public final class SubmissionReader {
             if (value.signum() < 0 && !signed) {
                 findings.add(new Finding(Severity.ERROR, "NEGATIVE", sheet, cell.reference(), cell.text(),
                         "Chỉ tiêu \"" + indicator.name() + "\" không thể là số âm. Đề nghị kiểm tra lại."));
+                return Optional.empty();
+            }
+            if (indicator.valueType() == ValueType.COUNT && !measure.declaredByUnit()
+                    && value.stripTrailingZeros().scale() > 0) {
+                findings.add(new Finding(Severity.ERROR, "NOT_A_COUNT", sheet, cell.reference(), cell.text(),
+                        "Chỉ tiêu \"" + indicator.name() + "\" là số đếm (" + indicator.unitOfMeasure()
+                                + "), không có phần thập phân. Đề nghị kiểm tra lại."));
                 return Optional.empty();
             }
             return Optional.of(canonical(value));

@@ -2,25 +2,79 @@ package vn.giaoban.submission.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.giaoban.text.VietnameseNumbers;
 
 /**
  * Opens a submitted file by what its bytes are, not by its name: units rename workbooks to
  * {@code .csv}, save CSV as {@code .xls}, and mail attachments lose their extension.
+ *
+ * <p>Every file is read through once before it is handed out ({@link #open}): a damaged, hostile
+ * or oversized file is refused whole, with the reason the unit reads, before any row of it is
+ * taken. Each reader stops at its own limits (below and in each reader), so that no file, however
+ * made, costs more than bounded time and memory.
  */
 public final class TableSources {
 
     static final String EMPTY_FILE = "Tệp không đọc được: tệp rỗng.";
     static final String MISSING_FILE = "Tệp không đọc được: không tìm thấy tệp.";
     static final String IO_FAILURE = "Tệp không đọc được: lỗi khi đọc tệp.";
+    static final String TOO_LARGE = "Tệp không đọc được: tệp quá lớn (%s MB, tối đa %s MB). Biểu báo cáo chỉ cần"
+            + " vài trăm dòng; đề nghị chỉ gửi trang tính báo cáo.";
+    static final String PDF = "Tệp không đọc được: đây là tệp PDF, không phải tệp Excel hay CSV. Đề nghị gửi tệp"
+            + " Excel của báo cáo.";
+    static final String WEB_PAGE = "Tệp không đọc được: đây là trang web (HTML) hoặc tệp XML được đặt tên như tệp"
+            + " Excel, không phải tệp Excel hay CSV. Đề nghị mở bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.";
+    static final String OPEN_DOCUMENT = "Tệp không đọc được: tệp OpenDocument (.ods) chưa được hỗ trợ. Đề nghị lưu"
+            + " lại dưới dạng .xlsx rồi gửi lại.";
+    static final String TOO_MANY_ROWS = "Tệp không đọc được: trang tính \"%s\" có dòng số %s, vượt quá %s dòng mà"
+            + " Excel cho phép; tệp bị hỏng hoặc bị can thiệp.";
+    static final String TOO_MANY_COLUMNS = "Tệp không đọc được: trang tính \"%s\" có ô ở cột thứ %s, vượt quá %s cột"
+            + " mà Excel cho phép; tệp bị hỏng hoặc bị can thiệp.";
+    static final String TOO_MANY_CELLS = "Tệp không đọc được: dòng %s của trang tính \"%s\" có hơn %s ô, vượt quá số"
+            + " cột Excel cho phép; tệp bị hỏng hoặc bị can thiệp.";
+    static final String CELL_TOO_LONG = "Tệp không đọc được: ô %s của trang tính \"%s\" dài hơn %s ký tự, giới hạn"
+            + " của một ô Excel; tệp bị hỏng hoặc bị can thiệp.";
 
-    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+    /**
+     * The largest file read at all. A monthly report is tens of kilobytes; a million-row workbook
+     * is about 47 MB, far beyond any report, and still read in seconds. Larger files are refused
+     * before a byte of them is parsed, so that time stays bounded whatever the format.
+     */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Excel's own limit (XFD): a cell beyond it was not written by a spreadsheet program. */
+    static final int MAX_COLUMNS = 16_384;
+    /** Excel's own limit of rows per sheet. */
+    static final int MAX_ROWS = 1_048_576;
+    /**
+     * Each cell is in its own column, so a row holds no more cells than there are columns; a row
+     * of a million {@code <c>} elements would otherwise be held whole in memory.
+     */
+    static final int MAX_CELLS_PER_ROW = MAX_COLUMNS;
+    /** Excel's limit of characters in one cell: a multi-megabyte cell was not typed in Excel. */
+    static final int MAX_CELL_CHARS = 32_767;
+
+    private static final Logger log = LoggerFactory.getLogger(TableSources.class);
+    /** Enough of the beginning to tell the formats apart, an OpenDocument zip's mimetype included. */
+    private static final int HEAD_BYTES = 512;
+    private static final byte[] ZIP = {0x50, 0x4B};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0,
             (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OPEN_DOCUMENT_MIMETYPE =
+            "mimetypeapplication/vnd.oasis.opendocument".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] MARKUP = {"<!doctype", "<html", "<?xml", "<table", "<head", "<body", "<meta", "<!--"};
 
     private TableSources() {
     }
@@ -30,29 +84,124 @@ public final class TableSources {
      *                        (Windows-1258 for files saved by Vietnamese Windows)
      */
     public static TableSource open(Path file, Charset fallbackCharset) throws UnreadableFileException {
-        byte[] head = new byte[OLE2.length];
-        int read;
+        byte[] head;
+        long size;
         try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, head.length);
+            size = Files.size(file);
+            head = in.readNBytes(HEAD_BYTES);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(MISSING_FILE, e);
         } catch (IOException e) {
             throw new UnreadableFileException(IO_FAILURE, e);
         }
-        if (read == 0) {
+        if (head.length == 0) {
             throw new UnreadableFileException(EMPTY_FILE);
         }
-        if (startsWith(head, read, ZIP)) {
-            return XlsxTableSource.open(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new UnreadableFileException(String.format(TOO_LARGE, megabytes(size), megabytes(MAX_FILE_BYTES)));
         }
-        if (startsWith(head, read, OLE2)) {
-            return XlsTableSource.open(file);
+        if (isZip(head)) {
+            if (startsWith(head, 30, OPEN_DOCUMENT_MIMETYPE)) {
+                throw new UnreadableFileException(OPEN_DOCUMENT);
+            }
+            XlsxTableSource.checkPackage(file);
+            return readThrough(() -> XlsxTableSource.open(file));
         }
-        return CsvTableSource.open(file, fallbackCharset);
+        if (startsWith(head, OLE2)) {
+            return readThrough(() -> XlsTableSource.open(file));
+        }
+        if (startsWith(head, PDF_MAGIC)) {
+            throw new UnreadableFileException(PDF);
+        }
+        if (isMarkup(head)) {
+            throw new UnreadableFileException(WEB_PAGE);
+        }
+        return readThrough(() -> CsvTableSource.open(file, fallbackCharset));
     }
 
-    private static boolean startsWith(byte[] head, int read, byte[] magic) {
-        return read >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+    private interface Opener {
+        TableSource open() throws UnreadableFileException;
+    }
+
+    /**
+     * Reads the file once to the end, then opens it again for the caller. A limit met or damage
+     * found part-way through becomes the file's rejection here, with its own reason, instead of an
+     * exception in the middle of the caller's reading. A report is small: reading it twice costs
+     * milliseconds; the limits bound what the largest file costs.
+     */
+    private static TableSource readThrough(Opener opener) throws UnreadableFileException {
+        try (TableSource vetting = opener.open()) {
+            Iterator<SheetRow> rows = vetting.rows();
+            while (rows.hasNext()) {
+                rows.next();
+            }
+        } catch (UncheckedIOException e) {
+            throw new UnreadableFileException(reason(e), e);
+        } catch (IOException e) {
+            throw new UnreadableFileException(IO_FAILURE, e);
+        } catch (RuntimeException e) {
+            log.warn("reading a file through failed", e);
+            throw new UnreadableFileException(IO_FAILURE, e);
+        }
+        return opener.open();
+    }
+
+    /** The exception a reader's iterator throws: the sentence is the message and its cause's. */
+    static UncheckedIOException unreadable(String vietnameseReason) {
+        return new UncheckedIOException(vietnameseReason, new Unreadable(vietnameseReason, null));
+    }
+
+    static UncheckedIOException unreadable(String vietnameseReason, Throwable cause) {
+        return new UncheckedIOException(vietnameseReason, new Unreadable(vietnameseReason, cause));
+    }
+
+    /** The Vietnamese sentence an iterator's exception carries, or the generic one. */
+    static String reason(UncheckedIOException e) {
+        return e.getCause() instanceof Unreadable unreadable ? unreadable.getMessage() : IO_FAILURE;
+    }
+
+    /** Marks an IOException whose message is the sentence for the unit. */
+    static final class Unreadable extends IOException {
+        Unreadable(String vietnameseReason, Throwable cause) {
+            super(vietnameseReason, cause);
+        }
+    }
+
+    /** 16384 as a person reads it here: {@code 16.384}. */
+    static String count(long n) {
+        return VietnameseNumbers.format(BigDecimal.valueOf(n), 0);
+    }
+
+    private static String megabytes(long bytes) {
+        return VietnameseNumbers.format(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024)), 0);
+    }
+
+    /** A local file header, an empty archive's end record, or a spanned archive's marker. */
+    private static boolean isZip(byte[] head) {
+        return startsWith(head, ZIP) && head.length >= 4
+                && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6 || head[2] == 7 && head[3] == 8);
+    }
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        return startsWith(head, 0, magic);
+    }
+
+    private static boolean startsWith(byte[] head, int offset, byte[] magic) {
+        return head.length >= offset + magic.length
+                && Arrays.equals(head, offset, offset + magic.length, magic, 0, magic.length);
+    }
+
+    /** A web page or XML saved under a spreadsheet's name: its first non-blank text is a tag. */
+    private static boolean isMarkup(byte[] head) {
+        int start = startsWith(head, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
+        String text = new String(head, start, head.length - start, StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        for (String tag : MARKUP) {
+            if (text.startsWith(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Excel's column letters for a 0-based index: 0 is A, 25 is Z, 26 is AA. */

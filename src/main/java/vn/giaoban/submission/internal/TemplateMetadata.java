@@ -2,6 +2,7 @@ package vn.giaoban.submission.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.YearMonth;
@@ -53,6 +54,9 @@ public record TemplateMetadata(String formCode, String unitCode, YearMonth perio
      * package, has no custom properties, lacks one of form, unit and period, or cannot be read.
      */
     public static Optional<TemplateMetadata> read(Path xlsx) {
+        if (!isZip(xlsx)) {
+            return Optional.empty();
+        }
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
@@ -81,6 +85,19 @@ public record TemplateMetadata(String formCode, String unitCode, YearMonth perio
             return Optional.empty();
         } finally {
             pkg.revert();
+        }
+    }
+
+    /** A zip's local header: anything else (an .xls, a CSV, nothing) has no custom.xml to look for. */
+    private static boolean isZip(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } catch (IOException e) {
+            return false;
         }
     }
 

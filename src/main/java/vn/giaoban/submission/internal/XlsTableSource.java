@@ -1,8 +1,10 @@
 package vn.giaoban.submission.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,6 +36,17 @@ final class XlsTableSource implements TableSource {
     static final String TOO_OLD =
             "Tệp không đọc được: định dạng Excel 5.0/95 quá cũ, hãy lưu lại dạng .xlsx rồi gửi lại.";
 
+    static final String TOO_LARGE = "Tệp không đọc được: tệp .xls lớn hơn %s MB, vượt quá giới hạn; biểu báo cáo"
+            + " không lớn như vậy. Đề nghị lưu lại dưới dạng .xlsx, chỉ giữ trang tính báo cáo, rồi gửi lại.";
+    static final String DAMAGED = "Tệp không đọc được: tệp Excel (.xls) bị hỏng hoặc bị cắt cụt. Đề nghị lưu lại"
+            + " bằng Excel rồi gửi lại.";
+
+    /**
+     * HSSF holds the whole workbook, several times the file's size in memory; a .xls report is a
+     * few hundred kilobytes, and 16 MB stays well inside a 256 MB heap.
+     */
+    static final long MAX_XLS_BYTES = 16L * 1024 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(XlsTableSource.class);
 
     private final POIFSFileSystem fs;
@@ -46,14 +59,26 @@ final class XlsTableSource implements TableSource {
     }
 
     static XlsTableSource open(Path file) throws UnreadableFileException {
+        try {
+            if (Files.size(file) > MAX_XLS_BYTES) {
+                throw new UnreadableFileException(String.format(TOO_LARGE,
+                        TableSources.count(MAX_XLS_BYTES / (1024 * 1024))));
+            }
+        } catch (IOException e) {
+            throw new UnreadableFileException(TableSources.IO_FAILURE, e);
+        }
         POIFSFileSystem fs;
         try {
             fs = new POIFSFileSystem(file.toFile(), true);
         } catch (Exception e) {
             log.warn("{} has an OLE2 signature but no readable structure: {}", file, e.toString());
-            throw new UnreadableFileException(XlsxTableSource.NOT_EXCEL, e);
+            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxTableSource.NOT_EXCEL, e);
         }
         try {
+            // an .xlsx saved with a password is an OLE2 file holding the encrypted package
+            if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
+                throw new EncryptedDocumentException("encrypted OOXML package");
+            }
             return new XlsTableSource(fs, new HSSFWorkbook(fs));
         } catch (EncryptedDocumentException e) {
             closeQuietly(fs);
@@ -64,7 +89,7 @@ final class XlsTableSource implements TableSource {
         } catch (Exception e) {
             closeQuietly(fs);
             log.warn("cannot open {} as .xls: {}", file, e.toString());
-            throw new UnreadableFileException(XlsxTableSource.NOT_EXCEL, e);
+            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxTableSource.NOT_EXCEL, e);
         }
     }
 
@@ -96,6 +121,17 @@ final class XlsTableSource implements TableSource {
 
         @Override
         public boolean hasNext() {
+            try {
+                return advance();
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("sheet {} of a .xls cannot be read: {}", sheetIndex, e.toString());
+                throw TableSources.unreadable(DAMAGED, e);
+            }
+        }
+
+        private boolean advance() {
             while (next == null) {
                 if (sheetRows == null || !sheetRows.hasNext()) {
                     if (++sheetIndex >= workbook.getNumberOfSheets()) {
@@ -125,6 +161,10 @@ final class XlsTableSource implements TableSource {
             List<SheetCell> cells = new ArrayList<>();
             for (Cell cell : row) {
                 SheetCell read = toSheetCell(cell);
+                if (read != null && read.text().length() > TableSources.MAX_CELL_CHARS) {
+                    throw TableSources.unreadable(String.format(TableSources.CELL_TOO_LONG, read.reference(),
+                            VietnameseText.nfc(sheet.getSheetName()), TableSources.count(TableSources.MAX_CELL_CHARS)));
+                }
                 if (read != null) {
                     cells.add(read);
                 }
@@ -182,6 +222,15 @@ final class XlsTableSource implements TableSource {
             return FormulaError.forInt(code).getString();
         } catch (IllegalArgumentException e) {
             return "#N/A";
+        }
+    }
+
+    /** An OLE2 file is a whole number of 512-byte sectors; one cut off in transit is not. */
+    private static boolean isCutShort(Path file) {
+        try {
+            return Files.size(file) % 512 != 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

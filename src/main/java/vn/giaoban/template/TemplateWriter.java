@@ -1,0 +1,543 @@
+package vn.giaoban.template;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.catalog.UnitKind;
+import vn.giaoban.catalog.ValueType;
+import vn.giaoban.submission.internal.TemplateMetadata;
+
+/**
+ * Writes the .xlsx template a unit fills in for one form and period: the administrative title
+ * block, the form's title and code, the unit and period, the as-of date to fill in, and one row
+ * per indicator under the headings the reader recognises ("STT | Mã số | Chỉ tiêu | Đơn vị tính |
+ * Thực hiện tháng 10 | Lũy kế từ đầu năm | Ghi chú").
+ *
+ * <p>What identifies the file is visible: the form code, the unit's name and code and the period
+ * stand in the title block, the indicator codes in their column. The same identity is repeated as
+ * custom document properties ({@link TemplateMetadata}), which only confirm it: other programs may
+ * drop them. The sheet is protected without a password: only the yellow cells (values, notes, the
+ * as-of date) can be typed into, numbers are validated (≥ 0), statuses chosen from "Đạt, Chưa đạt".
+ * Every text that comes from data goes through {@link SafeCells}.
+ */
+public final class TemplateWriter {
+
+    /** The layout version, written into each template's properties; raise it when the layout changes. */
+    public static final String TEMPLATE_VERSION = "1";
+    public static final String STATUS_DONE = "Đạt";
+    public static final String STATUS_NOT_DONE = "Chưa đạt";
+
+    static final String FONT = "Times New Roman";
+    static final String HEADING_ORDINAL = "STT";
+    static final String HEADING_CODE = "Mã số";
+    static final String HEADING_UNIT_OF_MEASURE = "Đơn vị tính";
+    static final String HEADING_NOTE = "Ghi chú";
+    static final String HEADING_CUMULATIVE = "Lũy kế từ đầu năm";
+    static final String HEADING_STATUS = "Kết quả đánh giá";
+    static final String AS_OF_LABEL = "Số liệu đến ngày:";
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    /** Row indexes (0-based) of the layout. */
+    private static final int ROW_ISSUER = 0;
+    private static final int ROW_MOTTO = 1;
+    private static final int ROW_TITLE = 3;
+    private static final int ROW_FORM_CODE = 4;
+    private static final int ROW_UNIT = 5;
+    private static final int ROW_PERIOD = 6;
+    private static final int ROW_AS_OF = 7;
+    private static final int ROW_HEADER = 9;
+    private static final int COL_ORDINAL = 0;
+    private static final int COL_CODE = 1;
+    private static final int COL_NAME = 2;
+    private static final int COL_UNIT_OF_MEASURE = 3;
+    private static final int COL_FIRST_VALUE = 4;
+
+    private final Catalog catalog;
+
+    public TemplateWriter(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * {@code BM03-DT_06172_2022-10.xlsx}: the form, the unit's code and the period, which the reader
+     * also finds in a file's name. A character that has no place in a file name becomes {@code _}.
+     */
+    public static String fileName(Form form, Unit unit, YearMonth period) {
+        return safe(form.code()) + "_" + safe(unit.code()) + "_" + period + ".xlsx";
+    }
+
+    private static String safe(String part) {
+        String safe = part.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
+    }
+
+    /**
+     * Writes the template into {@code directory} (created if needed), replacing a previous one of
+     * the same name, and returns its path. The file appears whole or not at all.
+     *
+     * @throws IllegalArgumentException when the unit is not valid in the period or does not submit the form
+     */
+    public Path write(Form form, Unit unit, YearMonth period, Path directory) throws IOException {
+        check(form, unit, period);
+        Files.createDirectories(directory);
+        Path target = directory.resolve(fileName(form, unit, period));
+        Path partial = Files.createTempFile(directory, ".template-", ".part");
+        try {
+            try (XSSFWorkbook workbook = workbook(form, unit, period);
+                    OutputStream out = Files.newOutputStream(partial)) {
+                workbook.write(out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return target;
+    }
+
+    /** Writes the template to a stream (not closed). */
+    public void write(Form form, Unit unit, YearMonth period, OutputStream out) throws IOException {
+        check(form, unit, period);
+        try (XSSFWorkbook workbook = workbook(form, unit, period)) {
+            workbook.write(out);
+        }
+    }
+
+    private static void check(Form form, Unit unit, YearMonth period) {
+        if (!unit.validOn(period.atEndOfMonth())) {
+            throw new IllegalArgumentException(unit.key() + " is not valid in " + period);
+        }
+        if (!form.submittableBy(unit)) {
+            throw new IllegalArgumentException(unit.code() + " does not submit " + form.code());
+        }
+    }
+
+    /** The value columns of a form: what the reader takes each heading to mean. */
+    static List<ValueColumn> valueColumns(Form form, YearMonth period) {
+        String month = "Thực hiện tháng " + period.getMonthValue();
+        return switch (form.defaultMeasure()) {
+            case CUMULATIVE -> List.of(new ValueColumn(month, Measure.MONTH),
+                    new ValueColumn(HEADING_CUMULATIVE, Measure.CUMULATIVE));
+            case MONTH -> List.of(new ValueColumn(month, Measure.MONTH));
+            case POINT -> List.of(new ValueColumn(HEADING_STATUS, Measure.POINT));
+            default -> List.of(new ValueColumn("Thực hiện", form.defaultMeasure()));
+        };
+    }
+
+    /** A value column: its heading and the measure the reader gives its values. */
+    record ValueColumn(String heading, Measure measure) {
+    }
+
+    /** The line of the title block that names the unit; the reader checks it against the folder. */
+    static String unitLine(Unit unit) {
+        return "Đơn vị báo cáo: " + unit.name() + " (mã " + unit.code() + ")";
+    }
+
+    static String periodLine(YearMonth period) {
+        return "Kỳ báo cáo: tháng " + period.getMonthValue() + " năm " + period.getYear();
+    }
+
+    static String formCodeLine(Form form) {
+        return "Biểu mẫu: " + form.code();
+    }
+
+    /** "UBND XÃ TÂN MỸ"; a department by its own name ("THANH TRA HUYỆN"). */
+    static String issuer(Unit unit) {
+        String name = unit.name().toUpperCase(VIETNAMESE);
+        return unit.kind() == UnitKind.DEPARTMENT || unit.kind() == UnitKind.PROVINCE ? name : "UBND " + name;
+    }
+
+    XSSFWorkbook workbook(Form form, Unit unit, YearMonth period) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        try {
+            new Layout(workbook, form, unit, period).write();
+            return workbook;
+        } catch (RuntimeException e) {
+            try {
+                workbook.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Writing one workbook. */
+    private final class Layout {
+        private final XSSFWorkbook workbook;
+        private final Form form;
+        private final Unit unit;
+        private final YearMonth period;
+        private final List<Indicator> indicators = new ArrayList<>();
+        private final List<ValueColumn> values;
+        private final int lastColumn;
+        private final int noteColumn;
+        private final SafeCells cells;
+        private final XSSFSheet sheet;
+        private final Styles styles;
+
+        Layout(XSSFWorkbook workbook, Form form, Unit unit, YearMonth period) {
+            this.workbook = workbook;
+            this.form = form;
+            this.unit = unit;
+            this.period = period;
+            form.indicatorCodes().forEach(code -> indicators.add(catalog.indicator(code)));
+            this.values = valueColumns(form, period);
+            this.noteColumn = COL_FIRST_VALUE + values.size();
+            this.lastColumn = noteColumn;
+            this.cells = new SafeCells(workbook);
+            XSSFFont defaultFont = workbook.getFontAt(0);
+            defaultFont.setFontName(FONT);
+            defaultFont.setFontHeightInPoints((short) 12);
+            this.styles = new Styles(workbook);
+            this.sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(form.code()));
+        }
+
+        void write() {
+            titleBlock();
+            header();
+            int row = ROW_HEADER + 1;
+            for (int i = 0; i < indicators.size(); i++) {
+                indicatorRow(row++, i + 1, indicators.get(i));
+            }
+            validations(ROW_HEADER + 1, row - 1);
+            instructions(row + 1);
+            columns();
+            protection();
+            printSetup(row - 1);
+            metadata();
+        }
+
+        private void titleBlock() {
+            int leftEnd = COL_NAME;
+            text(ROW_ISSUER, 0, issuer(unit), styles.issuer);
+            merge(ROW_ISSUER, 0, leftEnd);
+            text(ROW_ISSUER, leftEnd + 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", styles.issuer);
+            merge(ROW_ISSUER, leftEnd + 1, lastColumn);
+            text(ROW_MOTTO, leftEnd + 1, "Độc lập - Tự do - Hạnh phúc", styles.motto);
+            merge(ROW_MOTTO, leftEnd + 1, lastColumn);
+
+            text(ROW_TITLE, 0, form.title().toUpperCase(VIETNAMESE), styles.title);
+            merge(ROW_TITLE, 0, lastColumn);
+            sheet.getRow(ROW_TITLE).setHeightInPoints(36);
+            text(ROW_FORM_CODE, 0, formCodeLine(form), styles.centered);
+            merge(ROW_FORM_CODE, 0, lastColumn);
+            text(ROW_UNIT, 0, unitLine(unit), styles.centered);
+            merge(ROW_UNIT, 0, lastColumn);
+            text(ROW_PERIOD, 0, periodLine(period), styles.centeredBold);
+            merge(ROW_PERIOD, 0, lastColumn);
+            if (form.defaultMeasure() != Measure.MONTH) {
+                // "đến ngày 23/10/2022" is how the reader finds the as-of date: label and date side by side
+                text(ROW_AS_OF, 0, AS_OF_LABEL, styles.right);
+                merge(ROW_AS_OF, 0, COL_NAME);
+                Cell date = cell(ROW_AS_OF, COL_UNIT_OF_MEASURE);
+                date.setCellStyle(styles.asOf);
+                text(ROW_AS_OF, COL_UNIT_OF_MEASURE + 1, "(ngày/tháng/năm, ví dụ " + exampleDay() + ")",
+                        styles.hint);
+            }
+        }
+
+        /** The deadline day of the period as an example of the date to type: "20/10/2022". */
+        private String exampleDay() {
+            int day = Math.min(Math.max(form.deadlineDay(), 1), period.lengthOfMonth());
+            return String.format("%02d/%02d/%d", day, period.getMonthValue(), period.getYear());
+        }
+
+        private void header() {
+            boolean statusOnly = indicators.stream().allMatch(i -> i.valueType() == ValueType.STATUS);
+            Row row = sheet.createRow(ROW_HEADER);
+            row.setHeightInPoints(33);
+            text(ROW_HEADER, COL_ORDINAL, HEADING_ORDINAL, styles.header);
+            text(ROW_HEADER, COL_CODE, HEADING_CODE, styles.header);
+            text(ROW_HEADER, COL_NAME, statusOnly ? "Tiêu chí" : "Chỉ tiêu", styles.header);
+            text(ROW_HEADER, COL_UNIT_OF_MEASURE, HEADING_UNIT_OF_MEASURE, styles.header);
+            for (int i = 0; i < values.size(); i++) {
+                text(ROW_HEADER, COL_FIRST_VALUE + i, values.get(i).heading(), styles.header);
+            }
+            text(ROW_HEADER, noteColumn, HEADING_NOTE, styles.header);
+        }
+
+        private void indicatorRow(int rowIndex, int ordinal, Indicator indicator) {
+            Row row = sheet.createRow(rowIndex);
+            Cell number = row.createCell(COL_ORDINAL);
+            number.setCellValue(ordinal);
+            number.setCellStyle(styles.ordinal);
+            text(rowIndex, COL_CODE, indicator.code(), styles.code);
+            text(rowIndex, COL_NAME, indicator.name(), styles.name);
+            text(rowIndex, COL_UNIT_OF_MEASURE, indicator.unitOfMeasure(), styles.unitOfMeasure);
+            CellStyle valueStyle = switch (indicator.valueType()) {
+                case NUMBER, COUNT -> styles.number;
+                case STATUS -> styles.status;
+                case TEXT -> styles.freeText;
+            };
+            for (int i = 0; i < values.size(); i++) {
+                row.createCell(COL_FIRST_VALUE + i).setCellStyle(valueStyle);
+            }
+            row.createCell(noteColumn).setCellStyle(styles.note);
+            int lines = Math.max(1, (int) Math.ceil(indicator.name().length() / 60.0));
+            row.setHeightInPoints(Math.max(20, lines * 16 + 4));
+        }
+
+        /** Numbers ≥ 0 where a number is expected, "Đạt" or "Chưa đạt" where a status is. */
+        private void validations(int firstRow, int lastRow) {
+            XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
+            int lastValue = COL_FIRST_VALUE + values.size() - 1;
+            for (int r = firstRow; r <= lastRow; r++) {
+                Indicator indicator = indicators.get(r - firstRow);
+                CellRangeAddressList range = new CellRangeAddressList(r, r, COL_FIRST_VALUE, lastValue);
+                DataValidation validation;
+                if (indicator.valueType().isNumeric()) {
+                    boolean count = indicator.valueType() == ValueType.COUNT;
+                    DataValidationConstraint constraint = count
+                            ? helper.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null)
+                            : helper.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
+                    validation = helper.createValidation(constraint, range);
+                    validation.createErrorBox("Số liệu không hợp lệ", "Ô này cần một số " + (count ? "nguyên " : "")
+                            + "không âm (" + indicator.unitOfMeasure() + "). Chỉ nhập số, không kèm chữ.");
+                    validation.createPromptBox(shortText(indicator.name()), "Nhập số " + indicator.unitOfMeasure() + ".");
+                } else if (indicator.valueType() == ValueType.STATUS) {
+                    DataValidationConstraint constraint = helper.createExplicitListConstraint(
+                            new String[] {STATUS_DONE, STATUS_NOT_DONE});
+                    validation = helper.createValidation(constraint, range);
+                    // POI's XSSF writes showDropDown = !suppress, and Excel hides the arrow when showDropDown is 1:
+                    // "true" here is what leaves the in-cell drop-down visible (the test checks the XML)
+                    validation.setSuppressDropDownArrow(true);
+                    validation.createErrorBox("Kết quả không hợp lệ", "Chọn \"Đạt\" hoặc \"Chưa đạt\".");
+                    validation.createPromptBox(shortText(indicator.name()), "Chọn Đạt hoặc Chưa đạt.");
+                } else {
+                    continue;
+                }
+                validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+                validation.setShowErrorBox(true);
+                validation.setShowPromptBox(true);
+                validation.setEmptyCellAllowed(true);
+                sheet.addValidationData(validation);
+            }
+        }
+
+        /** A prompt box's title is at most 32 characters in Excel. */
+        private static String shortText(String text) {
+            return text.length() <= 32 ? text : text.substring(0, 31) + "…";
+        }
+
+        private void instructions(int rowIndex) {
+            boolean numbers = indicators.stream().anyMatch(i -> i.valueType().isNumeric());
+            boolean statuses = indicators.stream().anyMatch(i -> i.valueType() == ValueType.STATUS);
+            String what = numbers && statuses ? "nhập số (không âm) hoặc chọn Đạt/Chưa đạt"
+                    : statuses ? "chọn Đạt hoặc Chưa đạt" : "nhập số (không âm)";
+            String line = "Hướng dẫn: chỉ " + what + " vào các ô nền vàng"
+                    + (form.defaultMeasure() != Measure.MONTH ? " và ghi ngày chốt số liệu" : "")
+                    + "; không sửa tiêu đề, mã số, tên chỉ tiêu. Lưu tệp (giữ dạng .xlsx hoặc .xls) rồi gửi vào thư mục của đơn vị.";
+            text(rowIndex, 0, line, styles.hintWrapped);
+            merge(rowIndex, 0, lastColumn);
+            sheet.getRow(rowIndex).setHeightInPoints(34);
+        }
+
+        private void columns() {
+            int[] widths = new int[lastColumn + 1];
+            widths[COL_ORDINAL] = 6;
+            // codes are upper case and underscores: wider per character than the body text
+            int longestCode = indicators.stream().mapToInt(i -> i.code().length()).max().orElse(8);
+            widths[COL_CODE] = Math.max(10, (int) Math.ceil(longestCode * 1.3) + 2);
+            widths[COL_NAME] = 50;
+            widths[COL_UNIT_OF_MEASURE] = 14;
+            for (int i = 0; i < values.size(); i++) {
+                widths[COL_FIRST_VALUE + i] = values.get(i).measure() == Measure.POINT ? 20 : 18;
+            }
+            widths[noteColumn] = 24;
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            sheet.createFreezePane(0, ROW_HEADER + 1);
+        }
+
+        /** Protected without a password: locked cells cannot be typed over, columns and rows can be resized. */
+        private void protection() {
+            sheet.enableLocking();
+            sheet.lockFormatColumns(false);
+            sheet.lockFormatRows(false);
+            sheet.lockSelectLockedCells(false);
+            sheet.lockSelectUnlockedCells(false);
+        }
+
+        private void printSetup(int lastRow) {
+            PrintSetup print = sheet.getPrintSetup();
+            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            print.setLandscape(values.size() > 1);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            sheet.setFitToPage(true);
+            sheet.setAutobreaks(true);
+            sheet.setHorizontallyCenter(true);
+            sheet.setMargin(PageMargin.LEFT, 0.6);
+            sheet.setMargin(PageMargin.RIGHT, 0.4);
+            sheet.setMargin(PageMargin.TOP, 0.6);
+            sheet.setMargin(PageMargin.BOTTOM, 0.6);
+            sheet.setRepeatingRows(new CellRangeAddress(ROW_HEADER, ROW_HEADER, -1, -1));
+            workbook.setPrintArea(0, 0, lastColumn, 0, lastRow + 2);
+        }
+
+        private void metadata() {
+            POIXMLProperties properties = workbook.getProperties();
+            POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
+            custom.addProperty(TemplateMetadata.FORM, form.code());
+            custom.addProperty(TemplateMetadata.UNIT, unit.code());
+            custom.addProperty(TemplateMetadata.PERIOD, period.toString());
+            custom.addProperty(TemplateMetadata.TEMPLATE_VERSION, TEMPLATE_VERSION);
+            POIXMLProperties.CoreProperties core = properties.getCoreProperties();
+            core.setTitle(form.code() + " - " + unit.name() + " - tháng " + period.getMonthValue() + "/" + period.getYear());
+            core.setCreator("giaoban");
+            core.setSubjectProperty(form.title());
+        }
+
+        private Cell cell(int rowIndex, int column) {
+            Row row = sheet.getRow(rowIndex);
+            if (row == null) {
+                row = sheet.createRow(rowIndex);
+            }
+            Cell cell = row.getCell(column);
+            return cell != null ? cell : row.createCell(column);
+        }
+
+        private void text(int rowIndex, int column, String text, CellStyle style) {
+            Cell cell = cell(rowIndex, column);
+            cell.setCellStyle(style);
+            cells.text(cell, text);
+        }
+
+        private void merge(int rowIndex, int firstColumn, int lastColumnIndex) {
+            if (lastColumnIndex > firstColumn) {
+                sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, firstColumn, lastColumnIndex));
+            }
+        }
+    }
+
+    /** The workbook's styles, made once. */
+    private static final class Styles {
+        final CellStyle issuer;
+        final CellStyle motto;
+        final CellStyle title;
+        final CellStyle centered;
+        final CellStyle centeredBold;
+        final CellStyle right;
+        final CellStyle hint;
+        final CellStyle hintWrapped;
+        final CellStyle asOf;
+        final CellStyle header;
+        final CellStyle ordinal;
+        final CellStyle code;
+        final CellStyle name;
+        final CellStyle unitOfMeasure;
+        final CellStyle number;
+        final CellStyle status;
+        final CellStyle freeText;
+        final CellStyle note;
+
+        Styles(XSSFWorkbook workbook) {
+            Font bold = font(workbook, 13, true, false, false);
+            Font boldUnderlined = font(workbook, 13, true, false, true);
+            Font titleFont = font(workbook, 14, true, false, false);
+            Font plain = font(workbook, 13, false, false, false);
+            Font italic = font(workbook, 12, false, true, false);
+            Font body = font(workbook, 12, false, false, false);
+            Font bodyBold = font(workbook, 12, true, false, false);
+            short textFormat = workbook.createDataFormat().getFormat("@");
+            short generalFormat = workbook.createDataFormat().getFormat("General");
+
+            issuer = style(workbook, bold, HorizontalAlignment.CENTER, false);
+            motto = style(workbook, boldUnderlined, HorizontalAlignment.CENTER, false);
+            title = style(workbook, titleFont, HorizontalAlignment.CENTER, true);
+            centered = style(workbook, plain, HorizontalAlignment.CENTER, false);
+            centeredBold = style(workbook, bold, HorizontalAlignment.CENTER, false);
+            right = style(workbook, plain, HorizontalAlignment.RIGHT, false);
+            hint = style(workbook, italic, HorizontalAlignment.LEFT, false);
+            hintWrapped = style(workbook, italic, HorizontalAlignment.LEFT, true);
+            asOf = input(workbook, body, HorizontalAlignment.CENTER, textFormat);
+
+            header = bordered(workbook, bodyBold, HorizontalAlignment.CENTER, true);
+            ordinal = bordered(workbook, body, HorizontalAlignment.CENTER, false);
+            code = bordered(workbook, body, HorizontalAlignment.LEFT, false);
+            name = bordered(workbook, body, HorizontalAlignment.LEFT, true);
+            unitOfMeasure = bordered(workbook, body, HorizontalAlignment.CENTER, false);
+            number = input(workbook, body, HorizontalAlignment.RIGHT, generalFormat);
+            status = input(workbook, body, HorizontalAlignment.CENTER, textFormat);
+            freeText = input(workbook, body, HorizontalAlignment.LEFT, textFormat);
+            note = input(workbook, body, HorizontalAlignment.LEFT, textFormat);
+            note.setWrapText(true);
+        }
+
+        private static Font font(XSSFWorkbook workbook, int points, boolean bold, boolean italic, boolean underline) {
+            Font font = workbook.createFont();
+            font.setFontName(FONT);
+            font.setFontHeightInPoints((short) points);
+            font.setBold(bold);
+            font.setItalic(italic);
+            if (underline) {
+                font.setUnderline(Font.U_SINGLE);
+            }
+            return font;
+        }
+
+        private static CellStyle style(XSSFWorkbook workbook, Font font, HorizontalAlignment alignment, boolean wrap) {
+            CellStyle style = workbook.createCellStyle();
+            style.setFont(font);
+            style.setAlignment(alignment);
+            style.setVerticalAlignment(VerticalAlignment.CENTER);
+            style.setWrapText(wrap);
+            return style;
+        }
+
+        private static CellStyle bordered(XSSFWorkbook workbook, Font font, HorizontalAlignment alignment, boolean wrap) {
+            CellStyle style = style(workbook, font, alignment, wrap);
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+            return style;
+        }
+
+        /** A cell people type into: unlocked, pale yellow. */
+        private static CellStyle input(XSSFWorkbook workbook, Font font, HorizontalAlignment alignment, short format) {
+            XSSFCellStyle style = (XSSFCellStyle) bordered(workbook, font, alignment, false);
+            style.setLocked(false);
+            style.setDataFormat(format);
+            style.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xFF, (byte) 0xF2, (byte) 0xCC}));
+            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            return style;
+        }
+    }
+}
