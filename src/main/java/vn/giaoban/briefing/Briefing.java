@@ -14,9 +14,15 @@ import java.util.List;
  * @param summary    the summary line under the title
  * @param blocks     the body, in reading order
  * @param draft      marked "DỰ THẢO" until the office finalises it
+ * @param annex      the tables and charts after the notice ("PHỤ LỤC")
  */
 public record Briefing(YearMonth period, Letterhead letterhead, String title, String summary, List<Block> blocks,
-        boolean draft) {
+        boolean draft, Annex annex) {
+
+    public Briefing {
+        blocks = List.copyOf(blocks);
+        annex = annex == null ? Annex.EMPTY : annex;
+    }
 
     /** One heading or paragraph of the body. */
     public record Block(Kind kind, String text) {
@@ -31,6 +37,60 @@ public record Briefing(YearMonth period, Letterhead letterhead, String title, St
         PARAGRAPH,
         /** "- ..." a dash item */
         ITEM
+    }
+
+    /** The annex: tables by sector, the completeness table, and charts, each already worded. */
+    public record Annex(String title, List<Table> tables, List<Chart> charts) {
+
+        public static final Annex EMPTY = new Annex("PHỤ LỤC", List.of(), List.of());
+
+        public Annex {
+            tables = List.copyOf(tables);
+            charts = List.copyOf(charts);
+        }
+
+        public boolean isEmpty() {
+            return tables.isEmpty() && charts.isEmpty();
+        }
+    }
+
+    /**
+     * A table of the annex, every cell already formatted as it is shown ("94.533", "116,71%").
+     *
+     * @param numeric for each column, whether it holds figures (right-aligned)
+     */
+    public record Table(String title, List<String> columns, List<Boolean> numeric, List<List<String>> rows,
+            String note) {
+
+        public Table {
+            columns = List.copyOf(columns);
+            numeric = List.copyOf(numeric);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** A chart of the annex: bars by category (units, targets) or a line over months. */
+    public record Chart(String title, ChartKind kind, String valueAxis, List<Series> series) {
+
+        public Chart {
+            series = List.copyOf(series);
+        }
+    }
+
+    public enum ChartKind {
+        BAR, LINE
+    }
+
+    /** One series of a chart: its name (the legend) and its points in category order. */
+    public record Series(String name, List<Point> points) {
+
+        public Series {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** A category ("Xã Tân Mỹ", "10/2022") and its value. */
+    public record Point(String category, java.math.BigDecimal value) {
     }
 
     /**

@@ -78,7 +78,7 @@ public class BriefingComposer {
                 properties.documentNumber(), properties.place(), noticeDate, properties.recipients(),
                 properties.signerLines(), properties.signerName());
         return new Briefing(period, letterhead, "THÔNG BÁO", properties.summary().replace("{period}", month), blocks,
-                properties.draft());
+                properties.draft(), Briefing.Annex.EMPTY);
     }
 
     /**

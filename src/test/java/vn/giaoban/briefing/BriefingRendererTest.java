@@ -398,7 +398,8 @@ class BriefingRendererTest {
                 + "cử cấp phó dự thay và phải báo cáo, được sự đồng ý của Chủ tịch UBND huyện.");
         paragraph(blocks, CLOSING);
         return new Briefing(YearMonth.of(2022, 10), letterhead, "THÔNG BÁO",
-                "Kết luận của đồng chí Chủ tịch UBND huyện tại cuộc họp giao ban công tác tháng 10/2022", blocks, draft);
+                "Kết luận của đồng chí Chủ tịch UBND huyện tại cuộc họp giao ban công tác tháng 10/2022", blocks, draft,
+                Briefing.Annex.EMPTY);
     }
 
     private static void section(List<Block> blocks, String text) {
