@@ -1,6 +1,7 @@
 package vn.giaoban.submission.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.YearMonth;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.ColumnRole;
@@ -41,6 +44,13 @@ import vn.giaoban.text.VietnameseText;
  * or identified is rejected whole; a bad cell is a finding on that value and the rest count.
  */
 public final class SubmissionReader {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionReader.class);
+    /**
+     * Findings kept per file: a sheet of a hundred thousand junk rows must not write a hundred
+     * thousand lines into the database and the feedback; the rest are counted in one more.
+     */
+    static final int MAX_FINDINGS = 200;
 
     /** How far down a sheet a header is looked for before the sheet is taken to hold no table. */
     private static final int HEADER_SEARCH_ROWS = 60;
@@ -78,7 +88,10 @@ public final class SubmissionReader {
             return new Reading(file, folderUnits, template).run(source.rows());
         } catch (UnreadableFileException e) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), TableSources.reason(e));
         } catch (IOException | RuntimeException e) {
+            log.warn("{} could not be read", file.relativePath(), e);
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
                     "Tệp không đọc được (" + e.getClass().getSimpleName() + "). Đề nghị mở tệp bằng Excel, lưu lại"
                             + " dưới dạng .xlsx rồi gửi lại.");
@@ -179,12 +192,12 @@ public final class SubmissionReader {
             if (values.isEmpty()) {
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
                         identification.form().code(), identification.period(), identification.asOf(), List.of(),
-                        List.copyOf(findings), "Không lấy được số liệu nào từ tệp: không dòng nào khớp với chỉ tiêu của biểu "
+                        capped(findings), "Không lấy được số liệu nào từ tệp: không dòng nào khớp với chỉ tiêu của biểu "
                                 + identification.form().code() + ". Đề nghị dùng đúng biểu mẫu rồi gửi lại.");
             }
             return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
                     identification.form().code(), identification.period(), identification.asOf(),
-                    List.copyOf(values.values()), List.copyOf(findings), null);
+                    List.copyOf(values.values()), capped(findings), null);
         }
 
         /** Identifies the file at its first table; false when it cannot be. */
@@ -383,6 +396,16 @@ public final class SubmissionReader {
                 }
             }
         }
+    }
+
+    private static List<Finding> capped(List<Finding> findings) {
+        if (findings.size() <= MAX_FINDINGS) {
+            return List.copyOf(findings);
+        }
+        List<Finding> kept = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
+        kept.add(Finding.file(Severity.INFO, "MORE_FINDINGS", "Còn " + (findings.size() - MAX_FINDINGS)
+                + " điểm khác tương tự không liệt kê ở đây; đề nghị sửa các điểm trên rồi gửi lại để xem tiếp."));
+        return kept;
     }
 
     private static String unitKey(Identification identification) {

@@ -230,7 +230,7 @@ final class CorpusFiles {
         static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         static final String RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-        /** The sheet's XML with the rows given; {@code between} goes after the last row, inside sheetData. */
+        /** The sheet's XML: the prolog, then the rows in sheetData. */
         String sheetXml() {
             return DECLARATION + prolog + "<worksheet xmlns=\"" + MAIN + "\"><sheetData>" + String.join("", rows)
                     + "</sheetData></worksheet>";

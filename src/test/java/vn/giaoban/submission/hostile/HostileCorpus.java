@@ -10,7 +10,6 @@ import static vn.giaoban.submission.hostile.CorpusFiles.HandXlsx.row;
 import static vn.giaoban.submission.hostile.CorpusFiles.HandXlsx.text;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -518,9 +517,5 @@ final class HostileCorpus {
             at += part.length;
         }
         return all;
-    }
-
-    static void main(String[] args) throws IOException {
-        build().cases().forEach(System.out::println);
     }
 }

@@ -57,8 +57,9 @@ class HostileCorpusTests {
         // when the nightly job runs on it in a JVM of its own, with a small heap
         Path out = work.resolve("stdout.txt");
         Path err = work.resolve("stderr.txt");
+        Path gcLog = work.resolve("gc.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-cp", System.getProperty("java.class.path"), "vn.giaoban.system.CommandLine", "nightly",
+                "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"), "vn.giaoban.system.CommandLine", "nightly",
                 "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work,
                 "--giaoban.inbox.stable-after=0s");
         long started = System.nanoTime();
@@ -75,13 +76,12 @@ class HostileCorpusTests {
         }
         watcher.join(1_000);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.printf("hostile corpus: %d files, night finished in %,d ms, peak RSS %,d MB (%s)%n",
-                corpus.cases().size(), millis, peakRssKb.get() / 1024, HEAP);
+        System.out.printf("hostile corpus: %d files, night finished in %,d ms, peak RSS %,d MB, largest heap"
+                + " before a collection %,d MB (%s)%n", corpus.cases().size(), millis, peakRssKb.get() / 1024,
+                largestHeapMb(gcLog), HEAP);
         // then it completed
         assertThat(process.exitValue()).as("exit status; log:%n%s", tail(err)).isZero();
         readDatabase();
-        submissions.forEach((file, s) -> System.out.printf("  %s %s %s %s%n", file, s.status(),
-                s.rejection() == null ? "" : s.rejection(), stored.getOrDefault(file, Map.of())));
     }
 
     @Test
@@ -183,6 +183,23 @@ class HostileCorpusTests {
             } catch (Exception e) {
                 return;
             }
+        }
+    }
+
+    /** From the unified GC log's "Pause Young (...) 120M->30M(256M)" lines: the largest left side. */
+    private static long largestHeapMb(Path gcLog) {
+        java.util.regex.Pattern heap = java.util.regex.Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+        try {
+            long largest = 0;
+            for (String line : Files.readAllLines(gcLog)) {
+                java.util.regex.Matcher m = heap.matcher(line);
+                if (m.find()) {
+                    largest = Math.max(largest, Long.parseLong(m.group(1)));
+                }
+            }
+            return largest;
+        } catch (Exception e) {
+            return -1;
         }
     }
 
