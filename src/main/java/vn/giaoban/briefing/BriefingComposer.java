@@ -15,13 +15,16 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.briefing.Briefing.Block;
 import vn.giaoban.briefing.Briefing.Kind;
+import vn.giaoban.briefing.internal.Completeness;
 import vn.giaoban.briefing.internal.FigureRepository;
 import vn.giaoban.briefing.internal.FigureRepository.Status;
 import vn.giaoban.briefing.internal.FigureRepository.Total;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.Meeting;
 import vn.giaoban.catalog.Target;
+import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
 import vn.giaoban.text.VietnameseNumbers;
@@ -36,49 +39,98 @@ public class BriefingComposer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
 
     private final Catalog catalog;
     private final FigureRepository figures;
     private final BriefingProperties properties;
+    private final AnnexComposer annex;
 
     public BriefingComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties) {
         this.catalog = catalog;
         this.figures = figures;
         this.properties = properties;
+        this.annex = new AnnexComposer(catalog, figures, properties);
     }
 
-    public Briefing compose(YearMonth period, LocalDate noticeDate) {
+    /** @param night the night of the run: the notice's date when the office recorded no meeting */
+    public Briefing compose(YearMonth period, LocalDate night) {
         Unit unit = catalog.unit(properties.unitCode(), period).orElseThrow(() -> new IllegalStateException(
                 "The briefing's unit " + properties.unitCode() + " is not valid in " + period));
+        Optional<Meeting> meeting = catalog.meeting(period);
+        List<Completeness.Report> reports = Completeness.of(catalog, figures, period);
         String month = month(period);
+        List<Block> blocks = new ArrayList<>();
+        opening(period, night, meeting).forEach(text -> blocks.add(new Block(Kind.PARAGRAPH, text)));
+
         List<String> results = new ArrayList<>();
         List<String> difficulties = new ArrayList<>();
-
-        results.addAll(statusCriteria(period));
-        for (Indicator indicator : catalog.indicators()) {
-            if (!catalog.targets(indicator.code(), period.getYear(), unit.code()).isEmpty()) {
-                attainment(unit, indicator, period).ifPresent(results::add);
+        boolean hasData = figures.hasData(period);
+        if (hasData) {
+            results.addAll(statusCriteria(period));
+            for (Indicator indicator : catalog.indicators()) {
+                List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
+                if (!targets.isEmpty()) {
+                    attainment(unit, indicator, targets, period, results, difficulties);
+                }
             }
+            petitions(unit, period).ifPresent(results::add);
+            yearOnYear(unit, period, results, difficulties);
+        } else {
+            results.add("Đến ngày " + DAY.format(night) + ", chưa có đơn vị nào gửi số liệu tháng " + month
+                    + " nên chưa tổng hợp được kết quả; thông báo sẽ được lập lại khi có báo cáo.");
         }
-        petitions(unit, period).ifPresent(results::add);
-        yearOnYear(unit, period, results, difficulties);
+        reporting(reports, period).ifPresent(difficulties::add);
 
-        List<Block> blocks = new ArrayList<>();
         blocks.add(new Block(Kind.SECTION, "I. KẾT QUẢ ĐẠT ĐƯỢC; KHÓ KHĂN, HẠN CHẾ"));
         blocks.add(new Block(Kind.SUBSECTION, "1. Một số kết quả chủ yếu đạt được trong tháng " + month));
         results.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
         blocks.add(new Block(Kind.SUBSECTION, "2. Khó khăn, tồn tại, hạn chế"));
         if (difficulties.isEmpty()) {
-            difficulties.add("Các chỉ tiêu được tổng hợp trong tháng " + month
-                    + " không có chỉ tiêu nào giảm so với cùng kỳ năm " + (period.getYear() - 1) + ".");
+            difficulties.add("Các chỉ tiêu được tổng hợp trong tháng " + month + " không có chỉ tiêu nào giảm so với"
+                    + " cùng kỳ năm " + (period.getYear() - 1) + " hoặc chậm so với tiến độ kế hoạch; các đơn vị"
+                    + " gửi báo cáo đầy đủ, đúng hạn.");
         }
         difficulties.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
+        tasks(period, night, blocks);
+        String concludedBy = meeting.map(Meeting::concludedBy).orElse(null);
+        blocks.add(new Block(Kind.PARAGRAPH, properties.issuer() + " thông báo "
+                + (concludedBy == null ? "nội dung trên" : "kết luận của " + concludedBy)
+                + " để các cơ quan, đơn vị biết, tổ chức thực hiện./."));
 
+        LocalDate noticeDate = meeting.map(Meeting::noticeDate).orElse(night);
         Briefing.Letterhead letterhead = new Briefing.Letterhead(properties.parentBody(), properties.issuingBody(),
                 properties.documentNumber(), properties.place(), noticeDate, properties.recipients(),
                 properties.signerLines(), properties.signerName());
         return new Briefing(period, letterhead, "THÔNG BÁO", properties.summary().replace("{period}", month), blocks,
-                properties.draft(), Briefing.Annex.EMPTY);
+                properties.draft(), hasData || !reports.isEmpty() ? annex.compose(unit, period, reports, hasData)
+                        : Briefing.Annex.EMPTY);
+    }
+
+    /** The meeting as the office recorded it, in the seed's words; without one, what the notice is based on. */
+    private List<String> opening(YearMonth period, LocalDate night, Optional<Meeting> meeting) {
+        YearMonth next = period.plusMonths(1);
+        if (meeting.isEmpty()) {
+            return List.of("Căn cứ báo cáo của các cơ quan, đơn vị gửi đến ngày " + DAY.format(night) + ", "
+                    + properties.issuer() + " thông báo tình hình thực hiện nhiệm vụ tháng " + month(period)
+                    + " và nhiệm vụ trọng tâm tháng " + month(next) + " như sau:");
+        }
+        Meeting m = meeting.get();
+        StringBuilder first = new StringBuilder();
+        if (m.meetingDate() != null) {
+            first.append("Ngày ").append(DAY.format(m.meetingDate())).append(", ");
+        }
+        first.append(capitalise(properties.issuer())).append(" tổ chức cuộc họp giao ban công tác tháng ")
+                .append(period.getMonthValue()).append(" năm ").append(period.getYear())
+                .append(", để đánh giá tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh"
+                        + " tháng ").append(period.getMonthValue()).append(" và triển khai nhiệm vụ tháng ")
+                .append(next.getMonthValue()).append(" năm ").append(next.getYear()).append(". ")
+                .append(capitalise(m.chair())).append(" - chủ trì cuộc họp.");
+        if (!m.attendees().isBlank()) {
+            first.append(" Tham dự cuộc họp có ").append(m.attendees()).append('.');
+        }
+        return List.of(first.toString(), "Sau khi nghe các ý kiến tham gia thảo luận của các đơn vị tại cuộc họp; "
+                + m.concludedBy() + " kết luận một số nội dung chủ yếu sau:");
     }
 
     /**
@@ -122,11 +174,16 @@ public class BriefingComposer {
         return sentences;
     }
 
-    /** A cumulative figure against each of the year's targets: "được 94.533 triệu đồng, đạt 116,71% ...". */
-    private Optional<String> attainment(Unit unit, Indicator indicator, YearMonth period) {
+    /**
+     * A cumulative figure against each of the year's targets ("được 94.533 triệu đồng, đạt 116,71% ...")
+     * for the results; a target missed, or behind the pace of the months gone by, for the difficulties.
+     */
+    private void attainment(Unit unit, Indicator indicator, List<Target> targets, YearMonth period, List<String> results,
+            List<String> difficulties) {
         Optional<Total> total = figures.total(unit.key(), indicator.code(), period, Measure.CUMULATIVE);
         if (total.isEmpty()) {
-            return Optional.of(indicator.shortName() + ": chưa có số liệu tháng " + month(period) + ".");
+            difficulties.add(indicator.shortName() + ": chưa có số liệu tháng " + month(period) + ".");
+            return;
         }
         BigDecimal value = total.get().value();
         String asOf = figures.asOf(unit.key(), indicator.code(), period, Measure.CUMULATIVE)
@@ -134,11 +191,23 @@ public class BriefingComposer {
                 .orElse("lũy kế đến tháng " + month(period));
         StringBuilder text = new StringBuilder(indicator.shortName()).append(' ').append(asOf).append(" được ")
                 .append(figure(value, indicator)).append(' ').append(indicator.unitOfMeasure());
-        for (Target target : catalog.targets(indicator.code(), period.getYear(), unit.code())) {
-            text.append(", đạt ").append(percent(value, target.value(), indicator.percentDecimals())).append("% ")
+        BigDecimal pace = BigDecimal.valueOf(period.getMonthValue()).multiply(HUNDRED)
+                .divide(TWELVE, indicator.percentDecimals(), RoundingMode.HALF_UP);
+        List<String> behind = new ArrayList<>();
+        for (Target target : targets) {
+            BigDecimal attained = ratio(value, target.value(), indicator.percentDecimals());
+            text.append(", đạt ").append(VietnameseNumbers.format(attained, indicator.percentDecimals())).append("% ")
                     .append(target.label());
+            if (indicator.polarity() != vn.giaoban.catalog.Polarity.LOWER_IS_BETTER && attained.compareTo(pace) < 0) {
+                behind.add(VietnameseNumbers.format(attained, indicator.percentDecimals()) + "% " + target.label());
+            }
         }
-        return Optional.of(text.append('.').toString());
+        results.add(text.append('.').toString());
+        if (!behind.isEmpty()) {
+            difficulties.add(indicator.shortName() + " mới đạt " + String.join(", ", behind) + ", thấp hơn tiến độ "
+                    + VietnameseNumbers.format(pace, indicator.percentDecimals()) + "% của " + period.getMonthValue()
+                    + "/12 tháng.");
+        }
     }
 
     /** Petitions resolved of received, the level's own and its communes' apart. */
@@ -152,14 +221,14 @@ public class BriefingComposer {
         }
         StringBuilder text = new StringBuilder("Công tác giải quyết đơn thư: tổng ")
                 .append(figure(in.get().value(), received)).append(" đơn, đã giải quyết ")
-                .append(ratio(done.get().value(), in.get().value(), resolved)).append(" đơn, đạt ")
+                .append(fraction(done.get().value(), in.get().value(), resolved)).append(" đơn, đạt ")
                 .append(percent(done.get().value(), in.get().value(), resolved.percentDecimals())).append('%');
         List<String> parts = new ArrayList<>();
         if (in.get().own() != null && done.get().own() != null) {
-            parts.add(level(unit.kind()) + " giải quyết " + ratio(done.get().own(), in.get().own(), resolved));
+            parts.add(level(unit.kind()) + " giải quyết " + fraction(done.get().own(), in.get().own(), resolved));
         }
         if (in.get().children() != null && done.get().children() != null) {
-            parts.add("cấp xã " + ratio(done.get().children(), in.get().children(), resolved) + " đơn");
+            parts.add("cấp xã " + fraction(done.get().children(), in.get().children(), resolved) + " đơn");
         }
         if (!parts.isEmpty()) {
             text.append(" (trong đó ").append(String.join(", ", parts)).append(')');
@@ -239,14 +308,82 @@ public class BriefingComposer {
         }
         if (indicator.polarity().worsened(direction)) {
             worse.add(text.toString());
-            topics.add(topicName(code));
+            topics.add(code.startsWith("PPHS") ? "Phạm pháp hình sự" : "tai nạn giao thông");
         } else {
             better.add(text.toString());
         }
     }
 
-    private static String topicName(String code) {
-        return code.startsWith("PPHS") ? "Phạm pháp hình sự" : "tai nạn giao thông";
+    /** Who has not reported, and who reported late: a difficulty the office chases. */
+    private static Optional<String> reporting(List<Completeness.Report> reports, YearMonth period) {
+        List<String> missing = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        for (Completeness.Report report : reports) {
+            String who = report.unit().name() + " (" + report.form().code() + ")";
+            if (report.missing()) {
+                missing.add(who);
+            } else if (report.daysLate() > 0) {
+                late.add(who + " muộn " + report.daysLate() + " ngày");
+            }
+        }
+        if (missing.isEmpty() && late.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add(missing.size() + " báo cáo chưa gửi: " + String.join(", ", missing));
+        }
+        if (!late.isEmpty()) {
+            parts.add(late.size() + " báo cáo gửi muộn: " + String.join(", ", late));
+        }
+        return Optional.of("Việc chấp hành chế độ báo cáo tháng " + month(period) + " chưa nghiêm: "
+                + String.join("; ", parts) + ".");
+    }
+
+    /** Section II: next month's tasks by sector, and how last month's stand. */
+    private void tasks(YearMonth period, LocalDate night, List<Block> blocks) {
+        YearMonth next = period.plusMonths(1);
+        blocks.add(new Block(Kind.SECTION, "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THÁNG " + month(next)));
+        List<Task> tasks = catalog.tasks(period);
+        if (tasks.isEmpty()) {
+            blocks.add(new Block(Kind.PARAGRAPH, "Văn phòng chưa cập nhật danh mục nhiệm vụ tháng " + month(next)
+                    + "; đề nghị bổ sung trước khi ban hành."));
+        } else {
+            blocks.add(new Block(Kind.PARAGRAPH, "Trong tháng " + next.getMonthValue()
+                    + ", yêu cầu các cơ quan, đơn vị cần tập trung triển khai một số nội dung cụ thể sau đây:"));
+            Map<String, List<Task>> bySector = new LinkedHashMap<>();
+            tasks.forEach(task -> bySector.computeIfAbsent(task.sector(), k -> new ArrayList<>()).add(task));
+            int number = 0;
+            for (Map.Entry<String, List<Task>> sector : bySector.entrySet()) {
+                List<String> responsible = sector.getValue().stream()
+                        .flatMap(task -> java.util.Arrays.stream(task.responsible().split(";")))
+                        .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+                blocks.add(new Block(Kind.SUBSECTION, (++number) + ". " + sector.getKey() + " ("
+                        + String.join("; ", responsible) + ")"));
+                for (Task task : sector.getValue()) {
+                    blocks.add(new Block(Kind.ITEM, task.text()
+                            + (task.deadline() == null ? "" : " Thời hạn: " + DAY.format(task.deadline()) + ".")));
+                }
+            }
+        }
+        List<Task> previous = catalog.tasks(period.minusMonths(1));
+        if (!previous.isEmpty()) {
+            blocks.add(new Block(Kind.SUBSECTION, "Kết quả thực hiện nhiệm vụ tháng " + month(period)
+                    + " đã giao"));
+            for (Task task : previous) {
+                blocks.add(new Block(Kind.ITEM, task.responsible() + ": " + task.text() + " - " + followUp(task, night)));
+            }
+        }
+    }
+
+    private static String followUp(Task task, LocalDate night) {
+        if (task.status() == Task.TaskStatus.DONE) {
+            return "đã hoàn thành.";
+        }
+        if (task.deadline() != null && task.deadline().isBefore(night)) {
+            return "quá hạn (thời hạn " + DAY.format(task.deadline()) + ").";
+        }
+        return task.status() == Task.TaskStatus.IN_PROGRESS ? "đang thực hiện." : "chưa có báo cáo kết quả.";
     }
 
     private static String level(UnitKind kind) {
@@ -257,20 +394,21 @@ public class BriefingComposer {
         };
     }
 
-    private static String ratio(BigDecimal part, BigDecimal whole, Indicator indicator) {
+    static String fraction(BigDecimal part, BigDecimal whole, Indicator indicator) {
         return VietnameseNumbers.format(part, indicator.decimals()) + "/"
                 + VietnameseNumbers.format(whole, indicator.decimals());
     }
 
-    private static String figure(BigDecimal value, Indicator indicator) {
+    static String figure(BigDecimal value, Indicator indicator) {
         return VietnameseNumbers.format(value, indicator.decimals(), indicator.minDigits());
     }
 
+    static BigDecimal ratio(BigDecimal part, BigDecimal whole, int decimals) {
+        return part.multiply(HUNDRED).divide(whole, decimals, RoundingMode.HALF_UP);
+    }
+
     static String percent(BigDecimal part, BigDecimal whole, int decimals) {
-        if (whole.signum() == 0) {
-            return "—";
-        }
-        return VietnameseNumbers.format(part.multiply(HUNDRED).divide(whole, decimals, RoundingMode.HALF_UP), decimals);
+        return whole.signum() == 0 ? "—" : VietnameseNumbers.format(ratio(part, whole, decimals), decimals);
     }
 
     static String month(YearMonth period) {

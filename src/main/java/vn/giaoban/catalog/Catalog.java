@@ -22,9 +22,18 @@ public final class Catalog {
     private final Map<String, Form> forms = new LinkedHashMap<>();
     private final List<Target> targets;
     private final List<Heading> headings;
+    private final List<Meeting> meetings;
+    private final List<Task> tasks;
 
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings) {
+        this(units, indicators, forms, targets, headings, List.of(), List.of());
+    }
+
+    public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
+            List<Heading> headings, List<Meeting> meetings, List<Task> tasks) {
+        this.meetings = List.copyOf(meetings);
+        this.tasks = List.copyOf(tasks);
         this.units = List.copyOf(units);
         indicators.forEach(indicator -> this.indicators.put(indicator.code(), indicator));
         forms.forEach(form -> this.forms.put(form.code(), form));
@@ -119,6 +128,16 @@ public final class Catalog {
                 .filter(t -> t.indicator().equals(indicatorCode) && t.year() == year && t.unitCode().equals(unitCode))
                 .sorted(Comparator.comparing(Target::level))
                 .toList();
+    }
+
+    /** The briefing meeting of a period, if the office recorded it. */
+    public Optional<Meeting> meeting(YearMonth period) {
+        return meetings.stream().filter(m -> m.period().equals(period)).findFirst();
+    }
+
+    /** The tasks the briefing of a period assigns, in the office's order. */
+    public List<Task> tasks(YearMonth period) {
+        return tasks.stream().filter(t -> t.period().equals(period)).toList();
     }
 
     /** Folded names by which people write an indicator: its code, its name and its aliases. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.template.TemplateCommand;
 
@@ -32,6 +33,7 @@ public final class CommandLine {
             Cách dùng:
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
+              giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
                                                                         tạo biểu mẫu Excel cho các đơn vị
             Mọi thiết lập có thể ghi thêm dạng --giaoban.work-dir=/srv/giaoban.""";
@@ -61,6 +63,7 @@ public final class CommandLine {
                 case "nightly" -> nightly(words.subList(1, words.size()), settings);
                 case "demo" -> demo(words.subList(1, words.size()), settings);
                 case "template" -> template(words.subList(1, words.size()), settings);
+                case "briefing" -> briefing(words.subList(1, words.size()), settings);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield ExitCode.COMPLETED;
@@ -76,7 +79,7 @@ public final class CommandLine {
         Options options = Options.parse(words, "--period", "--night");
         LocalDate night = options.date("--night").orElse(LocalDate.now());
         YearMonth period = options.period("--period").orElse(YearMonth.from(night));
-        return withApplication(settings, runner -> runner.run(period, night));
+        return withApplication(settings, context -> new NightlyRunner(context, out).run(period, night));
     }
 
     /**
@@ -109,9 +112,10 @@ public final class CommandLine {
         List<String> demoSettings = new ArrayList<>(List.of("--giaoban.work-dir=" + work,
                 "--giaoban.inbox.stable-after=0s"));
         demoSettings.addAll(settings);
-        return withApplication(demoSettings, runner -> {
-            ExitCode first = runner.run(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
-            return first != ExitCode.COMPLETED ? first : runner.run(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
+        return withApplication(demoSettings, context -> {
+            NightlyRunner runner = new NightlyRunner(context, out);
+            ExitCode first = runner.run(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 24));
+            return first != ExitCode.COMPLETED ? first : runner.run(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 24));
         });
     }
 
@@ -143,7 +147,26 @@ public final class CommandLine {
     }
 
     private interface Work {
-        ExitCode run(NightlyRunner runner);
+        ExitCode run(ConfigurableApplicationContext context);
+    }
+
+    /** Writes a period's briefing again from the database alone: no scan, no reading of files. */
+    private ExitCode briefing(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--period", "--date");
+        YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
+                "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
+        LocalDate date = options.date("--date").orElse(LocalDate.now());
+        return withApplication(settings, context -> {
+            try {
+                out.println("briefing: " + context.getBean(BriefingPublisher.class).publish(period, date)
+                        .toAbsolutePath());
+                return ExitCode.COMPLETED;
+            } catch (RuntimeException e) {
+                log.error("Could not write the briefing for {}", period, e);
+                out.println("Không lập được thông báo kỳ " + period + " (chi tiết trong nhật ký).");
+                return ExitCode.FAILED;
+            }
+        });
     }
 
     private ExitCode withApplication(List<String> settings, Work work) {
@@ -165,7 +188,7 @@ public final class CommandLine {
             return ExitCode.CONFIGURATION_ERROR;
         }
         try (context) {
-            return work.run(new NightlyRunner(context, out));
+            return work.run(context);
         }
     }
 

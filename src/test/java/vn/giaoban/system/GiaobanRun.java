@@ -91,8 +91,8 @@ final class GiaobanRun implements AutoCloseable {
 
     /** October 2021 then October 2022, as the demo runs them. */
     JobExecution octoberNights() {
-        night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
-        return night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
+        night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 24));
+        return night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 24));
     }
 
     Path briefing(JobExecution execution) {

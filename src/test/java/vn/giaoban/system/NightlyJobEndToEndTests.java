@@ -36,8 +36,8 @@ class NightlyJobEndToEndTests {
     @BeforeAll
     void runBothOctobers() {
         giaoban = GiaobanRun.withSamples(work);
-        october2021 = giaoban.night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
-        october2022 = giaoban.night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 27));
+        october2021 = giaoban.night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 24));
+        october2022 = giaoban.night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 24));
         pdf = BriefingPdf.read(giaoban.briefing(october2022));
     }
 
@@ -59,7 +59,8 @@ class NightlyJobEndToEndTests {
                         + " 1-2-3-4-7-9-10-11-12-13-14-15-16-18. Có 5/19 tiêu chí chưa đạt (5-6-8-17-19)")
                 .contains("PPHS xảy ra 29 vụ, tăng 4 vụ và tăng 16% so với cùng kỳ năm 2021")
                 .contains("TNGT xảy ra 04 vụ, làm chết 04 người")
-                .contains("tăng 03 vụ và tăng 300% so với cùng kỳ năm 2021");
+                .contains("tăng 03 vụ và")
+                .contains("tăng 300% so với cùng kỳ năm 2021");
         // crime and accidents went up: a difficulty (I.2), not a result
         assertThat(pdf.text().indexOf("Khó khăn, tồn tại, hạn chế")).isLessThan(pdf.text().indexOf("PPHS xảy ra"));
     }

@@ -49,6 +49,37 @@ public class FigureRepository {
                 .query(LocalDate.class).optional();
     }
 
+    /** True when any value of the period is consolidated. */
+    public boolean hasData(YearMonth period) {
+        return jdbc.sql("SELECT COUNT(*) FROM data_value WHERE period = ?").param(period.toString())
+                .query(Long.class).single() > 0;
+    }
+
+    /** A unit's current value, if it has one. */
+    public Optional<BigDecimal> value(String unitKey, String indicator, YearMonth period, Measure measure) {
+        return jdbc.sql("""
+                SELECT num_value FROM data_value
+                WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ? AND num_value IS NOT NULL
+                """).params(unitKey, indicator, period.toString(), measure.name()).query(BigDecimal.class).optional();
+    }
+
+    /**
+     * When each unit first sent an accepted version of a form for the period: a correction sent
+     * after the deadline does not make an on-time report late.
+     */
+    public record Received(String unitKey, String formCode, LocalDate firstNight) {
+    }
+
+    public List<Received> received(YearMonth period) {
+        return jdbc.sql("""
+                SELECT unit_key, form_code, MIN(received_night) FROM submission
+                WHERE period = ? AND status = 'ACCEPTED'
+                GROUP BY unit_key, form_code
+                """).param(period.toString())
+                .query((rs, n) -> new Received(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+                .list();
+    }
+
     /** Every status value of a period whose indicator code starts with {@code prefix}, by unit and code. */
     public List<Status> statuses(String prefix, YearMonth period) {
         return jdbc.sql("""

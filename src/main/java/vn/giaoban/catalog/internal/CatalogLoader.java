@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ import vn.giaoban.catalog.ColumnRole;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Heading;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Meeting;
+import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Polarity;
 import vn.giaoban.catalog.Rollup;
@@ -65,12 +68,17 @@ public final class CatalogLoader {
         List<Target> targets = read(folder, "targets.csv", problems, CatalogLoader::target);
         List<Heading> headings = read(folder, "headings.csv", problems, CatalogLoader::headings).stream()
                 .flatMap(List::stream).toList();
+        // kept by the office month by month: a catalog without them is still a catalog
+        List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, CatalogLoader::meeting);
+        List<Task> tasks = readOptional(folder, "tasks.csv", problems, CatalogLoader::task);
         duplicates("indicators.csv", indicators.stream().map(Indicator::code).toList(), "trùng mã chỉ tiêu", problems);
         duplicates("forms.csv", forms.stream().map(Form::code).toList(), "trùng mã biểu mẫu", problems);
         duplicates("units.csv", units.stream().map(Unit::key).toList(), "trùng mã đơn vị có cùng ngày bắt đầu hiệu lực",
                 problems);
         problems.throwIfAny();
-        Catalog catalog = new Catalog(units, indicators, forms, targets, headings);
+        duplicates("tasks.csv", tasks.stream().map(Task::code).toList(), "trùng mã nhiệm vụ", problems);
+        duplicates("meetings.csv", meetings.stream().map(m -> m.period().toString()).toList(), "trùng kỳ họp", problems);
+        Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks);
         new CatalogValidator(catalog, problems).validate();
         problems.throwIfAny();
         return catalog;
@@ -83,6 +91,10 @@ public final class CatalogLoader {
                 problems.add(file, 0, code, message);
             }
         }
+    }
+
+    private <T> List<T> readOptional(String folder, String file, Problems problems, Function<Row, T> mapper) {
+        return resources.getResource(folder + file).exists() ? read(folder, file, problems, mapper) : List.of();
     }
 
     private <T> List<T> read(String folder, String file, Problems problems, Function<Row, T> mapper) {
@@ -133,6 +145,20 @@ public final class CatalogLoader {
         return new Target(row.required("code"), row.required("indicator"), TargetLevel.valueOf(row.required("level")),
                 row.integer("year"), row.required("unit"), new BigDecimal(row.required("value")),
                 VietnameseText.nfc(row.required("label")));
+    }
+
+    private static Meeting meeting(Row row) {
+        return new Meeting(YearMonth.parse(row.required("period")), row.date("meeting_date"), row.date("notice_date"),
+                VietnameseText.nfc(row.required("chair")), VietnameseText.nfc(row.optionalOrEmpty("attendees")),
+                VietnameseText.nfc(row.required("concluded_by")));
+    }
+
+    private static Task task(Row row) {
+        String status = row.optional("status");
+        return new Task(row.required("code"), YearMonth.parse(row.required("period")),
+                VietnameseText.nfc(row.required("sector")), VietnameseText.nfc(row.required("responsible")),
+                VietnameseText.nfc(row.required("task")), row.date("deadline"),
+                status == null ? null : Task.TaskStatus.valueOf(status));
     }
 
     /** One line per role, its aliases separated by "|", in the order they are tried. */
@@ -189,7 +215,7 @@ public final class CatalogLoader {
 
         String explain(RuntimeException e) {
             if (e instanceof java.time.format.DateTimeParseException p) {
-                return "ngày không hợp lệ '" + p.getParsedString() + "' (cần dạng yyyy-MM-dd)";
+                return "ngày hoặc kỳ không hợp lệ '" + p.getParsedString() + "' (cần dạng yyyy-MM-dd hoặc yyyy-MM)";
             }
             if (e instanceof NumberFormatException) {
                 return "số không hợp lệ (" + e.getMessage() + ")";

@@ -1,0 +1,233 @@
+package vn.giaoban.briefing;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import vn.giaoban.briefing.Briefing.Annex;
+import vn.giaoban.briefing.Briefing.Chart;
+import vn.giaoban.briefing.Briefing.ChartKind;
+import vn.giaoban.briefing.Briefing.Point;
+import vn.giaoban.briefing.Briefing.Series;
+import vn.giaoban.briefing.Briefing.Table;
+import vn.giaoban.briefing.internal.Completeness;
+import vn.giaoban.briefing.internal.FigureRepository;
+import vn.giaoban.briefing.internal.FigureRepository.Total;
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.Rollup;
+import vn.giaoban.catalog.Target;
+import vn.giaoban.catalog.TargetLevel;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.catalog.UnitKind;
+import vn.giaoban.text.VietnameseNumbers;
+
+/**
+ * The annex after the notice: the tables a reader checks the sentences against, who reported and
+ * when, and the charts. Every cell is worded here, in the notice's number format, so the PDF, the
+ * DOCX and the XLSX show the same thing.
+ */
+final class AnnexComposer {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String NONE = "—";
+
+    private final Catalog catalog;
+    private final FigureRepository figures;
+    private final BriefingProperties properties;
+
+    AnnexComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties) {
+        this.catalog = catalog;
+        this.figures = figures;
+        this.properties = properties;
+    }
+
+    Annex compose(Unit unit, YearMonth period, List<Completeness.Report> reports, boolean hasData) {
+        List<Table> tables = new ArrayList<>();
+        List<Chart> charts = new ArrayList<>();
+        if (hasData) {
+            tables.add(targets(unit, period));
+            tables.add(totals(unit, period));
+            petitionsByUnit(unit, period).ifPresent(tables::add);
+            charts.add(targetsChart(unit, period));
+            petitionsChart(unit, period).ifPresent(charts::add);
+            trend(unit, period).ifPresent(charts::add);
+        }
+        tables.add(completeness(period, reports));
+        return new Annex("PHỤ LỤC", tables, charts);
+    }
+
+    /** The indicators that have targets this year, against each level's target. */
+    private Table targets(Unit unit, YearMonth period) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
+            if (targets.isEmpty()) {
+                continue;
+            }
+            Optional<BigDecimal> value = figures.total(unit.key(), indicator.code(), period, Measure.CUMULATIVE)
+                    .map(Total::value);
+            List<String> row = new ArrayList<>(List.of(indicator.name(), indicator.unitOfMeasure(),
+                    value.map(v -> BriefingComposer.figure(v, indicator)).orElse(NONE)));
+            for (TargetLevel level : TargetLevel.values()) {
+                Optional<Target> target = targets.stream().filter(t -> t.level() == level).findFirst();
+                row.add(target.map(t -> BriefingComposer.figure(t.value(), indicator)).orElse(NONE));
+                row.add(target.flatMap(t -> value.map(v -> BriefingComposer.percent(v, t.value(),
+                        indicator.percentDecimals()) + "%")).orElse(NONE));
+            }
+            rows.add(row);
+        }
+        return new Table("Biểu 1. Các chỉ tiêu có kế hoạch năm " + period.getYear() + " (lũy kế đến tháng "
+                + BriefingComposer.month(period) + ")",
+                List.of("Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Kế hoạch tỉnh giao", "% tỉnh giao",
+                        "Kế hoạch huyện giao", "% huyện giao"),
+                List.of(false, false, true, true, true, true, true), rows, null);
+    }
+
+    /** The level's figures this month, since January and a year earlier. */
+    private Table totals(Unit unit, YearMonth period) {
+        YearMonth lastYear = period.minusYears(1);
+        Optional<Unit> unitLastYear = catalog.unit(unit.code(), lastYear);
+        List<List<String>> rows = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            if (indicator.rollup() == Rollup.NONE || !indicator.valueType().isNumeric()) {
+                continue;
+            }
+            Optional<BigDecimal> month = total(unit, indicator, period, Measure.MONTH);
+            Optional<BigDecimal> cumulative = total(unit, indicator, period, Measure.CUMULATIVE);
+            Optional<BigDecimal> before = unitLastYear.flatMap(u -> total(u, indicator, lastYear, Measure.CUMULATIVE));
+            if (month.isEmpty() && cumulative.isEmpty()) {
+                continue;
+            }
+            Optional<BigDecimal> change = cumulative.flatMap(c -> before.map(c::subtract));
+            rows.add(List.of(indicator.name(), indicator.unitOfMeasure(), shown(month, indicator),
+                    shown(cumulative, indicator), shown(before, indicator),
+                    change.map(c -> (c.signum() > 0 ? "+" : "") + VietnameseNumbers.format(c, indicator.decimals()))
+                            .orElse(NONE),
+                    change.flatMap(c -> before.filter(b -> b.signum() != 0)
+                            .map(b -> BriefingComposer.percent(c, b, indicator.percentDecimals()) + "%")).orElse(NONE)));
+        }
+        return new Table("Biểu 2. Số liệu tổng hợp tháng " + BriefingComposer.month(period) + " và so với cùng kỳ năm "
+                + lastYear.getYear(),
+                List.of("Chỉ tiêu", "Đơn vị tính", "Tháng " + period.getMonthValue(), "Lũy kế",
+                        "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)", "% so cùng kỳ"),
+                List.of(false, false, true, true, true, true, true), rows,
+                "Cùng kỳ là số liệu các đơn vị đã gửi cho tháng " + BriefingComposer.month(lastYear)
+                        + ", không phải số do đơn vị tự ghi.");
+    }
+
+    /** Petitions by commune and town, the district level's own first. */
+    private Optional<Table> petitionsByUnit(Unit unit, YearMonth period) {
+        Indicator received = catalog.indicator("DT_TIEP_NHAN");
+        Indicator resolved = catalog.indicator("DT_DA_GIAI_QUYET");
+        List<List<String>> rows = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
+        units.add(unit);
+        units.addAll(localGovernments(unit, period));
+        for (Unit each : units) {
+            Optional<BigDecimal> in = figures.value(each.key(), received.code(), period, Measure.CUMULATIVE);
+            Optional<BigDecimal> done = figures.value(each.key(), resolved.code(), period, Measure.CUMULATIVE);
+            String name = each.equals(unit) ? "Cấp huyện (Thanh tra huyện)" : each.name();
+            rows.add(List.of(name, shown(in, received), shown(done, resolved),
+                    in.flatMap(i -> done.filter(d -> i.signum() != 0)
+                            .map(d -> BriefingComposer.percent(d, i, resolved.percentDecimals()) + "%")).orElse(NONE)));
+        }
+        if (rows.stream().allMatch(row -> row.get(1).equals(NONE))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Table("Biểu 3. Tiếp nhận, giải quyết đơn thư theo đơn vị (lũy kế đến tháng "
+                + BriefingComposer.month(period) + ")", List.of("Đơn vị", "Tiếp nhận", "Đã giải quyết", "Tỷ lệ"),
+                List.of(false, true, true, true), rows, null));
+    }
+
+    /** Every report owed for the period: on time, late, or missing. */
+    private static Table completeness(YearMonth period, List<Completeness.Report> reports) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Completeness.Report report : reports) {
+            rows.add(List.of(report.unit().name(), report.form().code(), DAY.format(report.deadline()),
+                    report.received() == null ? NONE : DAY.format(report.received()), report.status()));
+        }
+        long missing = reports.stream().filter(Completeness.Report::missing).count();
+        long late = reports.stream().filter(r -> r.daysLate() > 0).count();
+        return new Table("Biểu 4. Tình hình gửi báo cáo tháng " + BriefingComposer.month(period),
+                List.of("Đơn vị", "Biểu", "Hạn gửi", "Ngày nhận", "Tình trạng"),
+                List.of(false, false, false, false, false), rows,
+                reports.size() + " báo cáo phải gửi; " + (reports.size() - missing) + " đã gửi (" + late
+                        + " gửi muộn); " + missing + " chưa gửi. Ngày nhận là đêm tổng hợp đầu tiên nhận được bản hợp lệ.");
+    }
+
+    private Chart targetsChart(Unit unit, YearMonth period) {
+        List<Point> done = new ArrayList<>();
+        List<Point> province = new ArrayList<>();
+        List<Point> district = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
+            if (targets.isEmpty()) {
+                continue;
+            }
+            String category = indicator.shortName();
+            done.add(new Point(category, total(unit, indicator, period, Measure.CUMULATIVE).orElse(null)));
+            targets.stream().filter(t -> t.level() == TargetLevel.TINH_GIAO).findFirst()
+                    .ifPresent(t -> province.add(new Point(category, t.value())));
+            targets.stream().filter(t -> t.level() == TargetLevel.HUYEN_GIAO).findFirst()
+                    .ifPresent(t -> district.add(new Point(category, t.value())));
+        }
+        return new Chart("Thực hiện lũy kế so với kế hoạch năm " + period.getYear(), ChartKind.BAR, "triệu đồng",
+                List.of(new Series("Thực hiện", done), new Series("Kế hoạch tỉnh giao", province),
+                        new Series("Kế hoạch huyện giao", district)));
+    }
+
+    private Optional<Chart> petitionsChart(Unit unit, YearMonth period) {
+        List<Point> received = new ArrayList<>();
+        List<Point> resolved = new ArrayList<>();
+        for (Unit commune : localGovernments(unit, period)) {
+            String name = commune.name().replaceFirst("^(Xã|Thị trấn) ", "");
+            figures.value(commune.key(), "DT_TIEP_NHAN", period, Measure.CUMULATIVE)
+                    .ifPresent(v -> received.add(new Point(name, v)));
+            figures.value(commune.key(), "DT_DA_GIAI_QUYET", period, Measure.CUMULATIVE)
+                    .ifPresent(v -> resolved.add(new Point(name, v)));
+        }
+        if (received.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Chart("Đơn thư của các xã, thị trấn (lũy kế đến tháng " + BriefingComposer.month(period)
+                + ")", ChartKind.BAR, "đơn", List.of(new Series("Tiếp nhận", received),
+                        new Series("Đã giải quyết", resolved))));
+    }
+
+    /** The chosen indicator over the twelve months up to the period, where it was reported. */
+    private Optional<Chart> trend(Unit unit, YearMonth period) {
+        if (properties.trendIndicator() == null || properties.trendIndicator().isBlank()) {
+            return Optional.empty();
+        }
+        Indicator indicator = catalog.indicator(properties.trendIndicator());
+        List<Point> points = new ArrayList<>();
+        for (YearMonth month = period.minusMonths(11); !month.isAfter(period); month = month.plusMonths(1)) {
+            YearMonth at = month;
+            Optional<BigDecimal> value = catalog.unit(unit.code(), at)
+                    .flatMap(u -> total(u, indicator, at, Measure.CUMULATIVE));
+            points.add(new Point(BriefingComposer.month(at), value.orElse(null)));
+        }
+        if (points.stream().allMatch(p -> p.value() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Chart(indicator.shortName() + " lũy kế, 12 tháng đến tháng " + BriefingComposer.month(period),
+                ChartKind.LINE, indicator.unitOfMeasure(), List.of(new Series(indicator.shortName(), points))));
+    }
+
+    private List<Unit> localGovernments(Unit unit, YearMonth period) {
+        return catalog.children(unit, period).stream().filter(u -> u.kind() != UnitKind.DEPARTMENT).toList();
+    }
+
+    private Optional<BigDecimal> total(Unit unit, Indicator indicator, YearMonth period, Measure measure) {
+        return figures.total(unit.key(), indicator.code(), period, measure).map(Total::value);
+    }
+
+    private static String shown(Optional<BigDecimal> value, Indicator indicator) {
+        return value.map(v -> VietnameseNumbers.format(v, indicator.decimals())).orElse(NONE);
+    }
+}
