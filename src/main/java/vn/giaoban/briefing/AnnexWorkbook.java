@@ -1,0 +1,402 @@
+package vn.giaoban.briefing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.giaoban.briefing.BriefingRenderer.BriefingRenderingException;
+import vn.giaoban.template.SafeCells;
+import vn.giaoban.text.ParsedNumber;
+import vn.giaoban.text.VietnameseNumbers;
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * Writes the briefing's annex as an XLSX of the consolidated data, for those who work the figures
+ * further: one sheet per annex table (title row, bold bordered header row with an autofilter,
+ * frozen), then one sheet per chart with the figures it draws.
+ *
+ * <p>Figures are numbers, not text: the annex cells are worded the Vietnamese way ("94.533",
+ * "116,71%"), so each cell of a numeric column is read back with {@link VietnameseNumbers#parse}
+ * (94533; 1.1671 with a percent format showing as many decimals as the text did). A cell that is
+ * not a number ("14/19", "-") stays text. The formats are {@code #,##0}-style, which Excel and
+ * LibreOffice show with the reader's own separators (94.533 on a Vietnamese-locale machine). Every
+ * text goes through {@link SafeCells}, so nothing from the data is ever run as a formula. Times New
+ * Roman throughout.
+ */
+@Component
+public class AnnexWorkbook {
+
+    /** The font of every cell. */
+    public static final String FONT = "Times New Roman";
+
+    private static final Logger log = LoggerFactory.getLogger(AnnexWorkbook.class);
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+    /** Excel's limit on a sheet name. */
+    static final int SHEET_NAME_MAX = 31;
+
+    /**
+     * Writes the workbook to {@code target}, creating its folder: first to a temporary file beside
+     * it, then moved into place.
+     *
+     * @return {@code target}
+     * @throws BriefingRenderingException when the workbook cannot be built or written
+     */
+    public Path renderXlsx(Briefing briefing, Path target) {
+        Objects.requireNonNull(briefing, "briefing");
+        Objects.requireNonNull(target, "target");
+        long started = System.nanoTime();
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temporary = null;
+        try (XSSFWorkbook workbook = build(briefing)) {
+            Files.createDirectories(folder);
+            // not Files.createTempFile: its owner-only permissions would stay on the moved file
+            temporary = folder.resolve("." + absolute.getFileName() + "-" + UUID.randomUUID() + ".part");
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                workbook.write(out);
+            }
+            moveIntoPlace(temporary, absolute);
+            temporary = null;
+        } catch (IOException e) {
+            throw new BriefingRenderingException("Could not write the briefing annex workbook to " + absolute, e);
+        } catch (RuntimeException e) {
+            if (e instanceof BriefingRenderingException known) {
+                throw known;
+            }
+            throw new BriefingRenderingException("Could not build the briefing annex workbook for " + briefing.period()
+                    + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+        log.info("Rendered the annex of briefing {} as XLSX to {} in {} ms", briefing.period(), absolute,
+                (System.nanoTime() - started) / 1_000_000);
+        return target;
+    }
+
+    /** The workbook, in memory. */
+    XSSFWorkbook build(Briefing briefing) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        try {
+            Styles styles = new Styles(workbook);
+            SafeCells cells = new SafeCells(workbook);
+            Set<String> names = new HashSet<>();
+            Briefing.Annex annex = briefing.annex();
+            int number = 0;
+            for (Briefing.Table table : annex.tables()) {
+                if (table != null) {
+                    number++;
+                    table(workbook, styles, cells, uniqueName(table.title(), "Bảng " + number, names), table);
+                }
+            }
+            number = 0;
+            for (Briefing.Chart chart : annex.charts()) {
+                if (chart != null) {
+                    number++;
+                    table(workbook, styles, cells, uniqueName(chart.title(), "Biểu đồ " + number, names),
+                            DocxRenderer.chartAsTable(chart));
+                }
+            }
+            if (workbook.getNumberOfSheets() == 0) {
+                Sheet sheet = workbook.createSheet(uniqueName(annex.title(), "Phụ lục", names));
+                cells.text(styled(sheet.createRow(0).createCell(0), styles.title), title(briefing, annex.title()));
+                cells.text(styled(sheet.createRow(1).createCell(0), styles.note),
+                        "Kỳ " + period(briefing) + " không có bảng số liệu nào trong phụ lục.");
+                sheet.setColumnWidth(0, 80 * 256);
+            }
+            workbook.getProperties().getCoreProperties().setTitle(title(briefing, annex.title()));
+            workbook.getProperties().getCoreProperties().setCreator("giaoban");
+            workbook.getProperties().getExtendedProperties().setApplication("giaoban");
+            workbook.setActiveSheet(0);
+            return workbook;
+        } catch (RuntimeException e) {
+            try {
+                workbook.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** One sheet: the title in row 1, the header in row 2 (frozen, autofilter), the rows, the note. */
+    private static void table(XSSFWorkbook workbook, Styles styles, SafeCells cells, String name, Briefing.Table table) {
+        Sheet sheet = workbook.createSheet(name);
+        int columns = Math.max(1, table.columns().size());
+        for (List<String> row : table.rows()) {
+            columns = Math.max(columns, row.size());
+        }
+        int[] widths = new int[columns];
+
+        Row titleRow = sheet.createRow(0);
+        titleRow.setHeightInPoints(21);
+        cells.text(styled(titleRow.createCell(0), styles.title), text(table.title()));
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
+        }
+
+        Row header = sheet.createRow(1);
+        for (int c = 0; c < columns; c++) {
+            String value = c < table.columns().size() ? text(table.columns().get(c)) : "";
+            cells.text(styled(header.createCell(c), styles.header), value);
+            widths[c] = Math.max(widths[c], Math.min(longestLine(value), 30));
+        }
+
+        int r = 2;
+        for (List<String> values : table.rows()) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < columns; c++) {
+                String value = c < values.size() ? text(values.get(c)) : "";
+                boolean numeric = c < table.numeric().size() && Boolean.TRUE.equals(table.numeric().get(c));
+                Cell cell = row.createCell(c);
+                if (numeric) {
+                    figure(cell, value, styles, cells);
+                } else {
+                    cells.text(styled(cell, styles.text), value);
+                }
+                widths[c] = Math.max(widths[c], longestLine(value));
+            }
+        }
+        int last = Math.max(2, r - 1);
+        sheet.setAutoFilter(new CellRangeAddress(1, last, 0, columns - 1));
+        sheet.createFreezePane(0, 2);
+
+        String note = text(table.note());
+        if (!note.isEmpty()) {
+            Row noteRow = sheet.createRow(r + 1);
+            cells.text(styled(noteRow.createCell(0), styles.note), note);
+        }
+        for (int c = 0; c < columns; c++) {
+            // characters of Times New Roman 12 pt are about 1.1 of the default width; filter arrow room
+            int chars = Math.max(8, Math.min(60, (int) Math.ceil(widths[c] * 1.1) + 3));
+            sheet.setColumnWidth(c, chars * 256);
+        }
+        sheet.getPrintSetup().setLandscape(columns > 5);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
+    }
+
+    /** A figure as a number with its format; what is not a number stays text (right-aligned). */
+    private static void figure(Cell cell, String value, Styles styles, SafeCells cells) {
+        if (value.isEmpty()) {
+            styled(cell, styles.number(0, false)).setBlank();
+            return;
+        }
+        ParsedNumber parsed;
+        try {
+            parsed = VietnameseNumbers.parse(value);
+        } catch (NumberFormatException notANumber) {
+            cells.text(styled(cell, styles.textRight), value);
+            return;
+        }
+        BigDecimal number = parsed.value();
+        int decimals = Math.max(0, number.scale());
+        if (parsed.percent()) {
+            number = number.movePointLeft(2);
+        }
+        styled(cell, styles.number(Math.min(decimals, 6), parsed.percent()));
+        cell.setCellValue(number.doubleValue());
+    }
+
+    private static Cell styled(Cell cell, CellStyle style) {
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    /** The cell styles of one workbook, Times New Roman, the number formats made once each. */
+    private static final class Styles {
+
+        private final XSSFWorkbook workbook;
+        final CellStyle title;
+        final CellStyle header;
+        final CellStyle text;
+        final CellStyle textRight;
+        final CellStyle note;
+        private final Map<String, CellStyle> numbers = new HashMap<>();
+
+        Styles(XSSFWorkbook workbook) {
+            this.workbook = workbook;
+            Font regular = workbook.getFontAt(0); // the default font: blank cells show Times New Roman too
+            regular.setFontName(FONT);
+            regular.setFontHeightInPoints((short) 12);
+            CellStyle base = workbook.getCellStyleAt(0);
+            base.setFont(regular);
+
+            title = workbook.createCellStyle();
+            title.setFont(font(true, false, 14));
+            title.setAlignment(HorizontalAlignment.LEFT);
+            title.setVerticalAlignment(VerticalAlignment.CENTER);
+
+            header = bordered();
+            header.setFont(font(true, false, 12));
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setWrapText(true);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+
+            text = bordered();
+            text.setWrapText(true);
+            textRight = bordered();
+            textRight.setAlignment(HorizontalAlignment.RIGHT);
+
+            note = workbook.createCellStyle();
+            note.setFont(font(false, true, 12));
+        }
+
+        /** "#,##0", "#,##0.0", "0.00%"...: the separators are the reader's own. */
+        CellStyle number(int decimals, boolean percent) {
+            String fraction = decimals == 0 ? "" : "." + "0".repeat(decimals);
+            String format = percent ? "0" + fraction + "%" : "#,##0" + fraction;
+            return numbers.computeIfAbsent(format, f -> {
+                CellStyle style = bordered();
+                style.setAlignment(HorizontalAlignment.RIGHT);
+                style.setDataFormat(workbook.createDataFormat().getFormat(f));
+                return style;
+            });
+        }
+
+        private CellStyle bordered() {
+            CellStyle style = workbook.createCellStyle();
+            style.setFont(workbook.getFontAt(0));
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+            style.setVerticalAlignment(VerticalAlignment.CENTER);
+            return style;
+        }
+
+        private Font font(boolean bold, boolean italic, int points) {
+            Font font = workbook.createFont();
+            font.setFontName(FONT);
+            font.setFontHeightInPoints((short) points);
+            font.setBold(bold);
+            font.setItalic(italic);
+            return font;
+        }
+    }
+
+    // --- names and text --------------------------------------------------------------------------------
+
+    /**
+     * A sheet name Excel accepts: at most 31 characters, none of {@code [ ] : * ? / \}, no
+     * apostrophe at either end, unique in the workbook regardless of case ("Tên (2)").
+     */
+    static String uniqueName(String wanted, String fallback, Set<String> taken) {
+        String base = sheetName(wanted);
+        if (base.isEmpty() || base.equalsIgnoreCase("History")) {
+            base = sheetName(fallback);
+        }
+        String name = base;
+        for (int n = 2; taken.contains(name.toLowerCase(VIETNAMESE)); n++) {
+            String suffix = " (" + n + ")";
+            name = cut(base, SHEET_NAME_MAX - suffix.length()).strip() + suffix;
+        }
+        taken.add(name.toLowerCase(VIETNAMESE));
+        return name;
+    }
+
+    static String sheetName(String text) {
+        String name = text(text).replaceAll("[\\[\\]:*?/\\\\\\p{Cntrl}]", " ").replaceAll("\\s+", " ").strip();
+        name = cut(name, SHEET_NAME_MAX).strip();
+        while (name.startsWith("'")) {
+            name = name.substring(1).strip();
+        }
+        while (name.endsWith("'")) {
+            name = name.substring(0, name.length() - 1).strip();
+        }
+        return name;
+    }
+
+    /** At most {@code max} characters, never half a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max;
+        if (Character.isLowSurrogate(text.charAt(end)) && end > 0) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    private static int longestLine(String text) {
+        int longest = 0;
+        for (String line : text.split("\n", -1)) {
+            longest = Math.max(longest, line.length());
+        }
+        return longest;
+    }
+
+    private static String title(Briefing briefing, String annexTitle) {
+        String title = text(annexTitle);
+        return (title.isEmpty() ? "PHỤ LỤC" : title) + " - " + period(briefing);
+    }
+
+    private static String period(Briefing briefing) {
+        if (briefing.period() == null) {
+            return "";
+        }
+        int month = briefing.period().getMonthValue();
+        return "tháng " + (month <= 2 ? "0" + month : Integer.toString(month)) + "/" + briefing.period().getYear();
+    }
+
+    private static String text(String text) {
+        return text == null ? "" : VietnameseText.nfc(text).strip();
+    }
+
+    // --- files -----------------------------------------------------------------------------------------
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("Could not delete the temporary file {}", path, e);
+        }
+    }
+}
