@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.CatalogException;
+import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.template.TemplateCommand;
 
 /**
@@ -158,8 +159,13 @@ public final class CommandLine {
         LocalDate date = options.date("--date").orElse(LocalDate.now());
         return withApplication(settings, context -> {
             try {
-                out.println("briefing: " + context.getBean(BriefingPublisher.class).publish(period, date)
-                        .toAbsolutePath());
+                BriefingPublisher.Published published = context.getBean(BriefingPublisher.class).publish(period, date);
+                out.println("briefing: " + published.pdf().toAbsolutePath());
+                out.println("docx: " + published.docx().toAbsolutePath());
+                out.println("annex: " + published.annex().toAbsolutePath());
+                BriefingDelivery delivery = context.getBean(BriefingDelivery.class);
+                delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
+                delivery.deliverPending().lines().forEach(out::println);
                 return ExitCode.COMPLETED;
             } catch (RuntimeException e) {
                 log.error("Could not write the briefing for {}", period, e);

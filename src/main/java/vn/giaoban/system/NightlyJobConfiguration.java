@@ -1,6 +1,5 @@
 package vn.giaoban.system;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -19,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.CatalogSynchronizer;
 import vn.giaoban.consolidation.Consolidator;
+import vn.giaoban.delivery.BriefingDelivery;
+import vn.giaoban.delivery.DeliverySummary;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.InboxScanner;
 import vn.giaoban.submission.ReceivedFile;
@@ -27,7 +28,7 @@ import vn.giaoban.submission.SubmissionIngest;
 import vn.giaoban.submission.internal.FiledSubmission;
 
 /**
- * The nightly job: catalog → scan → ingest → feedback → consolidate → briefing. One instance per period and
+ * The nightly job: catalog → scan → ingest → feedback → consolidate → briefing → delivery. One instance per period and
  * night ({@link #PERIOD}, {@link #NIGHT}); a failed night is restarted with the same two, and
  * every step is safe to run again.
  */
@@ -40,6 +41,9 @@ public class NightlyJobConfiguration {
     public static final String NIGHT = "night";
     /** Where the briefing step leaves the PDF's path for the command line to print. */
     public static final String BRIEFING_PDF = "briefing.pdf";
+    public static final String BRIEFING_DOCX = "briefing.docx";
+    public static final String BRIEFING_ANNEX = "briefing.annex";
+    public static final String DELIVERY_SUMMARY = "delivery.summary";
 
     @Bean
     Step catalogStep(JobRepository jobRepository, PlatformTransactionManager tx, CatalogSynchronizer synchronizer) {
@@ -93,18 +97,34 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step briefingStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingPublisher publisher) {
+    Step briefingStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingPublisher publisher,
+            BriefingDelivery delivery) {
         return new StepBuilder("briefing", jobRepository).tasklet((contribution, context) -> {
-            Path pdf = publisher.publish(period(contribution), night(contribution));
+            BriefingPublisher.Published published = publisher.publish(period(contribution), night(contribution));
+            var outputs = contribution.getStepExecution().getJobExecution().getExecutionContext();
+            outputs.putString(BRIEFING_PDF, published.pdf().toAbsolutePath().toString());
+            outputs.putString(BRIEFING_DOCX, published.docx().toAbsolutePath().toString());
+            outputs.putString(BRIEFING_ANNEX, published.annex().toAbsolutePath().toString());
+            delivery.enqueue(period(contribution), published.pdf(), published.docx(), published.contentKey());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    /** E-mails the briefings waiting to be sent; a failed send is reported and retried next run, never fatal. */
+    @Bean
+    Step deliveryStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingDelivery delivery) {
+        return new StepBuilder("delivery", jobRepository).tasklet((contribution, context) -> {
+            DeliverySummary summary = delivery.deliverPending();
+            contribution.incrementWriteCount(summary.sent());
             contribution.getStepExecution().getJobExecution().getExecutionContext()
-                    .putString(BRIEFING_PDF, pdf.toAbsolutePath().toString());
+                    .putString(DELIVERY_SUMMARY, String.join("\n", summary.lines()));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step catalogStep, Step scanStep, Step ingestStep,
-            Step feedbackStep, Step consolidateStep, Step briefingStep) {
+            Step feedbackStep, Step consolidateStep, Step briefingStep, Step deliveryStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(catalogStep)
                 .next(scanStep)
@@ -112,6 +132,7 @@ public class NightlyJobConfiguration {
                 .next(feedbackStep)
                 .next(consolidateStep)
                 .next(briefingStep)
+                .next(deliveryStep)
                 .build();
     }
 

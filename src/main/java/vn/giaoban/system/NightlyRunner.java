@@ -114,6 +114,10 @@ final class NightlyRunner {
         }
         summarise(period, night, execution);
         out.println("briefing: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF));
+        out.println("docx: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_DOCX));
+        out.println("annex: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_ANNEX));
+        execution.getExecutionContext().getString(NightlyJobConfiguration.DELIVERY_SUMMARY, "").lines()
+                .forEach(out::println);
         return ExitCode.COMPLETED;
     }
 }

@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
 
 /** What the notice says, and where it says it, for months that went well and months that did not. */
 class BriefingContentTests {
@@ -60,6 +63,25 @@ class BriefingContentTests {
                     .contains("PHỤ LỤC").contains("Biểu 4. Tình hình gửi báo cáo tháng 10/2022")
                     .contains("Giải ngân vốn đầu tư công mới đạt 76,46% kế hoạch vốn tỉnh giao, 70,91% kế hoạch vốn"
                             + " huyện giao, thấp hơn tiến độ 83,33% của 10/12 tháng.");
+        }
+    }
+
+    @Test
+    void theDocxBesideThePdfIsEditableTextInTimesNewRoman() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.withSamples(work)) {
+            JobExecution night = giaoban.octoberNights();
+            Path docx = Path.of(night.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_DOCX));
+
+            try (XWPFDocument document = new XWPFDocument(Files.newInputStream(docx))) {
+                List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+                assertThat(paragraphs).anyMatch(p -> p.contains("Tổng thu NSNN trên địa bàn đến ngày 23/10/2022 được"
+                        + " 94.533 triệu đồng, đạt 116,71% dự toán tỉnh giao, đạt 101,21% dự toán huyện giao."));
+                assertThat(document.getParagraphs()).flatMap(XWPFParagraph::getRuns)
+                        .allSatisfy(run -> assertThat(run.getFontFamily()).isIn(null, "Times New Roman"));
+                assertThat(document.getStyles().getCtStyles().toString()).contains("w:ascii=\"Times New Roman\"");
+            }
+            assertThat(Path.of(night.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_ANNEX)))
+                    .isNotEmptyFile();
         }
     }
 
@@ -149,7 +171,8 @@ class BriefingContentTests {
 
         assertThat(exit).isEqualTo(ExitCode.COMPLETED);
         String printed = output.toString(StandardCharsets.UTF_8);
-        Path pdf = Path.of(printed.substring(printed.indexOf("briefing: ") + 10).strip());
+        Path pdf = Path.of(printed.lines().filter(line -> line.startsWith("briefing: ")).findFirst().orElseThrow()
+                .substring("briefing: ".length()));
         assertThat(BriefingPdf.read(pdf).text()).contains("78.215 triệu đồng, đạt 104,29% dự toán tỉnh giao");
     }
 

@@ -1,0 +1,65 @@
+package vn.giaoban.delivery;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/** The e-mail that carries a period's briefing: its Vietnamese subject, body and attachments. */
+final class BriefingMail {
+
+    static final String PDF = "application/pdf";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    private BriefingMail() {
+    }
+
+    static String subject(String template, YearMonth period) {
+        return template.replace("{period}", period.format(PERIOD));
+    }
+
+    /**
+     * The name the attachment carries: Vietnamese without diacritics, so that every mail client and an old
+     * Windows PC show and save it alike (a non-ASCII name needs RFC 2231, which some webmail still garbles).
+     */
+    static String attachmentName(YearMonth period, String extension) {
+        return "thong-bao-ket-luan-giao-ban-" + period + "." + extension;
+    }
+
+    static String body(YearMonth period, boolean withDocx) {
+        String month = period.format(PERIOD);
+        StringBuilder body = new StringBuilder();
+        body.append("Kính gửi: Các đồng chí lãnh đạo và các cơ quan, đơn vị nhận thư.\n\n");
+        body.append("Văn phòng HĐND và UBND gửi kèm dự thảo Thông báo kết luận giao ban tháng ").append(month)
+                .append(withDocx ? " (bản PDF để đọc, bản DOCX để chỉnh sửa):\n" : " (bản PDF để đọc):\n");
+        body.append("  - ").append(attachmentName(period, "pdf")).append('\n');
+        if (withDocx) {
+            body.append("  - ").append(attachmentName(period, "docx")).append('\n');
+        }
+        body.append("\nĐây là bản tự động từ hệ thống giaoban, tổng hợp từ số liệu các đơn vị đã gửi; chưa phải văn bản")
+                .append(" đã ký ban hành. Khi có số liệu mới, bản dự thảo mới sẽ được gửi lại.\n")
+                .append("Thư được gửi tự động, đề nghị không trả lời thư này.\n");
+        return body.toString();
+    }
+
+    /** Fills a message: UTF-8 subject and body, the PDF and (when there is one) the DOCX attached. */
+    static void fill(MimeMessage message, String from, String[] to, String subjectTemplate, YearMonth period, Path pdf,
+            Path docx) throws MessagingException {
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(to);
+        helper.setSubject(subject(subjectTemplate, period));
+        helper.setText(body(period, docx != null), false);
+        helper.addAttachment(attachmentName(period, "pdf"), new FileSystemResource(pdf), PDF);
+        if (docx != null) {
+            helper.addAttachment(attachmentName(period, "docx"), new FileSystemResource(docx), DOCX);
+        }
+    }
+}

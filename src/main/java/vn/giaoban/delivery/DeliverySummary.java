@@ -1,0 +1,84 @@
+package vn.giaoban.delivery;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one {@link BriefingDelivery#deliverPending()} did, for the run summary.
+ *
+ * @param enabled  whether delivery is configured at all (off: nothing was tried, nothing to say)
+ * @param outcomes one per delivery tried, oldest first
+ */
+public record DeliverySummary(boolean enabled, List<Outcome> outcomes) {
+
+    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    public DeliverySummary {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    static DeliverySummary off() {
+        return new DeliverySummary(false, List.of());
+    }
+
+    /**
+     * One delivery tried in this run.
+     *
+     * @param status   {@link DeliveryStatus#SENT}, {@link DeliveryStatus#PENDING} (to be retried on the next run)
+     *                 or {@link DeliveryStatus#FAILED_FINAL}
+     * @param attempts the attempts so far, this one included
+     * @param error    why this attempt failed, {@code null} when sent
+     */
+    public record Outcome(long id, YearMonth period, Path pdf, DeliveryStatus status, int attempts, int maxAttempts,
+            String error) {
+    }
+
+    public int sent() {
+        return count(DeliveryStatus.SENT);
+    }
+
+    /** Failed this time, tried again on the next run. */
+    public int pending() {
+        return count(DeliveryStatus.PENDING);
+    }
+
+    /** Failed for the last time: the office sends these by hand. */
+    public int failedFinally() {
+        return count(DeliveryStatus.FAILED_FINAL);
+    }
+
+    private int count(DeliveryStatus status) {
+        return (int) outcomes.stream().filter(outcome -> outcome.status() == status).count();
+    }
+
+    /**
+     * The run summary's lines, in Vietnamese; none when delivery is off or there was nothing to send.
+     *
+     * <pre>
+     * Gửi thư: 0 đã gửi; 1 chờ gửi lại.
+     * Gửi thư kỳ 10/2022 thất bại (lần thử 1/10, sẽ thử lại lần chạy sau): Connection refused
+     * </pre>
+     */
+    public List<String> lines() {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Gửi thư: " + sent() + " đã gửi; " + pending() + " chờ gửi lại"
+                + (failedFinally() > 0 ? "; " + failedFinally() + " không gửi được" : "") + ".");
+        for (Outcome outcome : outcomes) {
+            String period = outcome.period().format(PERIOD);
+            if (outcome.status() == DeliveryStatus.PENDING) {
+                lines.add("Gửi thư kỳ " + period + " thất bại (lần thử " + outcome.attempts() + "/" + outcome.maxAttempts()
+                        + ", sẽ thử lại lần chạy sau): " + outcome.error());
+            } else if (outcome.status() == DeliveryStatus.FAILED_FINAL) {
+                lines.add("Gửi thư kỳ " + period + " thất bại lần thứ " + outcome.attempts() + ", không thử lại nữa: "
+                        + outcome.error() + ". Đề nghị gửi tay tệp " + outcome.pdf() + ".");
+            }
+        }
+        return lines;
+    }
+}
