@@ -1,13 +1,8 @@
 package vn.giaoban.briefing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -77,18 +71,8 @@ public class AnnexWorkbook {
         Objects.requireNonNull(target, "target");
         long started = System.nanoTime();
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temporary = null;
         try (XSSFWorkbook workbook = build(briefing)) {
-            Files.createDirectories(folder);
-            // not Files.createTempFile: its owner-only permissions would stay on the moved file
-            temporary = folder.resolve("." + absolute.getFileName() + "-" + UUID.randomUUID() + ".part");
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                workbook.write(out);
-            }
-            moveIntoPlace(temporary, absolute);
-            temporary = null;
+            OutputFile.write(absolute, workbook::write);
         } catch (IOException e) {
             throw new BriefingRenderingException("Could not write the briefing annex workbook to " + absolute, e);
         } catch (RuntimeException e) {
@@ -97,8 +81,6 @@ public class AnnexWorkbook {
             }
             throw new BriefingRenderingException("Could not build the briefing annex workbook for " + briefing.period()
                     + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
         }
         log.info("Rendered the annex of briefing {} as XLSX to {} in {} ms", briefing.period(), absolute,
                 (System.nanoTime() - started) / 1_000_000);
@@ -377,26 +359,5 @@ public class AnnexWorkbook {
 
     private static String text(String text) {
         return text == null ? "" : VietnameseText.nfc(text).strip();
-    }
-
-    // --- files -----------------------------------------------------------------------------------------
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            log.warn("Could not delete the temporary file {}", path, e);
-        }
     }
 }

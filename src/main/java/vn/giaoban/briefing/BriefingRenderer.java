@@ -5,10 +5,7 @@ import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,20 +114,10 @@ public class BriefingRenderer {
         long started = System.nanoTime();
         List<JasperPrint> prints = fill(briefing);
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + "-", ".part");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                exportPdf(prints, briefing, out);
-            }
-            moveIntoPlace(temporary, absolute);
-            temporary = null;
+            OutputFile.write(absolute, out -> exportPdf(prints, briefing, out));
         } catch (IOException e) {
             throw new BriefingRenderingException("Could not write the briefing PDF to " + absolute, e);
-        } finally {
-            deleteQuietly(temporary);
         }
         log.info("Rendered briefing {} ({} pages) to {} in {} ms", briefing.period(),
                 prints.stream().mapToInt(print -> print.getPages().size()).sum(), absolute,
@@ -741,25 +728,6 @@ public class BriefingRenderer {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            log.warn("Could not delete the temporary file {}", path, e);
-        }
     }
 
     /** The layout could not be compiled or filled, or the document could not be written. */

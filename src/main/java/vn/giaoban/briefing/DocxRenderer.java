@@ -2,13 +2,8 @@ package vn.giaoban.briefing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -136,18 +130,8 @@ public class DocxRenderer {
         Objects.requireNonNull(briefing.letterhead(), "briefing.letterhead");
         long started = System.nanoTime();
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temporary = null;
         try (XWPFDocument document = build(briefing)) {
-            Files.createDirectories(folder);
-            // not Files.createTempFile: its owner-only permissions would stay on the moved file
-            temporary = folder.resolve("." + absolute.getFileName() + "-" + UUID.randomUUID() + ".part");
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                document.write(out);
-            }
-            moveIntoPlace(temporary, absolute);
-            temporary = null;
+            OutputFile.write(absolute, document::write);
         } catch (IOException e) {
             throw new BriefingRenderingException("Could not write the briefing DOCX to " + absolute, e);
         } catch (RuntimeException e) {
@@ -156,8 +140,6 @@ public class DocxRenderer {
             }
             throw new BriefingRenderingException("Could not build the briefing DOCX for " + briefing.period() + ": "
                     + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
         }
         log.info("Rendered briefing {} as DOCX to {} in {} ms", briefing.period(), absolute,
                 (System.nanoTime() - started) / 1_000_000);
@@ -809,26 +791,5 @@ public class DocxRenderer {
 
     private static String upper(String text) {
         return text(text).toUpperCase(VIETNAMESE);
-    }
-
-    // --- files -----------------------------------------------------------------------------------------
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            log.warn("Could not delete the temporary file {}", path, e);
-        }
     }
 }
