@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -54,7 +53,6 @@ public class AnnexWorkbook {
 
     private static final Logger log = LoggerFactory.getLogger(AnnexWorkbook.class);
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     /** Excel's limit on a sheet name. */
     static final int SHEET_NAME_MAX = 31;
@@ -304,11 +302,11 @@ public class AnnexWorkbook {
             base = sheetName(fallback);
         }
         String name = base;
-        for (int n = 2; taken.contains(name.toLowerCase(VIETNAMESE)); n++) {
+        for (int n = 2; taken.contains(name.toLowerCase(NoticeText.VIETNAMESE)); n++) {
             String suffix = " (" + n + ")";
             name = cut(base, SHEET_NAME_MAX - suffix.length()).strip() + suffix;
         }
-        taken.add(name.toLowerCase(VIETNAMESE));
+        taken.add(name.toLowerCase(NoticeText.VIETNAMESE));
         return name;
     }
 

@@ -1,5 +1,9 @@
 package vn.giaoban.briefing;
 
+import static vn.giaoban.briefing.NoticeText.dashed;
+import static vn.giaoban.briefing.NoticeText.text;
+import static vn.giaoban.briefing.NoticeText.upper;
+
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.io.IOException;
@@ -10,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -60,7 +63,6 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import vn.giaoban.text.VietnameseText;
 
 /**
  * Lays a {@link Briefing} out as the Decree 30/2020/NĐ-CP notice, from the class path layout
@@ -89,7 +91,6 @@ public class BriefingRenderer {
     /** The font of every layout: Liberation Serif, registered under this name in fonts/fonts.xml. */
     private static final String FONT = "Times New Roman";
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private static final java.util.regex.Pattern DIGIT_HYPHEN_DIGIT = java.util.regex.Pattern.compile("(?<=\\d)-(?=\\d)");
 
@@ -237,7 +238,7 @@ public class BriefingRenderer {
     private static Map<String, Object> parameters(Briefing briefing) {
         Briefing.Letterhead head = briefing.letterhead();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put(JRParameter.REPORT_LOCALE, VIETNAMESE);
+        parameters.put(JRParameter.REPORT_LOCALE, NoticeText.VIETNAMESE);
         parameters.put("PARENT_BODY", blankToNull(upper(head.parentBody())));
         parameters.put("ISSUING_BODY", blankToNull(upper(head.issuingBody())));
         parameters.put("DOCUMENT_NUMBER", blankToNull(text(head.documentNumber())));
@@ -278,7 +279,7 @@ public class BriefingRenderer {
 
     private static Map<String, Object> annexParameters(Briefing.Annex annex, int noticePages) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put(JRParameter.REPORT_LOCALE, VIETNAMESE);
+        parameters.put(JRParameter.REPORT_LOCALE, NoticeText.VIETNAMESE);
         String title = text(annex.title());
         parameters.put("ANNEX_TITLE", title.isEmpty() ? "PHỤ LỤC" : title);
         parameters.put("PAGE_OFFSET", noticePages);
@@ -380,7 +381,7 @@ public class BriefingRenderer {
 
         Prepared prepare(Briefing.Table table) {
             int columns = table.columns().size();
-            List<String> header = table.columns().stream().map(BriefingRenderer::text).toList();
+            List<String> header = table.columns().stream().map(NoticeText::text).toList();
             List<List<String>> cells = new ArrayList<>();
             for (List<String> row : table.rows()) {
                 List<String> cleaned = new ArrayList<>(columns);
@@ -396,7 +397,7 @@ public class BriefingRenderer {
             float fontSize = fontSize(columns);
             Shape shape = new Shape(widths(header, cells, fontSize), List.copyOf(numeric), fontSize);
             Map<String, Object> parameters = new HashMap<>();
-            parameters.put(JRParameter.REPORT_LOCALE, VIETNAMESE);
+            parameters.put(JRParameter.REPORT_LOCALE, NoticeText.VIETNAMESE);
             for (int c = 0; c < columns; c++) {
                 parameters.put("H" + c, header.get(c));
             }
@@ -511,8 +512,8 @@ public class BriefingRenderer {
         private Font[] fonts(float size) {
             return fonts.computeIfAbsent(size, any -> {
                 FontUtil util = FontUtil.getInstance(DefaultJasperReportsContext.getInstance());
-                Font regular = util.getAwtFontFromBundles(FONT, Font.PLAIN, size, VIETNAMESE, true);
-                Font bold = util.getAwtFontFromBundles(FONT, Font.BOLD, size, VIETNAMESE, true);
+                Font regular = util.getAwtFontFromBundles(FONT, Font.PLAIN, size, NoticeText.VIETNAMESE, true);
+                Font bold = util.getAwtFontFromBundles(FONT, Font.BOLD, size, NoticeText.VIETNAMESE, true);
                 if (regular == null || bold == null) {
                     throw new BriefingRenderingException("The font " + FONT
                             + " is not registered as a font extension (fonts/fonts.xml)", null);
@@ -629,10 +630,10 @@ public class BriefingRenderer {
             plot.setRangeGridlineStroke(new java.awt.BasicStroke(0.5f));
             plot.setRangeGridlinesVisible(true);
             java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.##",
-                    java.text.DecimalFormatSymbols.getInstance(VIETNAMESE));
+                    java.text.DecimalFormatSymbols.getInstance(NoticeText.VIETNAMESE));
             if (plot.getRangeAxis() instanceof NumberAxis axis) {
                 if (wholeNumbers(dataset)) {
-                    axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(VIETNAMESE));
+                    axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(NoticeText.VIETNAMESE));
                 }
                 axis.setNumberFormatOverride(format);
             }
@@ -695,7 +696,7 @@ public class BriefingRenderer {
             return "";
         }
         return lines.stream()
-                .map(BriefingRenderer::text)
+                .map(NoticeText::text)
                 .filter(line -> !line.isEmpty())
                 .map(line -> dashed ? dashed(line) : line)
                 .collect(Collectors.joining("\n"));
@@ -711,20 +712,11 @@ public class BriefingRenderer {
         return DIGIT_HYPHEN_DIGIT.matcher(text).replaceAll("-\uFEFF");
     }
 
-    private static String dashed(String text) {
-        if (text.isEmpty() || text.startsWith("-") || text.startsWith("\u2013")) {
-            return text;
-        }
-        return "- " + text;
-    }
 
-    private static String text(String text) {
-        return text == null ? "" : VietnameseText.nfc(text).strip();
-    }
 
-    private static String upper(String text) {
-        return text(text).toUpperCase(VIETNAMESE);
-    }
+
+
+
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;

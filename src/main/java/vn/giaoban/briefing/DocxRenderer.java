@@ -1,5 +1,9 @@
 package vn.giaoban.briefing;
 
+import static vn.giaoban.briefing.NoticeText.dashed;
+import static vn.giaoban.briefing.NoticeText.text;
+import static vn.giaoban.briefing.NoticeText.upper;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -8,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -64,7 +67,6 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.briefing.BriefingRenderer.BriefingRenderingException;
 import vn.giaoban.text.VietnameseNumbers;
-import vn.giaoban.text.VietnameseText;
 
 /**
  * Writes a {@link Briefing} as the DOCX the office edits before signing: the same content model as
@@ -97,7 +99,6 @@ public class DocxRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(DocxRenderer.class);
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     /** Right column of the letterhead: wide enough for the national title at 13 pt bold on one line. */
     private static final int NATIONAL_COLUMN = 5660;
@@ -774,22 +775,11 @@ public class DocxRenderer {
         if (lines == null) {
             return List.of();
         }
-        return lines.stream().map(DocxRenderer::text).filter(line -> !line.isEmpty()).toList();
+        return lines.stream().map(NoticeText::text).filter(line -> !line.isEmpty()).toList();
     }
 
-    /** "- " before an item that has no dash of its own (as the PDF does). */
-    static String dashed(String text) {
-        if (text.isEmpty() || text.startsWith("-") || text.startsWith("\u2013")) {
-            return text;
-        }
-        return "- " + text;
-    }
 
-    private static String text(String text) {
-        return text == null ? "" : VietnameseText.nfc(text).strip();
-    }
 
-    private static String upper(String text) {
-        return text(text).toUpperCase(VIETNAMESE);
-    }
+
+
 }
