@@ -76,6 +76,8 @@ public class BriefingComposer {
             }
             petitions(unit, period).ifPresent(results::add);
             yearOnYear(unit, period, results, difficulties);
+            results.addAll(freeTexts("_NOI_BAT", period));
+            difficulties.addAll(freeTexts("_KHO_KHAN", period));
         } else {
             results.add("Đến ngày " + DAY.format(night) + ", chưa có đơn vị nào gửi số liệu tháng " + month
                     + " nên chưa tổng hợp được kết quả; thông báo sẽ được lập lại khi có báo cáo.");
@@ -312,6 +314,18 @@ public class BriefingComposer {
         } else {
             better.add(text.toString());
         }
+    }
+
+    /**
+     * What departments wrote in the free-text rows of their forms, in the catalog's order of forms:
+     * highlights ({@code *_NOI_BAT}) for the results, difficulties ({@code *_KHO_KHAN}) for I.2.
+     */
+    private List<String> freeTexts(String suffix, YearMonth period) {
+        List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix, period));
+        texts.sort(java.util.Comparator.comparingInt(text -> catalog.forms().indexOf(
+                catalog.formOf(text.indicatorCode()).orElse(null))));
+        return texts.stream().map(FigureRepository.Text::text).map(String::strip).filter(text -> !text.isEmpty())
+                .map(text -> capitalise(text.endsWith(".") ? text : text + ".")).toList();
     }
 
     /** Who has not reported, and who reported late: a difficulty the office chases. */

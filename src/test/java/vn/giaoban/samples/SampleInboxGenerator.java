@@ -243,6 +243,12 @@ public final class SampleInboxGenerator {
                 total ? Style.PERCENT_BOLD : Style.PERCENT);
             g.put(r, 7, v[6], Style.TEXT);
         }
+        freeText(g, "III", "Kết quả nổi bật trong tháng", 2, 7, y22
+            ? "Tăng cường đôn đốc thu hồi nợ đọng thuế, trong tháng thu được 1.250 triệu đồng tiền thuế nợ"
+            : "Triển khai thu thuế qua hệ thống thanh toán điện tử tại 16/16 xã, thị trấn");
+        freeText(g, "IV", "Khó khăn, vướng mắc", 2, 7, y22
+            ? "Một số sắc thuế đạt thấp; nợ đọng thuế của một số doanh nghiệp kéo dài"
+            : "Thu tiền sử dụng đất chưa đạt dự toán huyện giao");
         signature(g, 1, "Người lập biểu", y22 ? "KT. CHI CỤC TRƯỞNG" : "CHI CỤC TRƯỞNG",
             y22 ? "PHÓ CHI CỤC TRƯỞNG" : null, "Lương Thị Hằng", y22 ? "Hoàng Văn Khải" : "Nông Đức Thịnh", 5);
         g.widths.putAll(Map.of(0, 6, 1, 42, 2, 14, 3, 14, 4, 14, 5, 16, 6, 14, 7, 24));
@@ -304,6 +310,14 @@ public final class SampleInboxGenerator {
             }
             g.put(r, 7, v[6], Style.TEXT);
         }
+        freeText(g, "", "Kết quả nổi bật trong tháng", 3, 7, y22
+            ? "Tổ chức Hội nghị đối thoại, làm việc với cộng đồng doanh nghiệp, hợp tác xã, hộ kinh doanh trên địa"
+                + " bàn huyện Văn Lãng năm 2022 và kỷ niệm ngày Doanh nhân Việt Nam 13/10, với trên 300 đại biểu tham gia"
+            : "Hoàn thành giao kế hoạch vốn đầu tư công năm 2022 giai đoạn đầu cho các chủ đầu tư");
+        freeText(g, "", "Khó khăn, vướng mắc", 3, 7, y22
+            ? "Việc triển khai nguồn vốn các Chương trình MTQG còn lúng túng, khó khăn (Chương trình MTQG vùng"
+                + " ĐBDTTS và miền núi và Chương trình MTQG giảm nghèo bền vững)"
+            : "");
         signature(g, 1, "Người lập biểu", "TRƯỞNG PHÒNG", null, "Vy Thị Thu Trang",
             y22 ? "Chu Văn Lâm" : "Chu Văn Lâm", 5);
         g.widths.putAll(Map.of(0, 6, 1, 40, 2, 11, 3, 12, 4, 12, 5, 12, 6, 14, 7, 22));
@@ -366,6 +380,11 @@ public final class SampleInboxGenerator {
                 .put(r, 3, month, Style.NUMBER).put(r, 4, cum, Style.NUMBER).put(r, 5, lastYear, Style.NUMBER)
                 .put(r, 6, cum - lastYear, Style.SIGNED).put(r, 7, v[6], Style.TEXT);
         }
+        freeText(g, "III", "Kết quả nổi bật trong tháng", 3, 7, y22
+            ? "Tổ chức Hội nghị sơ kết 5 năm và nhân rộng mô hình \u201cVận động quần chúng Nhân dân tham gia đảm bảo an"
+                + " ninh trật tự, gắn với phát triển kinh tế - xã hội, củng cố quốc phòng - an ninh\u201d với 150 đại biểu"
+                + " tham gia"
+            : "Đảm bảo an ninh, trật tự các ngày lễ lớn trên địa bàn huyện");
         signature(g, 1, "Người lập biểu", "KT. TRƯỞNG CÔNG AN HUYỆN", "PHÓ TRƯỞNG CÔNG AN HUYỆN",
             "Đinh Văn Toàn", "Lăng Văn Hưng", 4);
         g.widths.putAll(Map.of(0, 6, 1, 38, 2, 8, 3, 13, 4, 16, 5, 14, 6, 12, 7, 24));
@@ -683,6 +702,20 @@ public final class SampleInboxGenerator {
                 case NOTE -> g.put(r, c, note, Style.TEXT);
             }
         }
+    }
+
+    /**
+     * A free-text row under the figures ("Kết quả nổi bật trong tháng"), its text in a cell merged
+     * across the value columns, as offices write it; blank text leaves the row empty.
+     */
+    private static void freeText(Grid g, String ordinal, String label, int firstCol, int lastCol, String text) {
+        int r = g.newRow();
+        g.put(r, 0, ordinal, Style.CENTER).put(r, 1, label, Style.TEXT_BOLD);
+        g.put(r, firstCol, text, Style.TEXT);
+        for (int c = firstCol + 1; c <= lastCol; c++) {
+            g.put(r, c, "", Style.TEXT);
+        }
+        g.merge(r, firstCol, lastCol);
     }
 
     private static String twoDigits(int n) {

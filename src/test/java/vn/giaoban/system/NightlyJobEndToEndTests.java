@@ -61,6 +61,13 @@ class NightlyJobEndToEndTests {
                 .contains("TNGT xảy ra 04 vụ, làm chết 04 người")
                 .contains("tăng 03 vụ và")
                 .contains("tăng 300% so với cùng kỳ năm 2021");
+        String results = pdf.text().substring(pdf.text().indexOf("1. Một số kết quả"), pdf.text().indexOf("2. Khó khăn"));
+        String difficulties = pdf.text().substring(pdf.text().indexOf("2. Khó khăn"), pdf.text().indexOf("II. NHIỆM VỤ"));
+        assertThat(results).contains("Tổ chức Hội nghị đối thoại, làm việc với cộng đồng doanh nghiệp, hợp tác xã, hộ kinh"
+                + " doanh trên địa bàn huyện Văn Lãng năm 2022 và kỷ niệm ngày Doanh nhân Việt Nam 13/10, với trên 300"
+                + " đại biểu tham gia.")
+                .contains("với 150 đại biểu tham gia.");
+        assertThat(difficulties).contains("Việc triển khai nguồn vốn các Chương trình MTQG còn lúng túng, khó khăn");
         // crime and accidents went up: a difficulty (I.2), not a result
         assertThat(pdf.text().indexOf("Khó khăn, tồn tại, hạn chế")).isLessThan(pdf.text().indexOf("PPHS xảy ra"));
     }

@@ -93,7 +93,8 @@ class LibreOfficeFixturesTest {
         assertThat(moneyResult.values()).extracting(StagedValue::measure, StagedValue::number, StagedValue::cell)
                 .containsExactlyInAnyOrder(
                         tuple(Measure.MONTH, TemplateFiller.number(cctkv3, revenue, Measure.MONTH), "E11"),
-                        tuple(Measure.CUMULATIVE, TemplateFiller.number(cctkv3, revenue, Measure.CUMULATIVE), "F11"));
+                        tuple(Measure.CUMULATIVE, TemplateFiller.number(cctkv3, revenue, Measure.CUMULATIVE), "F11"),
+                        tuple(Measure.POINT, null, "E12"), tuple(Measure.POINT, null, "E13"));
         assertThat(TemplateFiller.number(cctkv3, revenue, Measure.MONTH).scale()).as("money has decimals").isEqualTo(2);
         assertThat(criteriaResult.values()).hasSize(19).extracting(StagedValue::text).containsOnly("DAT", "CHUA_DAT")
                 .contains("DAT", "CHUA_DAT");
@@ -128,6 +129,10 @@ class LibreOfficeFixturesTest {
         List<Tuple> values = new ArrayList<>();
         for (String code : form.indicatorCodes()) {
             Indicator indicator = CATALOG.indicator(code);
+            if (indicator.valueType() == ValueType.TEXT) {
+                values.add(tuple(unit.key(), code, OCTOBER, Measure.POINT, null, TemplateFiller.text(unit, indicator)));
+                continue;
+            }
             for (TemplateWriter.ValueColumn column : TemplateWriter.valueColumns(form, OCTOBER)) {
                 if (indicator.valueType() == ValueType.STATUS) {
                     values.add(tuple(subject, code, OCTOBER, column.measure(), null,

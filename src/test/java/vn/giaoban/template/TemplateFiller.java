@@ -63,6 +63,11 @@ final class TemplateFiller {
                 : month;
     }
 
+    /** The free text typed for a unit's text row. */
+    static String text(Unit unit, Indicator indicator) {
+        return "Ghi nhận của " + unit.name() + " về " + indicator.shortName();
+    }
+
     /** The status picked: criteria of odd number "Đạt", a few even ones "Chưa đạt", varying with the unit. */
     static String status(Unit unit, Indicator indicator) {
         return Math.floorMod((unit.code() + indicator.code()).hashCode(), 3) == 0 ? TemplateWriter.STATUS_NOT_DONE
@@ -105,6 +110,15 @@ final class TemplateFiller {
                     continue;
                 }
                 Indicator indicator = catalog.indicator(codeCell.getStringCellValue());
+                if (indicator.valueType() == ValueType.TEXT) {
+                    // free text goes in the first value cell; the reader takes it as the unit's own words
+                    Cell cell = typeInto(row, valueColumns.get(0));
+                    String text = text(unit, indicator);
+                    cell.setCellValue(text);
+                    expected.add(new StagedValue(unit.key(), indicator.code(), period, Measure.POINT, null, text,
+                            sheet.getSheetName(), new CellReference(cell).formatAsString(false)));
+                    continue;
+                }
                 for (int i = 0; i < valueColumns.size(); i++) {
                     Cell cell = typeInto(row, valueColumns.get(i));
                     Measure measure = measures.get(i);

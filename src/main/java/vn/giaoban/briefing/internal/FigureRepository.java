@@ -80,6 +80,20 @@ public class FigureRepository {
                 .list();
     }
 
+    /** Free text a unit wrote for a period ("Kết quả nổi bật trong tháng"). */
+    public record Text(String unitKey, String indicatorCode, String text) {
+    }
+
+    /** Every free text of a period whose indicator code ends with {@code suffix}. */
+    public List<Text> texts(String suffix, YearMonth period) {
+        return jdbc.sql("""
+                SELECT unit_key, indicator_code, text_value FROM data_value
+                WHERE period = ? AND indicator_code LIKE ? AND text_value IS NOT NULL
+                ORDER BY indicator_code, unit_key
+                """).params(period.toString(), "%" + suffix)
+                .query((rs, n) -> new Text(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** Every status value of a period whose indicator code starts with {@code prefix}, by unit and code. */
     public List<Status> statuses(String prefix, YearMonth period) {
         return jdbc.sql("""

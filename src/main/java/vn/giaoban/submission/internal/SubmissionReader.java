@@ -234,6 +234,10 @@ public final class SubmissionReader {
                 findings.add(new Finding(Severity.WARNING, "HIDDEN_ROW", row.sheet(), "A" + row.number(), null,
                         "Dòng " + row.number() + " đang bị ẩn nhưng vẫn được đọc. Đề nghị kiểm tra số liệu ở dòng này."));
             }
+            if (indicator.get().valueType() == ValueType.TEXT) {
+                freeText(header, row, indicator.get());
+                return;
+            }
             Form form = identification.form();
             for (Map.Entry<Integer, ColumnRole> column : header.valueColumns().entrySet()) {
                 Measure measure = column.getValue().measure().orElse(form.defaultMeasure());
@@ -242,6 +246,25 @@ public final class SubmissionReader {
                     continue;
                 }
                 value(indicator.get(), measure, cell.get(), row.sheet());
+            }
+        }
+
+        /**
+         * A free-text row ("Kết quả nổi bật trong tháng"): its text stands in the first value column
+         * that has any (often a cell merged across them) or in the notes. It is the unit's own words,
+         * so it is about the unit that wrote it, even a department.
+         */
+        private void freeText(TableHeader header, SheetRow row, Indicator indicator) {
+            List<Integer> columns = new ArrayList<>(header.valueColumns().keySet());
+            header.column(ColumnRole.NOTE).ifPresent(columns::add);
+            for (int column : columns) {
+                Optional<SheetCell> cell = row.cell(column).filter(c -> c.kind() == CellKind.TEXT && !c.text().isBlank());
+                if (cell.isPresent()) {
+                    String key = indicator.code() + "/" + Measure.POINT;
+                    values.putIfAbsent(key, new StagedValue(unit.key(), indicator.code(), identification.period(),
+                            Measure.POINT, null, cell.get().text().strip(), row.sheet(), cell.get().reference()));
+                    return;
+                }
             }
         }
 
@@ -268,11 +291,6 @@ public final class SubmissionReader {
                     return;
                 }
                 values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, null, status.get(), sheet,
-                        cell.reference()));
-                return;
-            }
-            if (indicator.valueType() == ValueType.TEXT) {
-                values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, null, cell.text(), sheet,
                         cell.reference()));
                 return;
             }
@@ -390,7 +408,8 @@ public final class SubmissionReader {
             Set<String> present = new HashSet<>();
             values.values().forEach(v -> present.add(v.indicatorCode()));
             for (Indicator indicator : formIndicators.values()) {
-                if (!present.contains(indicator.code())) {
+                // free text is optional: a month without highlights is a month
+                if (!present.contains(indicator.code()) && indicator.valueType() != ValueType.TEXT) {
                     findings.add(Finding.file(Severity.WARNING, "MISSING_INDICATOR", "Biểu thiếu chỉ tiêu \""
                             + indicator.name() + "\" (mã " + indicator.code() + "). Đề nghị bổ sung."));
                 }
