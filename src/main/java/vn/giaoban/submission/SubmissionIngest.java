@@ -57,6 +57,7 @@ public class SubmissionIngest {
 
     public ItemProcessor<ReceivedFile, IngestResult> reading() {
         return file -> {
+            log.info("{}: reading", file.relativePath());
             IngestResult result = reader.read(file, inbox.legacyCharset(file.folder()));
             if (result.status() == SubmissionStatus.REJECTED) {
                 log.info("{}: rejected: {}", file.relativePath(), result.rejection());

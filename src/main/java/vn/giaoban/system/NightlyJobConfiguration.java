@@ -44,13 +44,14 @@ public class NightlyJobConfiguration {
     public static final String BRIEFING_DOCX = "briefing.docx";
     public static final String BRIEFING_ANNEX = "briefing.annex";
     public static final String DELIVERY_SUMMARY = "delivery.summary";
+    private static final StepProgress PROGRESS = new StepProgress();
 
     @Bean
     Step catalogStep(JobRepository jobRepository, PlatformTransactionManager tx, CatalogSynchronizer synchronizer) {
         return new StepBuilder("catalog", jobRepository).tasklet((contribution, context) -> {
             synchronizer.synchronize();
             return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
+        }, tx).allowStartIfComplete(true).listener(PROGRESS).build();
     }
 
     @Bean
@@ -63,7 +64,7 @@ public class NightlyJobConfiguration {
             scanned.putInt("alreadySeen", summary.alreadySeen());
             scanned.putString("leftAlone", String.join("\n", summary.leftAlone().stream().map(Object::toString).toList()));
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx).listener(PROGRESS).build();
     }
 
     /** One file per transaction: a file's values, findings and status are stored together or not at all. */
@@ -74,6 +75,7 @@ public class NightlyJobConfiguration {
                 .reader(ingest.receivedFiles())
                 .processor(ingest.reading())
                 .writer(ingest.storing())
+                .listener(PROGRESS)
                 .build();
     }
 
@@ -84,6 +86,7 @@ public class NightlyJobConfiguration {
                 .transactionManager(tx)
                 .reader(filing.unfiled())
                 .writer(filing.filing())
+                .listener(PROGRESS)
                 .build();
     }
 
@@ -93,7 +96,7 @@ public class NightlyJobConfiguration {
             Consolidator.Summary summary = consolidator.consolidate(period(contribution));
             contribution.incrementWriteCount(summary.versionsChanged());
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx).listener(PROGRESS).build();
     }
 
     @Bean
@@ -107,7 +110,7 @@ public class NightlyJobConfiguration {
             outputs.putString(BRIEFING_ANNEX, published.annex().toAbsolutePath().toString());
             delivery.enqueue(period(contribution), published.pdf(), published.docx(), published.contentKey());
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx).listener(PROGRESS).build();
     }
 
     /** E-mails the briefings waiting to be sent; a failed send is reported and retried next run, never fatal. */
@@ -119,7 +122,7 @@ public class NightlyJobConfiguration {
             contribution.getStepExecution().getJobExecution().getExecutionContext()
                     .putString(DELIVERY_SUMMARY, String.join("\n", summary.lines()));
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx).listener(PROGRESS).build();
     }
 
     @Bean
