@@ -67,8 +67,8 @@ public class InboxScanner {
 
     public Summary scan(LocalDate night) {
         Path inbox = properties.dir();
-        if (!Files.isDirectory(inbox)) {
-            throw new IllegalStateException("Inbox " + inbox.toAbsolutePath() + " does not exist");
+        if (!Files.isDirectory(inbox) || !Files.isReadable(inbox)) {
+            throw new InboxUnavailableException(inbox);
         }
         Instant now = clock.instant();
         int received = 0;

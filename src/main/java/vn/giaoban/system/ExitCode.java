@@ -8,8 +8,12 @@ public enum ExitCode {
     FAILED(1),
     /** the command line or the configuration (catalog, settings) is wrong: nothing was run */
     CONFIGURATION_ERROR(2),
-    /** a run with the same period and night is in progress */
-    ALREADY_RUNNING(3);
+    /** another giaoban process is running on the same working folder: nothing was changed */
+    ALREADY_RUNNING(3),
+    /** the job completed and the briefing was written, but e-mailing it failed: retried on the next run */
+    NOT_DELIVERED(4),
+    /** a folder could not be read or written (inbox missing, output not writable, disk full): restartable once fixed */
+    STORAGE_ERROR(5);
 
     private final int status;
 

@@ -44,6 +44,7 @@ public class NightlyJobConfiguration {
     public static final String BRIEFING_DOCX = "briefing.docx";
     public static final String BRIEFING_ANNEX = "briefing.annex";
     public static final String DELIVERY_SUMMARY = "delivery.summary";
+    public static final String DELIVERY_FAILED = "delivery.failed";
     private static final StepProgress PROGRESS = new StepProgress();
 
     @Bean
@@ -121,6 +122,8 @@ public class NightlyJobConfiguration {
             contribution.incrementWriteCount(summary.sent());
             contribution.getStepExecution().getJobExecution().getExecutionContext()
                     .putString(DELIVERY_SUMMARY, String.join("\n", summary.lines()));
+            contribution.getStepExecution().getJobExecution().getExecutionContext()
+                    .putInt(DELIVERY_FAILED, summary.pending() + summary.failedFinally());
             return RepeatStatus.FINISHED;
         }, tx).listener(PROGRESS).build();
     }

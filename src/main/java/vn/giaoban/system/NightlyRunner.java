@@ -1,8 +1,14 @@
 package vn.giaoban.system;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +24,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
+import vn.giaoban.submission.InboxUnavailableException;
 import vn.giaoban.submission.internal.SubmissionRepository;
 import vn.giaoban.submission.internal.SubmissionRepository.NightSummary;
 
@@ -65,6 +72,30 @@ final class NightlyRunner {
         }
     }
 
+    /** The file or folder a failed night could not read or write, in words for the person at the terminal. */
+    private static Optional<String> storageProblem(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InboxUnavailableException missing) {
+                    return Optional.of("không có thư mục nhận báo cáo " + missing.inbox());
+                }
+                if (cause instanceof FileSystemException io) {
+                    String message = String.valueOf(io.getMessage());
+                    String reason = io instanceof AccessDeniedException ? "không có quyền"
+                            : message.contains("No space") ? "đĩa đã đầy"
+                            : io instanceof NotDirectoryException || io instanceof FileAlreadyExistsException
+                                    || message.contains("Not a directory") ? "đường dẫn không phải thư mục"
+                            : "lỗi hệ thống tệp";
+                    return Optional.of(io.getFile() + " (" + reason + ")");
+                }
+                if (cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains("No space")) {
+                    return Optional.of("đĩa đã đầy");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** One screen for the office: what came in tonight, what was left in the inbox and why. */
     private void summarise(YearMonth period, LocalDate night, JobExecution execution) {
         NightSummary summary = submissions.summary(night);
@@ -103,6 +134,14 @@ final class NightlyRunner {
                     step.getWriteCount());
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Optional<String> storage = storageProblem(execution);
+            if (storage.isPresent()) {
+                log.error("Nightly job {} {} ended {}: {}", period, night, execution.getStatus(),
+                        execution.getAllFailureExceptions());
+                out.println("Tổng hợp kỳ " + period + " dừng vì không đọc hoặc ghi được tệp: " + storage.get()
+                        + ". Sửa lỗi thư mục (quyền ghi, dung lượng đĩa) rồi chạy lại đúng lệnh này để tiếp tục từ chỗ dừng.");
+                return ExitCode.STORAGE_ERROR;
+            }
             String step = execution.getStepExecutions().stream()
                     .filter(s -> s.getStatus() != BatchStatus.COMPLETED).map(StepExecution::getStepName)
                     .findFirst().orElse("?");
@@ -118,6 +157,9 @@ final class NightlyRunner {
         out.println("annex: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_ANNEX));
         execution.getExecutionContext().getString(NightlyJobConfiguration.DELIVERY_SUMMARY, "").lines()
                 .forEach(out::println);
+        if (execution.getExecutionContext().getInt(NightlyJobConfiguration.DELIVERY_FAILED, 0) > 0) {
+            return ExitCode.NOT_DELIVERED;
+        }
         return ExitCode.COMPLETED;
     }
 }

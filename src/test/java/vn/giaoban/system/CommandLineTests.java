@@ -61,11 +61,34 @@ class CommandLineTests {
     }
 
     @Test
-    void aNightOverAMissingInboxFailsRestartably() {
+    void aNightOverAMissingInboxStopsWithAStorageErrorAndChangesNothing() {
         ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work);
 
-        assertThat(exit).isEqualTo(ExitCode.FAILED);
-        assertThat(printed()).contains("bị lỗi ở bước scan").contains("Chạy lại đúng lệnh này");
+        assertThat(exit).isEqualTo(ExitCode.STORAGE_ERROR);
+        assertThat(printed()).contains("không có thư mục nhận báo cáo " + work.resolve("inbox").toAbsolutePath())
+                .contains("chạy lại đúng lệnh này");
+    }
+
+    /**
+     * A reports folder that cannot be written (here a file stands where the folder should be, which
+     * refuses even root): the night stops with a storage error, leaves no half-written output, and
+     * the same command completes once the folder is fixed.
+     */
+    @Test
+    void anUnwritableOutputFolderStopsTheNightAndTheSameCommandFinishesItOnceFixed() throws IOException {
+        Files.createDirectories(work.resolve("inbox"));
+        Files.writeString(work.resolve("reports"), "not a folder");
+        String[] args = { "nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work };
+
+        assertThat(commandLine.run(args)).isEqualTo(ExitCode.STORAGE_ERROR);
+        assertThat(printed()).contains("reports").contains("đường dẫn không phải thư mục");
+        Files.delete(work.resolve("reports"));
+
+        assertThat(commandLine.run(args)).isEqualTo(ExitCode.COMPLETED);
+        try (var files = Files.walk(work.resolve("reports"))) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"))
+                    .anyMatch(name -> name.endsWith("briefing-2022-10.pdf"));
+        }
     }
 
     @Test
