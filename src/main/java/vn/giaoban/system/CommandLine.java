@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.CatalogException;
@@ -35,6 +37,7 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
+              giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
                                                                         tạo biểu mẫu Excel cho các đơn vị
             Mọi thiết lập có thể ghi thêm dạng --giaoban.work-dir=/srv/giaoban.""";
@@ -65,6 +68,7 @@ public final class CommandLine {
                 case "demo" -> demo(words.subList(1, words.size()), settings);
                 case "template" -> template(words.subList(1, words.size()), settings);
                 case "briefing" -> briefing(words.subList(1, words.size()), settings);
+                case "backup" -> backup(words.subList(1, words.size()), settings);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield ExitCode.COMPLETED;
@@ -149,6 +153,40 @@ public final class CommandLine {
 
     private interface Work {
         ExitCode run(ConfigurableApplicationContext context);
+    }
+
+    /**
+     * An online backup of the embedded database (HSQLDB's BACKUP DATABASE ... NOT BLOCKING): a
+     * .tar.gz a person copies elsewhere. PostgreSQL is backed up with its own tools (pg_dump).
+     */
+    private ExitCode backup(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--to");
+        return withApplication(settings, context -> {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            if (!"HSQL Database Engine".equals(product)) {
+                out.println("Cơ sở dữ liệu " + product + " được sao lưu bằng công cụ của nó (PostgreSQL: pg_dump), xem README.");
+                return ExitCode.CONFIGURATION_ERROR;
+            }
+            Path target = Path.of(options.value("--to").orElse(
+                    context.getEnvironment().getProperty("giaoban.work-dir", "work") + "/backup")).toAbsolutePath();
+            try {
+                Files.createDirectories(target);
+                jdbc.execute("BACKUP DATABASE TO '" + target.toString().replace("'", "''") + "/' NOT BLOCKING");
+            } catch (IOException | RuntimeException e) {
+                log.error("Backup to {} failed", target, e);
+                out.println("Không sao lưu được vào " + target + ": " + e.getMessage());
+                return ExitCode.STORAGE_ERROR;
+            }
+            try (var files = Files.list(target)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".tar.gz"))
+                        .max(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
+                        .ifPresent(f -> out.println("backup: " + f));
+            } catch (IOException e) {
+                out.println("backup: " + target);
+            }
+            return ExitCode.COMPLETED;
+        });
     }
 
     /** Writes a period's briefing again from the database alone: no scan, no reading of files. */

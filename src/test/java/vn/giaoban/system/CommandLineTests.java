@@ -145,6 +145,21 @@ class CommandLineTests {
         assertThat(work.resolve("db")).doesNotExist();
     }
 
+    @Test
+    void theEmbeddedDatabaseIsBackedUpWhileOpen() throws IOException {
+        Files.createDirectories(work.resolve("inbox"));
+        assertThat(commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work))
+                .isEqualTo(ExitCode.COMPLETED);
+
+        assertThat(commandLine.run("backup", "--to", work.resolve("sao-luu").toString(), "--giaoban.work-dir=" + work))
+                .isEqualTo(ExitCode.COMPLETED);
+
+        try (var files = Files.list(work.resolve("sao-luu"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.endsWith(".tar.gz"));
+        }
+        assertThat(printed()).contains("backup: ");
+    }
+
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
