@@ -37,6 +37,7 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
+              giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
               giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
                                                                         tạo biểu mẫu Excel cho các đơn vị
@@ -69,6 +70,11 @@ public final class CommandLine {
                 case "template" -> template(words.subList(1, words.size()), settings);
                 case "briefing" -> briefing(words.subList(1, words.size()), settings);
                 case "backup" -> backup(words.subList(1, words.size()), settings);
+                case "housekeeping" -> withApplication(settings, context -> {
+                    Options.parse(words.subList(1, words.size()));
+                    out.println(context.getBean(Housekeeping.class).clean(LocalDate.now()).line());
+                    return ExitCode.COMPLETED;
+                });
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield ExitCode.COMPLETED;

@@ -28,7 +28,7 @@ import vn.giaoban.submission.SubmissionIngest;
 import vn.giaoban.submission.internal.FiledSubmission;
 
 /**
- * The nightly job: catalog → scan → ingest → feedback → consolidate → briefing → delivery. One instance per period and
+ * The nightly job: catalog → scan → ingest → feedback → consolidate → briefing → delivery → housekeeping. One instance per period and
  * night ({@link #PERIOD}, {@link #NIGHT}); a failed night is restarted with the same two, and
  * every step is safe to run again.
  */
@@ -128,9 +128,18 @@ public class NightlyJobConfiguration {
         }, tx).listener(PROGRESS).build();
     }
 
+    /** Removes what the retention settings say is old; nothing the night needs. */
+    @Bean
+    Step housekeepingStep(JobRepository jobRepository, PlatformTransactionManager tx, Housekeeping housekeeping) {
+        return new StepBuilder("housekeeping", jobRepository).tasklet((contribution, context) -> {
+            contribution.incrementWriteCount(housekeeping.clean(night(contribution)).stagedValues());
+            return RepeatStatus.FINISHED;
+        }, tx).listener(PROGRESS).build();
+    }
+
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step catalogStep, Step scanStep, Step ingestStep,
-            Step feedbackStep, Step consolidateStep, Step briefingStep, Step deliveryStep) {
+            Step feedbackStep, Step consolidateStep, Step briefingStep, Step deliveryStep, Step housekeepingStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(catalogStep)
                 .next(scanStep)
@@ -139,6 +148,7 @@ public class NightlyJobConfiguration {
                 .next(consolidateStep)
                 .next(briefingStep)
                 .next(deliveryStep)
+                .next(housekeepingStep)
                 .build();
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -72,6 +73,38 @@ final class NightlyRunner {
         }
     }
 
+    /**
+     * A night whose chunk could not even be rolled back (the database connection broke in the middle of a write) is
+     * left UNKNOWN, which Spring Batch refuses to restart. The database itself rolled back what was not committed, and
+     * every step takes its work from the business tables (what is still waiting), not from a saved position, so it is
+     * safe to run again: record that night as failed, and the same command restarts it where it stopped.
+     */
+    private void settleUnknownOutcome(JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME, parameters);
+        if (last == null || last.getStatus().isRunning()) {
+            return;
+        }
+        boolean settled = false;
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED);
+                jobRepository.update(step);
+                settled = true;
+            }
+        }
+        if (last.getStatus() == BatchStatus.UNKNOWN) {
+            last.setStatus(BatchStatus.FAILED);
+            last.setExitStatus(ExitStatus.FAILED);
+            jobRepository.update(last);
+            settled = true;
+        }
+        if (settled) {
+            log.warn("Execution {} of {} ended with an unknown outcome (a rollback failed): recorded as failed, to restart it",
+                    last.getId(), parameters);
+        }
+    }
+
     /** The file or folder a failed night could not read or write, in words for the person at the terminal. */
     private static Optional<String> storageProblem(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
@@ -117,6 +150,7 @@ final class NightlyRunner {
         recoverDeadRuns();
         JobExecution execution;
         try {
+            settleUnknownOutcome(parameters(period, night));
             execution = jobOperator.start(job, parameters(period, night));
         } catch (JobInstanceAlreadyCompleteException e) {
             out.println("Đêm " + night + " đã tổng hợp xong kỳ " + period + "; tệp gửi sau đó sẽ được nhận ở lần chạy đêm sau.");

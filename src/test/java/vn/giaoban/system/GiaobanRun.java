@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A whole giaoban deployment in a temporary folder, for tests: its own inbox (a copy of the
  * committed samples), its own embedded file database, the real application context, and the
- * nightly job launched as the command line launches it.
+ * nightly job launched as the command line launches it. Public for the PostgreSQL integration tests
+ * ({@code vn.giaoban.system.postgres}), which run the same job and compare the same checksum.
  */
-final class GiaobanRun implements AutoCloseable {
+public final class GiaobanRun implements AutoCloseable {
 
     static final Path SAMPLES = Path.of("input-samples/van-lang");
 
@@ -40,7 +41,7 @@ final class GiaobanRun implements AutoCloseable {
     }
 
     /** A deployment whose inbox holds a copy of the sample submissions. */
-    static GiaobanRun withSamples(Path work) {
+    public static GiaobanRun withSamples(Path work) {
         try {
             Files.createDirectories(work.resolve("inbox"));
             try (var units = Files.list(SAMPLES)) {
@@ -55,7 +56,7 @@ final class GiaobanRun implements AutoCloseable {
     }
 
     /** A deployment whose inbox is empty, for a test to fill. */
-    static GiaobanRun empty(Path work) {
+    public static GiaobanRun empty(Path work) {
         try {
             Files.createDirectories(work.resolve("inbox"));
         } catch (IOException e) {
@@ -65,7 +66,7 @@ final class GiaobanRun implements AutoCloseable {
     }
 
     /** A setting for the application, replacing a default of the same key. */
-    GiaobanRun setting(String setting) {
+    public GiaobanRun setting(String setting) {
         String key = setting.substring(0, setting.indexOf('=') + 1);
         settings.removeIf(existing -> existing.startsWith(key));
         settings.add(setting);
@@ -76,11 +77,11 @@ final class GiaobanRun implements AutoCloseable {
         return work.resolve("inbox");
     }
 
-    Path work() {
+    public Path work() {
         return work;
     }
 
-    JobExecution night(YearMonth period, LocalDate night) {
+    public JobExecution night(YearMonth period, LocalDate night) {
         try {
             return context().getBean(JobOperator.class).start(context().getBean("nightlyJob", Job.class),
                     NightlyRunner.parameters(period, night));
@@ -90,16 +91,16 @@ final class GiaobanRun implements AutoCloseable {
     }
 
     /** October 2021 then October 2022, as the demo runs them. */
-    JobExecution octoberNights() {
+    public JobExecution octoberNights() {
         night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 24));
         return night(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 24));
     }
 
-    Path briefing(JobExecution execution) {
+    public Path briefing(JobExecution execution) {
         return Path.of(execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF));
     }
 
-    JdbcClient jdbc() {
+    public JdbcClient jdbc() {
         return context().getBean(JdbcClient.class);
     }
 
@@ -114,7 +115,7 @@ final class GiaobanRun implements AutoCloseable {
      * A checksum over the business tables' content, ids and timestamps left out (a submission is
      * named by its file and content instead), so two databases that hold the same facts compare equal.
      */
-    String businessChecksum() {
+    public String businessChecksum() {
         List<String> queries = List.of(
                 "SELECT unit_key, code, name, kind, parent_key, valid_from, valid_to FROM unit",
                 "SELECT predecessor_key, successor_key, share FROM unit_succession",
