@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -109,15 +108,17 @@ final class CsvTableSource implements TableSource {
         }
         used = true;
         Iterator<CSVRecord> records = parser.iterator();
-        return new Iterator<>() {
-            private SheetRow next;
-
+        return new LookaheadRows() {
             @Override
-            public boolean hasNext() {
+            protected SheetRow computeNext() {
                 try {
-                    while (next == null && records.hasNext()) {
-                        next = toSheetRow(records.next());
+                    while (records.hasNext()) {
+                        SheetRow row = toSheetRow(records.next());
+                        if (row != null) {
+                            return row;
+                        }
                     }
+                    return null;
                 } catch (UncheckedIOException e) {
                     if (e.getCause() instanceof TableSources.Unreadable) {
                         throw e;
@@ -130,17 +131,6 @@ final class CsvTableSource implements TableSource {
                     log.warn("cannot read {}: {}", sheetName, e.toString());
                     throw TableSources.unreadable(TableSources.IO_FAILURE, e);
                 }
-                return next != null;
-            }
-
-            @Override
-            public SheetRow next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                SheetRow row = next;
-                next = null;
-                return row;
             }
         };
     }

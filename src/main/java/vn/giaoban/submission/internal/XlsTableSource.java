@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -111,16 +110,15 @@ final class XlsTableSource implements TableSource {
         }
     }
 
-    private final class Rows implements Iterator<SheetRow> {
+    private final class Rows extends LookaheadRows {
 
         private int sheetIndex = -1;
         private Sheet sheet;
         private boolean sheetHidden;
         private Iterator<Row> sheetRows;
-        private SheetRow next;
 
         @Override
-        public boolean hasNext() {
+        protected SheetRow computeNext() {
             try {
                 return advance();
             } catch (UncheckedIOException e) {
@@ -131,29 +129,20 @@ final class XlsTableSource implements TableSource {
             }
         }
 
-        private boolean advance() {
-            while (next == null) {
+        private SheetRow advance() {
+            SheetRow row = null;
+            while (row == null) {
                 if (sheetRows == null || !sheetRows.hasNext()) {
                     if (++sheetIndex >= workbook.getNumberOfSheets()) {
-                        return false;
+                        return null;
                     }
                     sheet = workbook.getSheetAt(sheetIndex);
                     sheetHidden = workbook.isSheetHidden(sheetIndex) || workbook.isSheetVeryHidden(sheetIndex);
                     sheetRows = sheet.rowIterator();
                     continue;
                 }
-                next = toSheetRow(sheetRows.next());
+                row = toSheetRow(sheetRows.next());
             }
-            return true;
-        }
-
-        @Override
-        public SheetRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            SheetRow row = next;
-            next = null;
             return row;
         }
 

@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -448,11 +447,9 @@ final class XlsxTableSource implements TableSource {
     }
 
     /** Pulls rows from one sheet at a time; the next sheet is opened only when this one ends. */
-    private final class Rows implements Iterator<SheetRow> {
+    private final class Rows extends LookaheadRows {
 
         private final Iterator<SheetPart> remaining = sheets.iterator();
-        private SheetRow next;
-        private boolean finished;
         private InputStream sheetStream;
         private XMLStreamReader xml;
         private String sheetName;
@@ -461,34 +458,18 @@ final class XlsxTableSource implements TableSource {
         private String cellReference;
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !finished) {
-                try {
-                    next = advance();
-                } catch (UnreadableFileException e) {
-                    closeQuietly();
-                    finished = true;
-                    log.warn("sheet '{}' of {} is refused: {}", sheetName, file, e.getMessage());
-                    throw TableSources.unreadable(e.getMessage(), e);
-                } catch (XMLStreamException | IOException | RuntimeException e) {
-                    closeQuietly();
-                    finished = true;
-                    log.warn("sheet '{}' of {} is damaged: {}", sheetName, file, e.toString());
-                    throw TableSources.unreadable(DAMAGED + " (trang tính \"" + sheetName + "\").", e);
-                }
-                finished = next == null;
+        protected SheetRow computeNext() {
+            try {
+                return advance();
+            } catch (UnreadableFileException e) {
+                closeQuietly();
+                log.warn("sheet '{}' of {} is refused: {}", sheetName, file, e.getMessage());
+                throw TableSources.unreadable(e.getMessage(), e);
+            } catch (XMLStreamException | IOException | RuntimeException e) {
+                closeQuietly();
+                log.warn("sheet '{}' of {} is damaged: {}", sheetName, file, e.toString());
+                throw TableSources.unreadable(DAMAGED + " (trang tính \"" + sheetName + "\").", e);
             }
-            return next != null;
-        }
-
-        @Override
-        public SheetRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            SheetRow row = next;
-            next = null;
-            return row;
         }
 
         private SheetRow advance() throws XMLStreamException, IOException, UnreadableFileException {
