@@ -121,7 +121,8 @@ final class NightlyRunner {
                             : "lỗi hệ thống tệp";
                     return Optional.of(io.getFile() + " (" + reason + ")");
                 }
-                if (cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains("No space")) {
+                // some libraries wrap the IOException without exposing it as a cause (OpenPDF's ExceptionConverter)
+                if (cause.getMessage() != null && cause.getMessage().contains("No space left on device")) {
                     return Optional.of("đĩa đã đầy");
                 }
             }

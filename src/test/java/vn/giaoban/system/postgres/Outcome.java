@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.file.PathUtils;
+import org.slf4j.LoggerFactory;
 
 import vn.giaoban.system.GiaobanRun;
 
@@ -32,7 +33,11 @@ record Outcome(String checksum, List<String> filed) {
     static Outcome of(Path work, List<String> settings) {
         try (GiaobanRun run = GiaobanRun.empty(work)) {
             settings.forEach(run::setting);
-            return new Outcome(run.businessChecksum(), filed(work));
+            Outcome outcome = new Outcome(run.businessChecksum(), filed(work));
+            LoggerFactory.getLogger(Outcome.class).info("{} on {}: business checksum {}, {} files filed", work,
+                    settings.stream().filter(s -> s.startsWith("--spring.datasource.url=")).findFirst()
+                            .orElse("the embedded HSQLDB"), outcome.checksum(), outcome.filed().size());
+            return outcome;
         }
     }
 
