@@ -1,5 +1,7 @@
 package vn.giaoban.briefing;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -322,7 +324,7 @@ public class BriefingComposer {
      */
     private List<String> freeTexts(String suffix, YearMonth period) {
         List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix, period));
-        texts.sort(java.util.Comparator.comparingInt(text -> catalog.forms().indexOf(
+        texts.sort(Comparator.comparingInt(text -> catalog.forms().indexOf(
                 catalog.formOf(text.indicatorCode()).orElse(null))));
         return texts.stream().map(FigureRepository.Text::text).map(String::strip).filter(text -> !text.isEmpty())
                 .map(text -> capitalise(text.endsWith(".") ? text : text + ".")).toList();
@@ -370,7 +372,7 @@ public class BriefingComposer {
             int number = 0;
             for (Map.Entry<String, List<Task>> sector : bySector.entrySet()) {
                 List<String> responsible = sector.getValue().stream()
-                        .flatMap(task -> java.util.Arrays.stream(task.responsible().split(";")))
+                        .flatMap(task -> Arrays.stream(task.responsible().split(";")))
                         .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
                 blocks.add(new Block(Kind.SUBSECTION, (++number) + ". " + sector.getKey() + " ("
                         + String.join("; ", responsible) + ")"));

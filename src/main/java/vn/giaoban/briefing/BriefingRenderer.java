@@ -4,6 +4,7 @@ import static vn.giaoban.briefing.NoticeText.dashed;
 import static vn.giaoban.briefing.NoticeText.text;
 import static vn.giaoban.briefing.NoticeText.upper;
 
+import java.util.Arrays;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.io.IOException;
@@ -466,8 +467,8 @@ public class BriefingRenderer {
                 min[c] = Math.max(min[c], headerMin[c]) + 2 * PADDING + 2;
                 max[c] = Math.max(max[c], Math.max(headerMin[c], headerMax[c] / 2)) + 2 * PADDING + 2;
             }
-            double sumMin = java.util.Arrays.stream(min).sum();
-            double sumMax = java.util.Arrays.stream(max).sum();
+            double sumMin = Arrays.stream(min).sum();
+            double sumMax = Arrays.stream(max).sum();
             double[] width = new double[columns];
             for (int c = 0; c < columns; c++) {
                 if (sumMax <= WIDTH) {

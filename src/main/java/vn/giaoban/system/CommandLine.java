@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
@@ -186,7 +190,7 @@ public final class CommandLine {
             }
             try (var files = Files.list(target)) {
                 files.filter(f -> f.getFileName().toString().endsWith(".tar.gz"))
-                        .max(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
+                        .max(Comparator.comparing(f -> f.toFile().lastModified()))
                         .ifPresent(f -> out.println("backup: " + f));
             } catch (IOException e) {
                 out.println("backup: " + target);
@@ -269,10 +273,10 @@ public final class CommandLine {
     }
 
     /** {@code --name value} pairs. */
-    private record Options(java.util.Map<String, String> values) {
+    private record Options(Map<String, String> values) {
 
         static Options parse(List<String> words, String... allowed) {
-            java.util.Map<String, String> values = new java.util.HashMap<>();
+            Map<String, String> values = new HashMap<>();
             List<String> names = List.of(allowed);
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
@@ -291,11 +295,11 @@ public final class CommandLine {
             return new Options(values);
         }
 
-        java.util.Optional<String> value(String name) {
-            return java.util.Optional.ofNullable(values.get(name));
+        Optional<String> value(String name) {
+            return Optional.ofNullable(values.get(name));
         }
 
-        java.util.Optional<YearMonth> period(String name) {
+        Optional<YearMonth> period(String name) {
             return value(name).map(text -> {
                 try {
                     return YearMonth.parse(text);
@@ -305,7 +309,7 @@ public final class CommandLine {
             });
         }
 
-        java.util.Optional<LocalDate> date(String name) {
+        Optional<LocalDate> date(String name) {
             return value(name).map(text -> {
                 try {
                     return LocalDate.parse(text);

@@ -1,5 +1,6 @@
 package vn.giaoban.system;
 
+import java.time.ZoneId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ class Housekeeping {
         try (Stream<Path> files = Files.walk(base)) {
             int removed = 0;
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), java.time.ZoneId.systemDefault())
+                if (LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneId.systemDefault())
                         .isBefore(before)) {
                     Files.delete(file);
                     removed++;

@@ -1,5 +1,7 @@
 package vn.giaoban.system;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -24,7 +26,7 @@ final class StepProgress implements StepExecutionListener {
         log.info("Step {} {}: read {}, written {}, in {} ms", step.getStepName(), step.getStatus(),
                 step.getReadCount(), step.getWriteCount(),
                 step.getStartTime() == null || step.getEndTime() == null ? 0
-                        : java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis());
+                        : Duration.between(step.getStartTime(), step.getEndTime()).toMillis());
         return step.getExitStatus();
     }
 }

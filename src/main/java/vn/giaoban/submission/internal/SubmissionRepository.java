@@ -1,5 +1,6 @@
 package vn.giaoban.submission.internal;
 
+import java.time.YearMonth;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -101,7 +102,7 @@ public class SubmissionRepository {
                         rs.getString("relative_path"), rs.getString("original_name"), rs.getString("content_hash"),
                         rs.getTimestamp("received_at").toInstant(), SubmissionStatus.valueOf(rs.getString("status")),
                         rs.getString("unit_key"), rs.getString("form_code"),
-                        rs.getString("period") == null ? null : java.time.YearMonth.parse(rs.getString("period")),
+                        rs.getString("period") == null ? null : YearMonth.parse(rs.getString("period")),
                         rs.getObject("as_of", LocalDate.class), (Integer) rs.getObject("version"),
                         rs.getInt("values_taken"), rs.getString("rejection")))
                 .optional();
