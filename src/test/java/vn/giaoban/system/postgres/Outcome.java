@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,7 +94,7 @@ record Outcome(String checksum, List<String> filed) {
                             return name; // the feedback says when it was received: its name is what must match
                         }
                         try {
-                            return name + " " + java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+                            return name + " " + HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

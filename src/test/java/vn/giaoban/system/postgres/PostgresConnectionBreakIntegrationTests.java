@@ -34,10 +34,10 @@ class PostgresConnectionBreakIntegrationTests {
     @ParameterizedTest(name = "connections broken at {0}")
     @ValueSource(strings = {"ingest", "feedback"})
     void theRestartCompletesWithTheResultOfAnUninterruptedRun(String step) throws Exception {
-        Outcome uninterrupted = Outcome.uninterrupted(OCTOBER_2021, OCTOBER_2022);
-        Path work = temp.resolve(step);
-        GiaobanRun.withSamples(work).close(); // only the inbox: the nights run in their own JVMs
         try (PostgresDatabase database = PostgresDatabase.create("break_" + step)) {
+            Outcome uninterrupted = Outcome.uninterrupted(OCTOBER_2021, OCTOBER_2022);
+            Path work = temp.resolve(step);
+            GiaobanRun.withSamples(work).close(); // only the inbox: the nights run in their own JVMs
             List<String> october2021 = Outcome.nightly(work, OCTOBER_2021, database.settings());
 
             GiaobanProcess broken = GiaobanProcess.start(october2021);
