@@ -7,14 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes an output file so that a killed run never leaves half of it: first to a temporary file
- * beside the target, then moved into place. The target is the previous file or the complete new one.
+ * beside the target, then moved into place. The target is the previous file or the complete new one;
+ * a temporary file that a killed run left beside it is removed by the next write of that target.
  */
 final class OutputFile {
 
@@ -32,6 +35,7 @@ final class OutputFile {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
+        deleteLeftTemporaries(folder, absolute.getFileName().toString());
         // not Files.createTempFile: its owner-only permissions would stay on the moved file
         Path temporary = folder.resolve("." + absolute.getFileName() + "-" + UUID.randomUUID() + ".part");
         try {
@@ -50,6 +54,26 @@ final class OutputFile {
             } catch (IOException e) {
                 log.warn("Could not delete the temporary file {}", temporary, e);
             }
+        }
+    }
+
+    /**
+     * The temporary files of {@code name} that a run killed while writing it (power loss, kill -9)
+     * left behind: the finally above never ran. Only one process writes a working folder's outputs
+     * (the run lock), so none of them is being written now.
+     */
+    private static void deleteLeftTemporaries(Path folder, String name) throws IOException {
+        String prefix = "." + name + "-";
+        List<Path> left;
+        try (Stream<Path> files = Files.list(folder)) {
+            left = files.filter(file -> {
+                String other = file.getFileName().toString();
+                return other.startsWith(prefix) && other.endsWith(".part");
+            }).toList();
+        }
+        for (Path file : left) {
+            log.info("Removing {}, left by a run that was killed while writing it", file);
+            Files.deleteIfExists(file);
         }
     }
 }
