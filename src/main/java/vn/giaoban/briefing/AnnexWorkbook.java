@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.giaoban.files.OutputFile;
 import vn.giaoban.briefing.BriefingRenderer.BriefingRenderingException;
 import vn.giaoban.template.SafeCells;
 import vn.giaoban.text.ParsedNumber;

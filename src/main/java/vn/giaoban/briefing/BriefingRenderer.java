@@ -65,6 +65,8 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
+import vn.giaoban.files.OutputFile;
+
 /**
  * Lays a {@link Briefing} out as the Decree 30/2020/NĐ-CP notice, from the class path layout
  * {@value #LAYOUT} (compiled once, on first use, and kept in memory).

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.stereotype.Component;
 
+import vn.giaoban.files.OutputFile;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.submission.internal.FeedbackText;
 import vn.giaoban.submission.internal.FiledSubmission;
@@ -124,18 +125,10 @@ public class SubmissionFiling {
     /** UTF-8 with a BOM, so Notepad and Excel on an old Windows PC show the Vietnamese letters. */
     private static void writeAtomically(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-            byte[] body = text.getBytes(StandardCharsets.UTF_8);
-            byte[] bytes = new byte[UTF8_BOM.length + body.length];
-            System.arraycopy(UTF8_BOM, 0, bytes, 0, UTF8_BOM.length);
-            System.arraycopy(body, 0, bytes, UTF8_BOM.length, body.length);
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFile.write(file, out -> {
+                out.write(UTF8_BOM);
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.giaoban.files.OutputFile;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
@@ -116,15 +116,8 @@ public final class TemplateWriter {
         check(form, unit, period);
         Files.createDirectories(directory);
         Path target = directory.resolve(fileName(form, unit, period));
-        Path partial = Files.createTempFile(directory, ".template-", ".part");
-        try {
-            try (XSSFWorkbook workbook = workbook(form, unit, period);
-                    OutputStream out = Files.newOutputStream(partial)) {
-                workbook.write(out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+        try (XSSFWorkbook workbook = workbook(form, unit, period)) {
+            OutputFile.write(target, workbook::write);
         }
         return target;
     }

@@ -121,7 +121,7 @@ class NightlyJobOutputFollowsInputTests {
     }
 
     @Test
-    void aSecondNightRunsSkipsEveryFileAlreadySeenAndChangesNothing() {
+    void aSecondNightWithNothingNewRunsAgainAndChangesNothing() {
         try (GiaobanRun giaoban = GiaobanRun.withSamples(work)) {
             JobExecution first = giaoban.octoberNights();
             String before = giaoban.businessChecksum();

@@ -1,4 +1,4 @@
-package vn.giaoban.briefing;
+package vn.giaoban.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,19 +19,19 @@ import org.slf4j.LoggerFactory;
  * beside the target, then moved into place. The target is the previous file or the complete new one;
  * a temporary file that a killed run left beside it is removed by the next write of that target.
  */
-final class OutputFile {
+public final class OutputFile {
 
     private static final Logger log = LoggerFactory.getLogger(OutputFile.class);
 
     /** What writes the content. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private OutputFile() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
