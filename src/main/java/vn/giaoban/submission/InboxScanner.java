@@ -39,6 +39,7 @@ import vn.giaoban.text.VietnameseText;
 public class InboxScanner {
 
     private static final Logger log = LoggerFactory.getLogger(InboxScanner.class);
+    private static final String UNREADABLE_FILE = "không đọc được tệp (không có quyền): sẽ nhận khi được cấp quyền đọc";
 
     private final InboxProperties properties;
     private final SubmissionRepository submissions;
@@ -67,9 +68,9 @@ public class InboxScanner {
 
     public Summary scan(LocalDate night) {
         Path inbox = properties.dir();
-        if (!Files.isDirectory(inbox) || !Files.isReadable(inbox)) {
-            throw new InboxUnavailableException(inbox);
-        }
+        InboxUnavailableException.problem(inbox).ifPresent(reason -> {
+            throw new InboxUnavailableException(inbox, reason);
+        });
         Instant now = clock.instant();
         int received = 0;
         int duplicates = 0;
@@ -97,18 +98,22 @@ public class InboxScanner {
             for (Candidate candidate : candidates) {
                 String relative = inbox.relativize(candidate.path()).toString().replace('\\', '/');
                 String name = VietnameseText.nfc(candidate.path().getFileName().toString());
-                String hash = sha256(candidate.path());
-                if (submissions.alreadySeen(folderName, relative, hash, candidate.modified())) {
+                Optional<String> hash = readableHash(candidate.path());
+                if (hash.isEmpty()) {
+                    leftAlone.add(new LeftAlone(display(inbox, candidate.path()), UNREADABLE_FILE));
+                    continue;
+                }
+                if (submissions.alreadySeen(folderName, relative, hash.get(), candidate.modified())) {
                     seen++;
                     continue;
                 }
-                Optional<Long> current = submissions.currentWithContent(folderName, hash);
+                Optional<Long> current = submissions.currentWithContent(folderName, hash.get());
                 if (current.isPresent()) {
-                    submissions.registerDuplicate(current.get(), folderName, relative, name, hash, candidate.size(),
+                    submissions.registerDuplicate(current.get(), folderName, relative, name, hash.get(), candidate.size(),
                             candidate.modified(), now, night);
                     duplicates++;
                 } else {
-                    submissions.register(folderName, relative, name, hash, candidate.size(), candidate.modified(), now,
+                    submissions.register(folderName, relative, name, hash.get(), candidate.size(), candidate.modified(), now,
                             night);
                     received++;
                 }
@@ -133,6 +138,9 @@ public class InboxScanner {
         if (catalog.unitsWithCode(name).isEmpty()) {
             return Optional.of("tên thư mục không phải mã của đơn vị nào trong danh mục");
         }
+        if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
+            return Optional.of("không đọc được thư mục (không có quyền): sẽ nhận khi được cấp quyền đọc");
+        }
         return Optional.empty();
     }
 
@@ -152,6 +160,9 @@ public class InboxScanner {
         }
         if (temporary(name)) {
             return Optional.of("tệp tạm hoặc ẩn");
+        }
+        if (!Files.isReadable(file)) {
+            return Optional.of(UNREADABLE_FILE);
         }
         Duration age = Duration.between(modified(attributes(file)), now);
         if (age.compareTo(properties.stableAfter()) < 0) {
@@ -192,6 +203,20 @@ public class InboxScanner {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The file's hash, or empty when it cannot be read (its permissions changed, or it was removed,
+     * since it was listed): one unit's unreadable file is left in the inbox and listed, it does not
+     * stop everyone else's night.
+     */
+    private static Optional<String> readableHash(Path file) {
+        try {
+            return Optional.of(sha256(file));
+        } catch (UncheckedIOException e) {
+            log.warn("Cannot read {}: {}", file, e.getCause().toString());
+            return Optional.empty();
         }
     }
 

@@ -1,18 +1,58 @@
 package vn.giaoban.submission;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The inbox is missing or cannot be read: nothing to scan, and nothing changed. */
+/** The inbox is missing, is not a folder or cannot be read: nothing to scan, and nothing changed. */
 public class InboxUnavailableException extends RuntimeException {
 
-    private final Path inbox;
+    /** What is wrong with the inbox. */
+    public enum Reason {
+        MISSING("không có thư mục nhận báo cáo %s"),
+        NOT_A_FOLDER("%s không phải thư mục (thư mục nhận báo cáo)"),
+        NOT_READABLE("không đọc được thư mục nhận báo cáo %s (không có quyền)");
 
-    public InboxUnavailableException(Path inbox) {
-        super("Inbox " + inbox.toAbsolutePath() + " does not exist or cannot be read");
+        private final String message;
+
+        Reason(String message) {
+            this.message = message;
+        }
+    }
+
+    private final Path inbox;
+    private final Reason reason;
+
+    public InboxUnavailableException(Path inbox, Reason reason) {
+        super("Inbox " + inbox.toAbsolutePath() + ": " + reason);
         this.inbox = inbox.toAbsolutePath();
+        this.reason = reason;
+    }
+
+    /** What is wrong with {@code inbox}, if anything: a folder this process can list and enter is fine. */
+    static Optional<Reason> problem(Path inbox) {
+        if (!Files.exists(inbox)) {
+            return Optional.of(Reason.MISSING);
+        }
+        if (!Files.isDirectory(inbox)) {
+            return Optional.of(Reason.NOT_A_FOLDER);
+        }
+        if (!Files.isReadable(inbox) || !Files.isExecutable(inbox)) {
+            return Optional.of(Reason.NOT_READABLE);
+        }
+        return Optional.empty();
     }
 
     public Path inbox() {
         return inbox;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** For the person at the terminal, in Vietnamese. */
+    public String describe() {
+        return reason.message.formatted(inbox);
     }
 }

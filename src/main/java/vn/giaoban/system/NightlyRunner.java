@@ -109,8 +109,8 @@ final class NightlyRunner {
     private static Optional<String> storageProblem(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof InboxUnavailableException missing) {
-                    return Optional.of("không có thư mục nhận báo cáo " + missing.inbox());
+                if (cause instanceof InboxUnavailableException inbox) {
+                    return Optional.of(inbox.describe());
                 }
                 if (cause instanceof FileSystemException io) {
                     String message = String.valueOf(io.getMessage());

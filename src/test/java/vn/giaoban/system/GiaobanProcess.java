@@ -1,4 +1,4 @@
-package vn.giaoban.system.postgres;
+package vn.giaoban.system;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * terminal (standard output) and its log (standard error), which a test can watch for a marker
  * ("Step ingest started", "&lt;file&gt;: reading") before it breaks something.
  */
-final class GiaobanProcess {
+public final class GiaobanProcess {
 
     private final List<String> command;
     private final Process process;
@@ -46,8 +46,17 @@ final class GiaobanProcess {
     }
 
     /** Starts {@code giaoban <args>} in a new JVM. */
-    static GiaobanProcess start(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
+    public static GiaobanProcess start(List<String> args) {
+        return start(List.of(), args);
+    }
+
+    /**
+     * Starts {@code giaoban <args>} in a new JVM through {@code launcher} (for instance {@code setpriv}
+     * with its options, which then executes {@code java}).
+     */
+    public static GiaobanProcess start(List<String> launcher, List<String> args) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1",
@@ -65,7 +74,7 @@ final class GiaobanProcess {
      * Waits until the log has a line matching {@code marker}; false when the process ended or the
      * time ran out first.
      */
-    boolean awaitLog(Predicate<String> marker, Duration timeout) throws InterruptedException {
+    public boolean awaitLog(Predicate<String> marker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         synchronized (log) {
@@ -85,7 +94,7 @@ final class GiaobanProcess {
     }
 
     /** Waits for the process to end; its exit status. */
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("giaoban did not end within " + timeout + ": " + this);
@@ -96,20 +105,20 @@ final class GiaobanProcess {
     }
 
     /** What it printed on standard output. */
-    String out() {
+    public String out() {
         synchronized (out) {
             return out.toString();
         }
     }
 
     /** Its log lines so far (standard error). */
-    List<String> log() {
+    public List<String> log() {
         synchronized (log) {
             return List.copyOf(log);
         }
     }
 
-    void destroy() {
+    public void destroy() {
         process.destroyForcibly();
     }
 
