@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,12 +73,22 @@ class CrashConsistencyTests {
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * Settings of every night (and of the context that reads the database afterwards). Originals
-     * and briefings are kept for good, so that the 2021 ones are still there to compare whatever
-     * today's date: the default retention removes period folders older than five years.
+     * Settings of every night of the deployment in {@code work} (and of the context that reads its
+     * database afterwards): here the embedded database in {@code work/db}. Originals and briefings
+     * are kept for good, so that the 2021 ones are still there to compare whatever today's date: the
+     * default retention removes period folders older than five years.
      */
-    protected List<String> settings() {
+    protected List<String> settings(Path work) {
         return List.of("--giaoban.retention.originals=P100Y", "--giaoban.retention.outputs=P100Y");
+    }
+
+    /**
+     * A connection that reads the deployment's database right after a kill and changes nothing of
+     * what the restart will find.
+     */
+    protected Connection readOnlyConnection(Path work) throws SQLException {
+        return DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve("db/giaoban")
+                + ";readonly=true;hsqldb.lock_file=false;shutdown=true", "SA", "");
     }
 
     /** Where each kill lands, what the log or the output folder shows just before it. */
@@ -116,7 +129,7 @@ class CrashConsistencyTests {
             assertThat(second.awaitExit(PROCESS_TIMEOUT)).as("exit status %s", second.describe()).isZero();
         }
         long ran = System.nanoTime();
-        reference = DeploymentState.of(work, settings());
+        reference = DeploymentState.of(work, settings(work));
         note("reference: two uninterrupted nights in %,d ms (large file read in %,d ms), state read in %,d ms;"
                 + " %d submissions, %d files, business checksum %s", millis(ran - started),
                 largeFileReading.toMillis(), millis(System.nanoTime() - ran), reference.submissions().size(),
@@ -141,7 +154,7 @@ class CrashConsistencyTests {
 
     @AfterAll
     void printReport() {
-        System.out.println("Crash consistency (seed " + SEED + "):");
+        System.out.println(getClass().getSimpleName() + " (seed " + SEED + "):");
         report.forEach(line -> System.out.println("  " + line));
     }
 
@@ -172,7 +185,8 @@ class CrashConsistencyTests {
                 }
             }
             leftByKill = DeploymentState.temporaryFiles(work);
-            filedAtKill = DeploymentState.filedOnDiskAndInDatabase(work);
+            Path killedWork = work;
+            filedAtKill = DeploymentState.filedOnDiskAndInDatabase(work, () -> readOnlyConnection(killedWork));
         }
         assertThat(landed).as("where the kill landed, by the log").isEqualTo(point.step);
         long killedAt = System.nanoTime();
@@ -194,7 +208,7 @@ class CrashConsistencyTests {
             assertThat(next.awaitExit(PROCESS_TIMEOUT)).as("exit status %s", next.describe()).isZero();
         }
         long ended = System.nanoTime();
-        DeploymentState state = DeploymentState.of(work, settings());
+        DeploymentState state = DeploymentState.of(work, settings(work));
         note("%s: killed in step %s after %,d ms (at the kill: %s; temporary files: %s); restart completed in %d run(s),"
                 + " %,d ms, ran steps %s; night %s %,d ms; compared in %,d ms", point, landed, millis(killedAt - started),
                 filedAtKill, leftByKill.isEmpty() ? "none" : leftByKill, restart.runs(), millis(restarted - killedAt),
@@ -245,7 +259,7 @@ class CrashConsistencyTests {
                 runUntilCompleted("random-" + period + "-final", work, period, date, false);
             }
         }
-        DeploymentState state = DeploymentState.of(work, settings());
+        DeploymentState state = DeploymentState.of(work, settings(work));
         note("random (seed %d), %,d ms: %s", SEED, millis(System.nanoTime() - started), String.join("; ", kills));
         assertSameAsReference("random", state);
     }
@@ -359,7 +373,7 @@ class CrashConsistencyTests {
     }
 
     private NightProcess night(String label, Path work, YearMonth period, LocalDate date) {
-        return NightProcess.start(label, work, period, date, settings(), root.resolve("logs"));
+        return NightProcess.start(label, work, period, date, settings(work), root.resolve("logs"));
     }
 
     /** A new working folder whose inbox is a copy of the template, modification times included. */

@@ -98,10 +98,9 @@ record DeploymentState(String businessChecksum, List<String> submissions, Map<St
      * (archive, rejected) against how many submissions the database marks filed, read through a
      * read-only connection that changes nothing of what the restart will find.
      */
-    static String filedOnDiskAndInDatabase(Path work) {
+    static String filedOnDiskAndInDatabase(Path work, ReadOnlyConnection database) {
         long onDisk = Stream.of("archive", "rejected").mapToLong(f -> regularFiles(work.resolve(f)).size()).sum();
-        String url = "jdbc:hsqldb:file:" + work.resolve("db/giaoban") + ";readonly=true;hsqldb.lock_file=false;shutdown=true";
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "SA", "");
+        try (java.sql.Connection db = database.open();
                 java.sql.Statement sql = db.createStatement();
                 java.sql.ResultSet rs = sql.executeQuery("""
                         SELECT COUNT(*), COUNT(filed_at), SUM(CASE WHEN status = 'RECEIVED' THEN 1 ELSE 0 END)
@@ -112,6 +111,12 @@ record DeploymentState(String businessChecksum, List<String> submissions, Map<St
         } catch (java.sql.SQLException e) {
             return onDisk + " originals filed on disk, database not readable (" + e.getMessage() + ")";
         }
+    }
+
+    /** Opens a connection to a deployment's database that changes nothing. */
+    @FunctionalInterface
+    interface ReadOnlyConnection {
+        java.sql.Connection open() throws java.sql.SQLException;
     }
 
     /** Temporary or hidden files anywhere in the working folder but the database's own folder. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code .user}, {@code .password} say otherwise. The tests never stop that shared server: a broken
  * connection is made with {@code pg_terminate_backend} on this database's sessions only.
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable {
 
     static final String SERVER = System.getProperty("giaoban.it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getProperty("giaoban.it.postgres.user", "postgres");
@@ -36,7 +36,7 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /** A new, empty database; skips the calling test when PostgreSQL does not answer. */
-    static PostgresDatabase create(String purpose) {
+    public static PostgresDatabase create(String purpose) {
         String name = "giaoban_it_" + purpose.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
@@ -58,18 +58,25 @@ final class PostgresDatabase implements AutoCloseable {
         return DriverManager.getConnection(SERVER + "postgres", properties);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return SERVER + name;
     }
 
     /** The command-line settings that select this database: PostgreSQL by configuration alone. */
-    List<String> settings() {
+    public List<String> settings() {
         return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD);
+    }
+
+    /** A connection to this database that cannot change it. */
+    public Connection readOnlyConnection() throws SQLException {
+        Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
+        connection.setReadOnly(true);
+        return connection;
     }
 
     /** Breaks every connection of this database's clients (the server stays up); how many there were. */
