@@ -24,6 +24,8 @@ public final class Catalog {
     private final List<Heading> headings;
     private final List<Meeting> meetings;
     private final List<Task> tasks;
+    private final List<Rule> rules;
+    private final Map<String, ListForm> listForms = new LinkedHashMap<>();
 
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings) {
@@ -32,6 +34,14 @@ public final class Catalog {
 
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings, List<Meeting> meetings, List<Task> tasks) {
+        this(units, indicators, forms, targets, headings, meetings, tasks, List.of(), List.of());
+    }
+
+    public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
+            List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
+            List<ListForm> listForms) {
+        this.rules = List.copyOf(rules);
+        listForms.forEach(list -> this.listForms.put(list.formCode(), list));
         this.meetings = List.copyOf(meetings);
         this.tasks = List.copyOf(tasks);
         this.units = List.copyOf(units);
@@ -138,6 +148,20 @@ public final class Catalog {
     /** The tasks the briefing of a period assigns, in the office's order. */
     public List<Task> tasks(YearMonth period) {
         return tasks.stream().filter(t -> t.period().equals(period)).toList();
+    }
+
+    /** The checks between figures, in the catalog's order. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The rows-and-columns definition of a form whose rows are records; empty for an aggregate form. */
+    public Optional<ListForm> listForm(String formCode) {
+        return Optional.ofNullable(listForms.get(formCode));
+    }
+
+    public List<ListForm> listForms() {
+        return List.copyOf(listForms.values());
     }
 
     /** Folded names by which people write an indicator: its code, its name and its aliases. */

@@ -16,14 +16,19 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Rollup;
+import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
+import vn.giaoban.rules.RuleEngine;
+import vn.giaoban.rules.RuleResult;
 
 /**
- * Makes the newest accepted version of each unit+form+period the current one, and forms each
- * level's totals as the catalog says. Everything it writes is derived from the submissions, so
+ * Makes the newest accepted version of each unit+form+period the current one, rebuilds the
+ * period's values from the current versions, checks them against the catalog's rules (an ERROR
+ * rule that fails leaves its value out), and forms each level's totals as the catalog says. Everything it writes is derived from the submissions, so
  * running it twice, or again after a crash, gives the same tables.
  */
 @Component
@@ -33,14 +38,17 @@ public class Consolidator {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final RuleEngine rules;
 
-    public Consolidator(JdbcClient jdbc, Catalog catalog) {
+    public Consolidator(JdbcClient jdbc, Catalog catalog, RuleEngine rules) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.rules = rules;
     }
 
     /** What one consolidation changed. */
-    public record Summary(int versionsChanged, Set<YearMonth> periods) {
+    /** @param valuesLeftOut values an ERROR rule left out of the figures */
+    public record Summary(int versionsChanged, Set<YearMonth> periods, int valuesLeftOut) {
     }
 
     /** @param alwaysRollUp a period whose totals are formed even if no version changed (the job's own) */
@@ -61,15 +69,6 @@ public class Consolidator {
         Set<YearMonth> periods = new TreeSet<>();
         periods.add(alwaysRollUp);
         for (Group group : changed) {
-            if (group.current() != null) {
-                jdbc.sql("DELETE FROM data_value WHERE submission_id = ?").param(group.current()).update();
-            }
-            jdbc.sql("""
-                    INSERT INTO data_value (unit_key, indicator_code, period, measure, num_value, text_value,
-                                            submission_id, sheet, cell)
-                    SELECT unit_key, indicator_code, period, measure, num_value, text_value, submission_id, sheet, cell
-                    FROM staged_value WHERE submission_id = ?
-                    """).param(group.winner()).update();
             jdbc.sql("""
                     MERGE INTO current_submission c
                     USING (VALUES (CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)), CAST(? AS CHAR(7)), CAST(? AS BIGINT)))
@@ -83,8 +82,57 @@ public class Consolidator {
             log.info("{} {} {}: version {} is now current", group.unitKey(), group.formCode(), group.period(),
                     group.winner());
         }
-        periods.forEach(this::rollUp);
-        return new Summary(changed.size(), periods);
+        int rejected = 0;
+        for (YearMonth period : periods) {
+            rebuildValues(period);
+            rejected += leaveOutRejected(rules.evaluate(period));
+            rollUp(period);
+        }
+        return new Summary(changed.size(), periods, rejected);
+    }
+
+    /**
+     * The period's current values, from its current submissions: what an aggregate form says, and
+     * what a list form's rows add up to where no aggregate form of the same unit gives that figure
+     * (when both do, the two are reconciled by the catalog's rules, and the unit's own total stands).
+     */
+    private void rebuildValues(YearMonth period) {
+        jdbc.sql("DELETE FROM data_value WHERE period = ?").param(period.toString()).update();
+        List<String> listForms = catalog.listForms().stream().map(ListForm::formCode).toList();
+        String copy = """
+                INSERT INTO data_value (unit_key, indicator_code, period, measure, num_value, text_value,
+                                        submission_id, sheet, cell)
+                SELECT s.unit_key, s.indicator_code, s.period, s.measure, s.num_value, s.text_value, s.submission_id,
+                       s.sheet, s.cell
+                FROM current_submission c JOIN staged_value s ON s.submission_id = c.submission_id
+                WHERE c.period = ? AND s.period = ? AND %s
+                """;
+        if (listForms.isEmpty()) {
+            jdbc.sql(copy.formatted("1 = 1")).params(period.toString(), period.toString()).update();
+            return;
+        }
+        String placeholders = String.join(", ", listForms.stream().map(f -> "?").toList());
+        List<Object> params = new ArrayList<>(List.of(period.toString(), period.toString()));
+        params.addAll(listForms);
+        jdbc.sql(copy.formatted("c.form_code NOT IN (" + placeholders + ")")).params(params).update();
+        jdbc.sql(copy.formatted("c.form_code IN (" + placeholders + """
+                ) AND NOT EXISTS (SELECT 1 FROM data_value d WHERE d.unit_key = s.unit_key
+                    AND d.indicator_code = s.indicator_code AND d.period = s.period AND d.measure = s.measure)""")
+                ).params(params).update();
+    }
+
+    /** An ERROR rule that failed leaves the value it judged out of the period's figures. */
+    private int leaveOutRejected(List<RuleResult> results) {
+        int left = 0;
+        for (RuleResult result : results) {
+            if (result.failed() && result.severity() == Rule.Severity.ERROR) {
+                left += jdbc.sql("DELETE FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ?")
+                        .params(result.unitKey(), result.subject(), result.period().toString()).update();
+                log.info("{} {} {}: left out, rule {} failed", result.unitKey(), result.subject(), result.period(),
+                        result.ruleCode());
+            }
+        }
+        return left;
     }
 
     /** Forms the totals of every district and province for a period, from the current values. */

@@ -9,6 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -20,9 +22,14 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.files.OutputFile;
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Rule;
+import vn.giaoban.rules.RuleEngine;
+import vn.giaoban.rules.RuleResult;
 import vn.giaoban.submission.internal.FeedbackText;
 import vn.giaoban.submission.internal.FiledSubmission;
 import vn.giaoban.submission.internal.SubmissionRepository;
+import vn.giaoban.text.VietnameseNumbers;
 
 /**
  * Answers every submission that was read and files its original away: accepted and duplicate
@@ -43,9 +50,13 @@ public class SubmissionFiling {
     private final FilingProperties filing;
     private final FeedbackText feedback;
     private final Clock clock;
+    private final Catalog catalog;
+    private final RuleEngine rules;
 
     public SubmissionFiling(SubmissionRepository submissions, InboxProperties inbox, FilingProperties filing,
-            Catalog catalog, Clock clock) {
+            Catalog catalog, Clock clock, RuleEngine rules) {
+        this.catalog = catalog;
+        this.rules = rules;
         this.submissions = submissions;
         this.inbox = inbox;
         this.filing = filing;
@@ -83,9 +94,62 @@ public class SubmissionFiling {
         String name = filed.map(p -> p.getFileName().toString()).orElse(submission.originalName());
         Path answer = filing.outboxDir().resolve(submission.folder()).resolve(name + ".phan-hoi.txt");
         String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
-        writeAtomically(answer, feedback.write(submission, submissions.findings(submission.id()), filedAs));
+        writeAtomically(answer, feedback.write(submission, findings(submission), filedAs));
         submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant());
         log.info("{} {} filed as {}, feedback {}", submission.relativePath(), submission.status(), filedAs, answer);
+    }
+
+    /**
+     * What the unit reads about its file: the findings of reading it, the values its previous
+     * version gave that this one leaves empty (removed), and the discrepancies the catalog's rules
+     * found in the period's figures that this unit can fix.
+     */
+    private List<Finding> findings(FiledSubmission submission) {
+        List<Finding> findings = new ArrayList<>(submissions.findings(submission.id()));
+        for (SubmissionRepository.RemovedValue removed : submissions.removedSincePreviousVersion(submission)) {
+            String name = catalog.indicators().stream().filter(i -> i.code().equals(removed.indicatorCode()))
+                    .map(Indicator::name).findFirst().orElse(removed.indicatorCode());
+            String was = removed.number() != null ? VietnameseNumbers.format(removed.number(),
+                    Math.max(0, removed.number().stripTrailingZeros().scale())) : removed.text();
+            findings.add(Finding.file(Severity.INFO, "VALUE_REMOVED", "Chỉ tiêu \"" + name + "\" (" + measureName(removed.measure())
+                    + ") có trong bản gửi lần " + removed.previousVersion() + " (" + was + ") nhưng để trống trong bản"
+                    + " này: đã xóa khỏi số liệu tổng hợp. Nếu không muốn xóa, đề nghị gửi lại có giá trị."));
+        }
+        if (submission.status() == SubmissionStatus.ACCEPTED && submission.period() != null) {
+            for (RuleResult result : rules.results(submission.period())) {
+                if (concerns(result, submission)) {
+                    Severity severity = result.outcome() == RuleResult.Outcome.NOT_EVALUATED ? Severity.INFO
+                            : result.severity() == Rule.Severity.ERROR ? Severity.ERROR : Severity.WARNING;
+                    String message = result.message();
+                    findings.add(Finding.file(severity, "RULE_" + result.ruleCode(),
+                            Character.toUpperCase(message.charAt(0)) + message.substring(1)
+                                    + (message.endsWith(".") ? "" : ". Đề nghị kiểm tra, đối chiếu lại.")));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * A rule result goes to a submission's feedback when its unit can fix it: a failure, or a rule
+     * over its own form that could not be evaluated for lack of one of its figures.
+     */
+    private boolean concerns(RuleResult result, FiledSubmission submission) {
+        if (result.outcome() == RuleResult.Outcome.PASSED || !result.responsible().contains(submission.unitKey())) {
+            return false;
+        }
+        Optional<Rule> rule = catalog.rules().stream().filter(r -> r.code().equals(result.ruleCode())).findFirst();
+        boolean ownForm = rule.map(r -> r.appliesTo().kind() == Rule.Scope.Kind.FORM
+                && r.appliesTo().values().contains(submission.formCode())).orElse(false);
+        return ownForm || rule.isPresent() && result.failed();
+    }
+
+    private static String measureName(String measure) {
+        return switch (measure) {
+            case "MONTH" -> "trong tháng";
+            case "CUMULATIVE" -> "lũy kế";
+            default -> "giá trị";
+        };
     }
 
     /** Moves the original beside earlier versions, never over them; finds it again if a killed run moved it. */

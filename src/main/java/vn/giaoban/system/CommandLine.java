@@ -23,6 +23,11 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.consolidation.ValueHistory;
+import vn.giaoban.rules.CheckReport;
+import vn.giaoban.rules.RuleEngine;
+import vn.giaoban.rules.RuleResult;
 import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.template.TemplateCommand;
@@ -41,6 +46,8 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
+              giaoban check --period yyyy-MM                           các số liệu không khớp (quy tắc đối chiếu) của một kỳ
+              giaoban history --unit mã-đơn-vị --indicator mã-chỉ-tiêu các lần gửi và thay đổi của một chỉ tiêu
               giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
               giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
@@ -74,6 +81,8 @@ public final class CommandLine {
                 case "template" -> template(words.subList(1, words.size()), settings);
                 case "briefing" -> briefing(words.subList(1, words.size()), settings);
                 case "backup" -> backup(words.subList(1, words.size()), settings);
+                case "check" -> check(words.subList(1, words.size()), settings);
+                case "history" -> history(words.subList(1, words.size()), settings);
                 case "housekeeping" -> withApplication(settings, context -> {
                     Options.parse(words.subList(1, words.size()));
                     out.println(context.getBean(Housekeeping.class).clean(LocalDate.now()).line());
@@ -220,6 +229,43 @@ public final class CommandLine {
                 out.println("Không lập được thông báo kỳ " + period + " (chi tiết trong nhật ký).");
                 return ExitCode.FAILED;
             }
+        });
+    }
+
+    /** The period's discrepancies as the last consolidation found them (evaluated now if it stored none). */
+    private ExitCode check(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--period");
+        YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
+                "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
+        return withApplication(settings, context -> {
+            RuleEngine rules = context.getBean(RuleEngine.class);
+            List<RuleResult> results = rules.results(period);
+            if (results.isEmpty()) {
+                results = rules.evaluate(period);
+            }
+            new CheckReport(context.getBean(Catalog.class)).lines(period, results).forEach(out::println);
+            return ExitCode.COMPLETED;
+        });
+    }
+
+    private ExitCode history(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--unit", "--indicator");
+        String unit = options.value("--unit").orElseThrow(() -> new UsageException(
+                "Thiếu mã đơn vị: --unit mã (ví dụ --unit 06139)."));
+        String indicator = options.value("--indicator").orElseThrow(() -> new UsageException(
+                "Thiếu mã chỉ tiêu: --indicator mã (ví dụ --indicator DT_TIEP_NHAN)."));
+        return withApplication(settings, context -> {
+            Catalog catalog = context.getBean(Catalog.class);
+            if (catalog.unitsWithCode(unit).isEmpty()) {
+                out.println("Không có đơn vị mã " + unit + " trong danh mục.");
+                return ExitCode.CONFIGURATION_ERROR;
+            }
+            if (catalog.indicators().stream().noneMatch(i -> i.code().equals(indicator))) {
+                out.println("Không có chỉ tiêu mã " + indicator + " trong danh mục.");
+                return ExitCode.CONFIGURATION_ERROR;
+            }
+            context.getBean(ValueHistory.class).lines(unit, indicator).forEach(out::println);
+            return ExitCode.COMPLETED;
         });
     }
 

@@ -28,7 +28,8 @@ import vn.giaoban.submission.SubmissionIngest;
 import vn.giaoban.submission.internal.FiledSubmission;
 
 /**
- * The nightly job: catalog → scan → ingest → feedback → consolidate → briefing → delivery → housekeeping. One instance per period and
+ * The nightly job: catalog → scan → ingest → consolidate (with the rules) → feedback → briefing → delivery →
+ * housekeeping. Feedback comes after the rules so that it can tell each unit the discrepancies it can fix. One instance per period and
  * night ({@link #PERIOD}, {@link #NIGHT}); a failed night is restarted with the same two, and
  * every step is safe to run again.
  */
@@ -144,8 +145,8 @@ public class NightlyJobConfiguration {
                 .start(catalogStep)
                 .next(scanStep)
                 .next(ingestStep)
-                .next(feedbackStep)
                 .next(consolidateStep)
+                .next(feedbackStep)
                 .next(briefingStep)
                 .next(deliveryStep)
                 .next(housekeepingStep)

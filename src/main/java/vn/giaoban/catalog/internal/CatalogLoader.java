@@ -30,11 +30,13 @@ import vn.giaoban.catalog.ColumnRole;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Heading;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Meeting;
 import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Polarity;
 import vn.giaoban.catalog.Rollup;
+import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.TargetLevel;
 import vn.giaoban.catalog.Unit;
@@ -71,6 +73,10 @@ public final class CatalogLoader {
         // kept by the office month by month: a catalog without them is still a catalog
         List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, CatalogLoader::meeting);
         List<Task> tasks = readOptional(folder, "tasks.csv", problems, CatalogLoader::task);
+        List<Rule> rules = readOptional(folder, "rules.csv", problems, CatalogLoader::rule);
+        List<ListForm> listForms = ListForms.of(
+                readOptional(folder, "list-columns.csv", problems, CatalogLoader::listColumn),
+                readOptional(folder, "list-aggregations.csv", problems, CatalogLoader::listAggregation));
         duplicates("indicators.csv", indicators.stream().map(Indicator::code).toList(), "trùng mã chỉ tiêu", problems);
         duplicates("forms.csv", forms.stream().map(Form::code).toList(), "trùng mã biểu mẫu", problems);
         duplicates("units.csv", units.stream().map(Unit::key).toList(), "trùng mã đơn vị có cùng ngày bắt đầu hiệu lực",
@@ -78,8 +84,10 @@ public final class CatalogLoader {
         problems.throwIfAny();
         duplicates("tasks.csv", tasks.stream().map(Task::code).toList(), "trùng mã nhiệm vụ", problems);
         duplicates("meetings.csv", meetings.stream().map(m -> m.period().toString()).toList(), "trùng kỳ họp", problems);
-        Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks);
+        duplicates("rules.csv", rules.stream().map(Rule::code).toList(), "trùng mã quy tắc", problems);
+        Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms);
         new CatalogValidator(catalog, problems).validate();
+        RuleValidation.validate(catalog, problems::add);
         problems.throwIfAny();
         return catalog;
     }
@@ -161,6 +169,28 @@ public final class CatalogLoader {
                 status == null ? null : Task.TaskStatus.valueOf(status));
     }
 
+    private static Rule rule(Row row) {
+        String briefing = row.optional("briefing");
+        return new Rule(row.required("code"), Rule.Scope.parse(row.required("applies_to")),
+                Rule.Severity.valueOf(row.required("severity")), row.required("subject"), row.required("check"),
+                row.decimal("tolerance_abs"), row.decimal("tolerance_rel"),
+                briefing != null && VietnameseText.fold(briefing).matches("y|yes|co|1|true"),
+                VietnameseText.nfc(row.required("message")));
+    }
+
+    private static ListForms.ColumnRow listColumn(Row row) {
+        String required = row.optional("required");
+        return new ListForms.ColumnRow(row.required("form"), new ListForm.Column(row.required("column"),
+                ListForm.ColumnType.valueOf(row.required("type")),
+                required != null && VietnameseText.fold(required).matches("y|yes|co|1|true"), row.list("aliases", "|")));
+    }
+
+    private static ListForms.AggregationRow listAggregation(Row row) {
+        return new ListForms.AggregationRow(row.required("form"), new ListForm.Aggregation(row.required("indicator"),
+                Measure.valueOf(row.required("measure")), ListForm.Function.valueOf(row.required("function")),
+                row.optional("column"), row.optionalOrEmpty("filter")));
+    }
+
     /** One line per role, its aliases separated by "|", in the order they are tried. */
     private static List<Heading> headings(Row row) {
         ColumnRole role = ColumnRole.valueOf(row.required("role"));
@@ -194,6 +224,11 @@ public final class CatalogLoader {
         LocalDate date(String column) {
             String value = optional(column);
             return value == null ? null : LocalDate.parse(value);
+        }
+
+        BigDecimal decimal(String column) {
+            String value = optional(column);
+            return value == null ? null : new BigDecimal(value);
         }
 
         int integer(String column) {

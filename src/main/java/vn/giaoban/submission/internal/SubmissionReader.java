@@ -24,6 +24,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.ColumnRole;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.ValueType;
@@ -64,12 +65,17 @@ public final class SubmissionReader {
     private final SubmissionIdentifier identifier;
     private final HeaderDetector headers;
     private final Charset fallbackCharset;
+    private final List<ListForm> listForms;
 
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
         this.catalog = catalog;
         this.identifier = new SubmissionIdentifier(catalog);
         this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
         this.fallbackCharset = fallbackCharset;
+        this.listForms = catalog.listForms();
+    }
+
+    private record ListHeader(ListForm form, Map<Integer, ListForm.Column> columns) {
     }
 
     public IngestResult read(ReceivedFile file) {
@@ -111,6 +117,8 @@ public final class SubmissionReader {
         private Unit unit;
         private String subjectKey;
         private Map<String, Indicator> formIndicators;
+        /** The list being read, once a list form's header was found. */
+        private ListTable list;
 
         Reading(ReceivedFile file, List<Unit> folderUnits, Optional<TemplateMetadata> template) {
             this.file = file;
@@ -126,6 +134,12 @@ public final class SubmissionReader {
             int rowsBeforeHeader = 0;
             while (rows.hasNext()) {
                 SheetRow row = rows.next();
+                if (list != null) {
+                    if (row.sheet().equals(list.sheet())) {
+                        list.row(row, findings);
+                    }
+                    continue;
+                }
                 if (!row.sheet().equals(sheet)) {
                     if (header == null && pendingTitles != null) {
                         header = headers.header(pendingRow.sheet(), pendingRow.number(), pendingTitles).orElse(null);
@@ -161,6 +175,13 @@ public final class SubmissionReader {
                         if (++rowsBeforeHeader > HEADER_SEARCH_ROWS) {
                             continue;
                         }
+                        Optional<ListHeader> listHeader = listHeader(row);
+                        if (listHeader.isPresent()) {
+                            if (!startList(listHeader.get(), row.sheet())) {
+                                return rejection();
+                            }
+                            continue;
+                        }
                         Optional<Map<Integer, String>> naming = headers.namingRow(row);
                         if (naming.isPresent()) {
                             pendingRow = row;
@@ -188,6 +209,9 @@ public final class SubmissionReader {
                 return IngestResult.rejected(file.submissionId(), unitKey(byTitle), formCode(byTitle), byTitle.period(),
                         List.of(), reason);
             }
+            if (list != null) {
+                return listResult();
+            }
             missingIndicators();
             if (values.isEmpty()) {
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
@@ -200,10 +224,51 @@ public final class SubmissionReader {
                     List.copyOf(values.values()), capped(findings), null);
         }
 
-        /** Identifies the file at its first table; false when it cannot be. */
-        private boolean start(TableHeader header) {
+        /** A list form's header in this row: the first list form, of those the folder's unit submits, whose columns it names. */
+        private Optional<ListHeader> listHeader(SheetRow row) {
+            for (ListForm candidate : listForms) {
+                boolean submittable = catalog.form(candidate.formCode())
+                        .map(form -> folderUnits.stream().anyMatch(form::submittableBy)).orElse(false);
+                if (submittable) {
+                    Optional<Map<Integer, ListForm.Column>> columns = ListTable.header(candidate, row);
+                    if (columns.isPresent()) {
+                        return Optional.of(new ListHeader(candidate, columns.get()));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Identifies the file at its list's header; false when it cannot be, or names another form. */
+        private boolean startList(ListHeader header, String listSheet) {
+            if (!identify()) {
+                return false;
+            }
+            if (!identification.form().code().equals(header.form().formCode())) {
+                identification = Identification.rejected(unit, identification.period(), "Bảng trong tệp là danh sách"
+                        + " của biểu " + header.form().formCode() + " nhưng tên tệp hoặc tiêu đề ghi biểu "
+                        + identification.form().code() + ". Đề nghị dùng đúng biểu mẫu, hoặc sửa tên tệp, rồi gửi lại.");
+                return false;
+            }
+            list = ListTable.start(catalog, header.form(), header.columns(), listSheet, identification.period());
+            return true;
+        }
+
+        private IngestResult listResult() {
+            List<StagedValue> listValues = list.values(subjectKey, identification.period());
+            findings.add(Finding.file(Severity.INFO, "LIST_COUNTED", "Danh sách có " + list.records() + " dòng được tính: "
+                    + String.join("; ", listValues.stream().map(v -> catalog.indicator(v.indicatorCode()).name()
+                            + (v.measure() == Measure.MONTH ? " trong tháng " : " lũy kế ")
+                            + VietnameseNumbers.format(v.number(), 0)).toList()) + "."));
+            return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
+                    identification.form().code(), identification.period(), identification.asOf(), listValues,
+                    capped(findings), null);
+        }
+
+        /** Identifies the file from its name, title lines and template; false when it cannot be. */
+        private boolean identify() {
             if (identification != null) {
-                return true;
+                return identification.identified();
             }
             identification = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines, template);
             if (!identification.identified()) {
@@ -214,6 +279,17 @@ public final class SubmissionReader {
             subjectKey = unit.kind().reportsForParent()
                     ? catalog.parent(unit).map(Unit::key).orElse(unit.key())
                     : unit.key();
+            return true;
+        }
+
+        /** Identifies the file at its first table; false when it cannot be. */
+        private boolean start(TableHeader header) {
+            if (identification != null) {
+                return true;
+            }
+            if (!identify()) {
+                return false;
+            }
             formIndicators = new LinkedHashMap<>();
             identification.form().indicatorCodes().forEach(code -> formIndicators.put(code, catalog.indicator(code)));
             return true;

@@ -118,6 +118,34 @@ public class SubmissionRepository {
                 .list();
     }
 
+    /** A value an earlier accepted version gave and this one leaves empty. */
+    public record RemovedValue(String indicatorCode, String measure, java.math.BigDecimal number, String text,
+            int previousVersion) {
+    }
+
+    /**
+     * What the previous accepted version of the same unit, form and period had that this one does not:
+     * a resubmission replaces the whole report, so an empty cell removes the value.
+     */
+    public List<RemovedValue> removedSincePreviousVersion(FiledSubmission submission) {
+        if (submission.status() != SubmissionStatus.ACCEPTED || submission.version() == null || submission.version() < 2) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT p.indicator_code, p.measure, p.num_value, p.text_value, s.version
+                FROM submission s JOIN staged_value p ON p.submission_id = s.id
+                WHERE s.id = (SELECT MAX(id) FROM submission WHERE unit_key = ? AND form_code = ? AND period = ?
+                              AND status = 'ACCEPTED' AND id < ?)
+                  AND NOT EXISTS (SELECT 1 FROM staged_value c WHERE c.submission_id = ?
+                                  AND c.indicator_code = p.indicator_code AND c.measure = p.measure)
+                ORDER BY p.indicator_code, p.measure
+                """).params(submission.unitKey(), submission.formCode(), submission.period().toString(), submission.id(),
+                submission.id())
+                .query((rs, n) -> new RemovedValue(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
     public void markFiled(long submissionId, String filedPath, String feedbackPath, Instant at) {
         jdbc.sql("UPDATE submission SET filed_path = ?, feedback_path = ?, filed_at = ? WHERE id = ?")
                 .params(filedPath, feedbackPath, Timestamp.from(at), submissionId).update();

@@ -1,0 +1,189 @@
+package vn.giaoban.rules;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.Expression;
+import org.springframework.expression.common.TemplateParserContext;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Rule;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.catalog.UnitKind;
+import vn.giaoban.rules.RuleContext.MissingFigure;
+
+/**
+ * Evaluates the catalog's rules for a period over the consolidated figures and stores every
+ * result ({@code rule_result}), replacing the period's earlier ones: evaluating twice gives the
+ * same table. Expressions run in a {@link SimpleEvaluationContext}: they can call the rule
+ * language's methods on their {@link RuleContext}, and nothing else (no types, no constructors,
+ * no beans).
+ */
+@Component
+public class RuleEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Map<String, Expression> checks = new ConcurrentHashMap<>();
+    private final Map<String, Expression> messages = new ConcurrentHashMap<>();
+
+    public RuleEngine(JdbcClient jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** Evaluates every rule for the period, stores the results and returns them. */
+    public List<RuleResult> evaluate(YearMonth period) {
+        Figures figures = new Figures(jdbc);
+        List<RuleResult> results = new ArrayList<>();
+        for (Rule rule : catalog.rules()) {
+            for (Map.Entry<Unit, List<String>> target : targets(rule, period, figures).entrySet()) {
+                results.add(evaluate(rule, target.getKey(), target.getValue(), period, figures));
+            }
+        }
+        store(period, results);
+        long failed = results.stream().filter(RuleResult::failed).count();
+        long notEvaluated = results.stream().filter(r -> r.outcome() == RuleResult.Outcome.NOT_EVALUATED).count();
+        log.info("Rules for {}: {} evaluated, {} failed, {} not evaluated", period, results.size(), failed, notEvaluated);
+        return results;
+    }
+
+    /** The stored results of a period, failures and rules not evaluated first. */
+    public List<RuleResult> results(YearMonth period) {
+        return jdbc.sql("""
+                SELECT rule_code, unit_key, severity, outcome, subject, responsible, in_briefing, message, looked_at
+                FROM rule_result WHERE period = ?
+                ORDER BY CASE outcome WHEN 'FAILED' THEN 0 WHEN 'NOT_EVALUATED' THEN 1 ELSE 2 END, rule_code, unit_key
+                """).param(period.toString())
+                .query((rs, n) -> new RuleResult(period, rs.getString(1), rs.getString(2),
+                        Rule.Severity.valueOf(rs.getString(3)), RuleResult.Outcome.valueOf(rs.getString(4)),
+                        rs.getString(5), List.of(rs.getString(6).split(" ")), rs.getBoolean(7), rs.getString(8),
+                        rs.getString(9)))
+                .list();
+    }
+
+    RuleResult evaluate(Rule rule, Unit unit, List<String> responsible, YearMonth period, Figures figures) {
+        RuleContext context = new RuleContext(catalog, figures, rule, unit, period);
+        EvaluationContext evaluation = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods()
+                .withRootObject(context).build();
+        RuleResult.Outcome outcome;
+        String message;
+        try {
+            Object value = checks.computeIfAbsent(rule.code(), c -> PARSER.parseExpression(rule.check()))
+                    .getValue(evaluation);
+            if (!(value instanceof Boolean passed)) {
+                outcome = RuleResult.Outcome.NOT_EVALUATED;
+                message = "Quy tắc " + rule.code() + " không cho kết quả đúng hoặc sai (" + value + "): cần sửa danh mục.";
+            } else if (passed) {
+                outcome = RuleResult.Outcome.PASSED;
+                message = null;
+            } else {
+                outcome = RuleResult.Outcome.FAILED;
+                message = failureMessage(rule, evaluation, context);
+            }
+        } catch (EvaluationException | MissingFigure e) {
+            Optional<MissingFigure> missing = missing(e);
+            if (missing.isEmpty()) {
+                log.warn("Rule {} for {} {} could not be evaluated", rule.code(), unit.key(), period, e);
+            }
+            outcome = RuleResult.Outcome.NOT_EVALUATED;
+            message = "Chưa kiểm tra được quy tắc " + rule.code() + " vì thiếu "
+                    + missing.map(MissingFigure::description).orElse("số liệu (" + e.getMessage() + ")") + ".";
+        }
+        String lookedAt = context.lookedAt().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+        return new RuleResult(period, rule.code(), unit.key(), rule.severity(), outcome, rule.subject(),
+                List.copyOf(responsible), rule.inBriefing(), message, truncate(lookedAt, 2000));
+    }
+
+    private String failureMessage(Rule rule, EvaluationContext evaluation, RuleContext context) {
+        try {
+            Object text = messages.computeIfAbsent(rule.code(),
+                    c -> PARSER.parseExpression(rule.message(), new TemplateParserContext())).getValue(evaluation);
+            return String.valueOf(text);
+        } catch (EvaluationException | MissingFigure e) {
+            return "Số liệu không thỏa quy tắc " + rule.code() + " (" + context.lookedAt() + ").";
+        }
+    }
+
+    /**
+     * The units a rule is evaluated for, each with the units that can fix a failure: for a form
+     * scope, every unit with a current submission of all the forms named (the submitter answers; a
+     * department's figures are its district's); for a kind or unit scope, the units valid in the period.
+     */
+    private Map<Unit, List<String>> targets(Rule rule, YearMonth period, Figures figures) {
+        Map<Unit, List<String>> targets = new LinkedHashMap<>();
+        switch (rule.appliesTo().kind()) {
+            case FORM -> {
+                Map<String, List<String>> formsBySubmitter = new LinkedHashMap<>();
+                for (Figures.Current current : figures.current(period)) {
+                    formsBySubmitter.computeIfAbsent(current.submitterKey(), k -> new ArrayList<>()).add(current.formCode());
+                }
+                formsBySubmitter.forEach((submitterKey, forms) -> {
+                    if (!forms.containsAll(rule.appliesTo().values())) {
+                        return;
+                    }
+                    catalog.unitByKey(submitterKey).ifPresent(submitter -> {
+                        Unit subject = submitter.kind().reportsForParent()
+                                ? catalog.parent(submitter).orElse(submitter) : submitter;
+                        targets.computeIfAbsent(subject, s -> new ArrayList<>()).add(submitterKey);
+                    });
+                });
+            }
+            case KIND -> catalog.units().stream()
+                    .filter(u -> rule.appliesTo().values().stream()
+                            .anyMatch(kind -> UnitKind.valueOf(kind.toUpperCase(Locale.ROOT)) == u.kind()))
+                    .filter(u -> u.validOn(period.atEndOfMonth()))
+                    .forEach(u -> targets.put(u, List.of(u.key())));
+            case UNIT -> rule.appliesTo().values().forEach(code -> catalog.unit(code, period)
+                    .ifPresent(u -> targets.put(u, List.of(u.key()))));
+        }
+        return targets;
+    }
+
+    private void store(YearMonth period, List<RuleResult> results) {
+        jdbc.sql("DELETE FROM rule_result WHERE period = ?").param(period.toString()).update();
+        for (RuleResult result : results) {
+            jdbc.sql("""
+                    INSERT INTO rule_result (period, rule_code, unit_key, severity, outcome, subject, responsible,
+                                             in_briefing, message, looked_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(period.toString(), result.ruleCode(), result.unitKey(), result.severity().name(),
+                            result.outcome().name(), result.subject(), String.join(" ", result.responsible()),
+                            result.inBriefing(), result.message() == null ? null : truncate(result.message(), 2000),
+                            result.lookedAt())
+                    .update();
+        }
+    }
+
+    private static Optional<MissingFigure> missing(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MissingFigure missing) {
+                return Optional.of(missing);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,26 @@
+package vn.giaoban.rules;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import vn.giaoban.catalog.Rule;
+
+/**
+ * One rule evaluated for one unit and period.
+ *
+ * @param unitKey     the unit whose figures were judged
+ * @param responsible keys of the units that can fix a failure: their feedback tells them
+ * @param message     Vietnamese, for a failure or a rule that could not be evaluated; null when it passed
+ * @param lookedAt    the figures read, {@code v(DT_TIEP_NHAN)=186; form(BM03-DS, DT_TIEP_NHAN)=185}
+ */
+public record RuleResult(YearMonth period, String ruleCode, String unitKey, Rule.Severity severity, Outcome outcome,
+        String subject, List<String> responsible, boolean inBriefing, String message, String lookedAt) {
+
+    public enum Outcome {
+        PASSED, FAILED, NOT_EVALUATED
+    }
+
+    public boolean failed() {
+        return outcome == Outcome.FAILED;
+    }
+}

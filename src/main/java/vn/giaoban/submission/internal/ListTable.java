@@ -1,0 +1,268 @@
+package vn.giaoban.submission.internal;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.springframework.context.expression.MapAccessor;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.ListForm;
+import vn.giaoban.submission.Finding;
+import vn.giaoban.submission.Severity;
+import vn.giaoban.submission.StagedValue;
+import vn.giaoban.text.ParsedNumber;
+import vn.giaoban.text.VietnameseNumbers;
+import vn.giaoban.text.VietnameseText;
+
+/**
+ * A list form's table being read: its columns found by their headings, each row below read as a
+ * record (dates, numbers, text) and added into the aggregations the catalog defines, as it streams
+ * by, so that a list of a million rows is never held in memory. A row whose cell cannot be read is
+ * a finding and is not counted; a row with none of the required columns (a total line, a
+ * signature) is not a record.
+ */
+final class ListTable {
+
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})$");
+    private static final Method IS;
+
+    static {
+        try {
+            IS = ListTable.class.getDeclaredMethod("is", Object.class, String.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Catalog catalog;
+    private final ListForm form;
+    private final Map<Integer, ListForm.Column> columns;
+    private final String sheet;
+    private final List<Expression> filters = new ArrayList<>();
+    private final BigDecimal[] totals;
+    private final Map<String, Object> record = new HashMap<>();
+    private final EvaluationContext context;
+    private int firstRow = -1;
+    private int lastRow = -1;
+    private int records;
+
+    private ListTable(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
+            YearMonth period) {
+        this.catalog = catalog;
+        this.form = form;
+        this.columns = columns;
+        this.sheet = sheet;
+        this.totals = new BigDecimal[form.aggregations().size()];
+        for (ListForm.Aggregation aggregation : form.aggregations()) {
+            filters.add(aggregation.filter().isEmpty() ? null : PARSER.parseExpression(aggregation.filter()));
+        }
+        SimpleEvaluationContext simple = SimpleEvaluationContext.forPropertyAccessors(new MapAccessor())
+                .withRootObject(record).build();
+        simple.setVariable("periodStart", period.atDay(1));
+        simple.setVariable("periodEnd", period.atEndOfMonth());
+        simple.setVariable("yearStart", LocalDate.of(period.getYear(), 1, 1));
+        simple.setVariable("is", IS);
+        this.context = simple;
+    }
+
+    /**
+     * The list form whose headings this row carries, if any: every required column and at least
+     * two columns in all, matched by heading without regard to case, spacing or diacritics.
+     */
+    static Optional<Map<Integer, ListForm.Column>> header(ListForm form, SheetRow row) {
+        Map<Integer, ListForm.Column> found = new LinkedHashMap<>();
+        for (SheetCell cell : row.cells()) {
+            if (cell.kind() != CellKind.TEXT) {
+                continue;
+            }
+            String heading = VietnameseText.fold(cell.text());
+            for (ListForm.Column column : form.columns()) {
+                if (!found.containsValue(column) && names(column).contains(heading)) {
+                    found.put(cell.column(), column);
+                    break;
+                }
+            }
+        }
+        boolean required = form.columns().stream().filter(ListForm.Column::required).allMatch(found::containsValue);
+        return required && found.size() >= 2 ? Optional.of(found) : Optional.empty();
+    }
+
+    static ListTable start(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
+            YearMonth period) {
+        return new ListTable(catalog, form, columns, sheet, period);
+    }
+
+    /** Reads one row below the header into the aggregations; findings for what cannot be read. */
+    void row(SheetRow row, List<Finding> findings) {
+        record.clear();
+        columns.values().forEach(column -> record.put(column.code(), null));
+        boolean anyRequired = false;
+        List<Finding> problems = new ArrayList<>();
+        for (Map.Entry<Integer, ListForm.Column> entry : columns.entrySet()) {
+            Optional<SheetCell> cell = row.cell(entry.getKey());
+            if (cell.isEmpty() || cell.get().kind() == CellKind.TEXT && cell.get().text().isBlank()) {
+                continue;
+            }
+            ListForm.Column column = entry.getValue();
+            anyRequired |= column.required();
+            Object value = value(column, cell.get(), problems);
+            record.put(column.code(), value);
+        }
+        if (!anyRequired) {
+            return;
+        }
+        for (ListForm.Column column : columns.values()) {
+            if (column.required() && record.get(column.code()) == null && problems.isEmpty()) {
+                problems.add(new Finding(Severity.ERROR, "LIST_MISSING_CELL", row.sheet(), "A" + row.number(), null,
+                        "Dòng " + row.number() + " thiếu \"" + column.aliases().get(0) + "\" nên không được tính."
+                                + " Đề nghị bổ sung."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            findings.addAll(problems);
+            return;
+        }
+        records++;
+        firstRow = firstRow < 0 ? row.number() : firstRow;
+        lastRow = row.number();
+        for (int i = 0; i < totals.length; i++) {
+            ListForm.Aggregation aggregation = form.aggregations().get(i);
+            if (!kept(i, row, findings)) {
+                continue;
+            }
+            BigDecimal add = aggregation.function() == ListForm.Function.COUNT ? BigDecimal.ONE
+                    : (BigDecimal) record.get(aggregation.column());
+            if (add != null) {
+                totals[i] = totals[i] == null ? add : totals[i].add(add);
+            }
+        }
+    }
+
+    /** The list's figures: each aggregation's count or sum, 0 when no row was kept. */
+    List<StagedValue> values(String subjectKey, YearMonth period) {
+        List<StagedValue> values = new ArrayList<>();
+        String range = firstRow < 0 ? "A1" : "A" + firstRow + ":A" + lastRow;
+        for (int i = 0; i < totals.length; i++) {
+            ListForm.Aggregation aggregation = form.aggregations().get(i);
+            Indicator indicator = catalog.indicator(aggregation.indicator());
+            BigDecimal total = totals[i] == null ? BigDecimal.ZERO : totals[i];
+            values.add(new StagedValue(subjectKey, indicator.code(), period, aggregation.measure(), total, null, sheet,
+                    range));
+        }
+        return values;
+    }
+
+    int records() {
+        return records;
+    }
+
+    String sheet() {
+        return sheet;
+    }
+
+    private boolean kept(int aggregation, SheetRow row, List<Finding> findings) {
+        Expression filter = filters.get(aggregation);
+        if (filter == null) {
+            return true;
+        }
+        try {
+            return Boolean.TRUE.equals(filter.getValue(context, Boolean.class));
+        } catch (EvaluationException e) {
+            findings.add(new Finding(Severity.ERROR, "LIST_ROW_NOT_COUNTED", row.sheet(), "A" + row.number(), null,
+                    "Dòng " + row.number() + " không tính được vào \"" + catalog.indicator(
+                            form.aggregations().get(aggregation).indicator()).name() + "\". Đề nghị kiểm tra dòng này."));
+            return false;
+        }
+    }
+
+    private Object value(ListForm.Column column, SheetCell cell, List<Finding> problems) {
+        return switch (column.type()) {
+            case TEXT -> cell.kind() == CellKind.NUMBER && cell.number() != null ? cell.number().toPlainString()
+                    : VietnameseText.nfc(cell.text().strip());
+            case NUMBER -> number(column, cell, problems);
+            case DATE -> date(column, cell, problems);
+        };
+    }
+
+    private BigDecimal number(ListForm.Column column, SheetCell cell, List<Finding> problems) {
+        if (cell.kind() == CellKind.NUMBER && cell.number() != null && !cell.date()) {
+            return cell.number();
+        }
+        try {
+            ParsedNumber parsed = VietnameseNumbers.parse(cell.text());
+            if (!parsed.percent()) {
+                return parsed.value();
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
+                "Cột \"" + column.aliases().get(0) + "\" cần một số, ô lại ghi \"" + cell.text()
+                        + "\"; dòng này không được tính."));
+        return null;
+    }
+
+    private LocalDate date(ListForm.Column column, SheetCell cell, List<Finding> problems) {
+        if (cell.kind() == CellKind.NUMBER && cell.number() != null && cell.date()
+                && DateUtil.isValidExcelDate(cell.number().doubleValue())) {
+            return DateUtil.getLocalDateTime(cell.number().doubleValue()).toLocalDate();
+        }
+        String text = cell.text().strip();
+        Matcher dmy = DAY_MONTH_YEAR.matcher(text);
+        try {
+            if (dmy.matches()) {
+                return LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
+                        Integer.parseInt(dmy.group(1)));
+            }
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (java.time.DateTimeException e) {
+            problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_DATE", sheet, cell.reference(), cell.text(),
+                    "Cột \"" + column.aliases().get(0) + "\" cần một ngày (ví dụ 05/10/2022), ô lại ghi \"" + cell.text()
+                            + "\"; dòng này không được tính."));
+            return null;
+        }
+    }
+
+    private static List<String> names(ListForm.Column column) {
+        List<String> names = new ArrayList<>();
+        names.add(VietnameseText.fold(column.code()));
+        column.aliases().forEach(alias -> names.add(VietnameseText.fold(alias)));
+        return names;
+    }
+
+    /**
+     * The filters' {@code #is(column, 'Đã giải quyết|Đã GQ')}: true when the text is one of the
+     * names, without regard to case, spacing or diacritics.
+     */
+    static boolean is(Object value, String names) {
+        if (value == null) {
+            return false;
+        }
+        String folded = VietnameseText.fold(value.toString());
+        for (String name : names.split("\\|")) {
+            if (folded.equals(VietnameseText.fold(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
