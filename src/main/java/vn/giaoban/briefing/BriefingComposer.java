@@ -85,6 +85,7 @@ public class BriefingComposer {
                     + " nên chưa tổng hợp được kết quả; thông báo sẽ được lập lại khi có báo cáo.");
         }
         reporting(reports, period).ifPresent(difficulties::add);
+        discrepancies(period).ifPresent(difficulties::add);
 
         blocks.add(new Block(Kind.SECTION, "I. KẾT QUẢ ĐẠT ĐƯỢC; KHÓ KHĂN, HẠN CHẾ"));
         blocks.add(new Block(Kind.SUBSECTION, "1. Một số kết quả chủ yếu đạt được trong tháng " + month));
@@ -328,6 +329,27 @@ public class BriefingComposer {
                 catalog.formOf(text.indicatorCode()).orElse(null))));
         return texts.stream().map(FigureRepository.Text::text).map(String::strip).filter(text -> !text.isEmpty())
                 .map(text -> capitalise(text.endsWith(".") ? text : text + ".")).toList();
+    }
+
+    /**
+     * The figures that do not agree, by unit, as the catalog's rules found them (a commune's list
+     * against its own total): a difficulty until the unit corrects its report.
+     */
+    private Optional<String> discrepancies(YearMonth period) {
+        Map<String, List<String>> byUnit = new LinkedHashMap<>();
+        for (FigureRepository.Discrepancy discrepancy : figures.discrepancies(period)) {
+            String message = discrepancy.message().endsWith(".")
+                    ? discrepancy.message().substring(0, discrepancy.message().length() - 1) : discrepancy.message();
+            byUnit.computeIfAbsent(discrepancy.unitKey(), k -> new ArrayList<>())
+                    .add(Character.toLowerCase(message.charAt(0)) + message.substring(1));
+        }
+        if (byUnit.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        byUnit.forEach((unitKey, messages) -> parts.add(catalog.unitByKey(unitKey).map(Unit::nameInSentence)
+                .orElse(unitKey) + ": " + String.join("; ", messages)));
+        return Optional.of("Số liệu chưa khớp, đề nghị đơn vị rà soát, báo cáo lại: " + String.join("; ", parts) + ".");
     }
 
     /** Who has not reported, and who reported late: a difficulty the office chases. */

@@ -74,6 +74,7 @@ public final class SampleInboxGenerator {
             writeBudget(year);
             writeInvestment(year);
             writePetitions(year);
+            writePetitionLists(year);
             writePublicOrder(year);
             writeNewRuralCriteria(year);
         }
@@ -98,7 +99,7 @@ public final class SampleInboxGenerator {
     // ------------------------------------------------------------------------------------------
 
     enum Style { PLAIN, LETTERHEAD, LETTERHEAD_SUB, TITLE, SUBTITLE, ITALIC_RIGHT, HEADER, TEXT, TEXT_BOLD, CENTER,
-        NUMBER, NUMBER_BOLD, SIGNED, PERCENT, PERCENT_BOLD, SIGN_TITLE, SIGN_NAME }
+        NUMBER, NUMBER_BOLD, SIGNED, PERCENT, PERCENT_BOLD, SIGN_TITLE, SIGN_NAME, DATE }
 
     record Formula(String expression) {
     }
@@ -684,6 +685,120 @@ public final class SampleInboxGenerator {
         }
     }
 
+    // ------------------------------------------------------------------------------------------
+    // BM03-DS: each commune's list of the petitions it received this year, one row per petition,
+    // whose counts agree with its BM03-DT aggregate (the reconciliation rules compare the two)
+    // ------------------------------------------------------------------------------------------
+
+    private static final String[] SENDERS = {"Hoàng Văn Bảo", "Lương Thị Dung", "Nông Văn Đạt", "Vy Văn Hải",
+        "Lộc Thị Huế", "Chu Văn Khải", "Triệu Thị Lệ", "Hà Văn Minh", "Bế Văn Nam", "Lăng Thị Oanh", "Mã Văn Phú",
+        "Đinh Văn Quý", "Dương Thị Sen", "Lý Văn Tâm", "Hoàng Thị Uyên", "Nông Văn Vinh"};
+    private static final String[] SUBJECTS = {"Tranh chấp đất đai", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất",
+        "Khiếu nại về bồi thường giải phóng mặt bằng", "Phản ánh ô nhiễm môi trường", "Đề nghị hỗ trợ hộ nghèo",
+        "Tố cáo vi phạm trật tự xây dựng", "Phản ánh việc chia tài sản thừa kế", "Đề nghị xem xét chế độ chính sách"};
+    private static final String[] HAMLETS = {"thôn Nà Pàn", "thôn Khòn Pịt", "thôn Bản Thẩm", "thôn Nà Làng",
+        "thôn Pò Mục", "thôn Kéo Coong"};
+
+    private void writePetitionLists(int year) throws IOException {
+        for (int i = 0; i < PETITION_REPORTERS.size(); i++) {
+            Reporter u = PETITION_REPORTERS.get(i);
+            if (!u.code().equals("TTH")) {
+                writePetitionList(u, i, year);
+            }
+        }
+    }
+
+    /**
+     * The list behind the aggregate: {@code received} rows this year, the last {@code month} of them
+     * received in October; the first {@code resolved} resolved, the last {@code monthResolved} of
+     * those in October (never before they were received). Offices write it differently: real date
+     * cells or dates typed as text, columns in another order, a total line and signatures under it.
+     */
+    private void writePetitionList(Reporter u, int index, int year) throws IOException {
+        boolean y22 = year == 2022;
+        int received = y22 ? u.received22() : u.received21();
+        int resolved = y22 ? u.resolved22() : u.resolved21();
+        int month = (received + 4) / 8;
+        int monthResolved = Math.max(0, month - (received > resolved ? 1 : 0));
+        boolean textDates = index % 3 == 1;
+        boolean csv = index % 5 == 2;
+        boolean statusFirst = index % 4 == 3;
+        List<String> headings = new ArrayList<>(statusFirst
+            ? List.of("STT", "Ngày nhận đơn", "Người đứng đơn", "Nơi cư trú", "Tình trạng giải quyết", "Ngày giải quyết",
+                "Nội dung đơn")
+            : List.of("STT", "Ngày tiếp nhận", "Họ tên người gửi", "Địa chỉ", "Nội dung", "Tình trạng",
+                "Ngày giải quyết"));
+        int w = headings.size();
+        Grid g = new Grid("Danh sách", w);
+        g.letterhead(u.issuer(), "Số: " + (70 + index) + "/DS-UBND", DOC_LAP);
+        g.rightLine(u.place() + ", ngày " + (15 + index % 6) + " tháng 10 năm " + year);
+        g.newRow();
+        g.line("DANH SÁCH ĐƠN THƯ TIẾP NHẬN, GIẢI QUYẾT", Style.TITLE, 0, w - 1);
+        g.line("Tháng 10 năm " + year + " (lũy kế từ ngày 01/01/" + year + ")", Style.SUBTITLE, 0, w - 1);
+        int h = g.newRow();
+        for (int c = 0; c < w; c++) {
+            g.put(h, c, headings.get(c), Style.HEADER);
+        }
+        int earlier = received - month;
+        int resolvedEarlier = resolved - monthResolved;
+        for (int n = 0; n < received; n++) {
+            java.time.LocalDate in = n < earlier
+                ? java.time.LocalDate.of(year, 1 + (n * 9) / Math.max(1, earlier), 3 + (n * 7 + index) % 20)
+                : java.time.LocalDate.of(year, 10, 1 + (n - earlier) * 2);
+            boolean done = n < resolved;
+            java.time.LocalDate out = null;
+            if (done) {
+                out = n < resolvedEarlier ? java.time.LocalDate.of(year, 9, 28).isBefore(in.plusDays(12))
+                        ? java.time.LocalDate.of(year, 9, 28) : in.plusDays(12)
+                    : java.time.LocalDate.of(year, 10, Math.min(14, Math.max(2, in.getDayOfMonth() + 3)));
+                if (in.getMonthValue() == 10 && out.isBefore(in)) {
+                    out = in;
+                }
+            }
+            int r = g.newRow();
+            for (int c = 0; c < w; c++) {
+                String heading = headings.get(c);
+                Object value = switch (heading) {
+                    case "STT" -> n + 1;
+                    case "Ngày tiếp nhận", "Ngày nhận đơn" -> textDates ? DAY.format(in) : in;
+                    case "Họ tên người gửi", "Người đứng đơn" -> SENDERS[(n * 5 + index * 3) % SENDERS.length]
+                        + (n >= SENDERS.length ? " (" + (n / SENDERS.length + 1) + ")" : "");
+                    case "Địa chỉ", "Nơi cư trú" -> HAMLETS[(n + index) % HAMLETS.length] + ", xã " + u.place();
+                    case "Nội dung", "Nội dung đơn" -> SUBJECTS[(n * 3 + index) % SUBJECTS.length];
+                    case "Tình trạng", "Tình trạng giải quyết" -> done ? (index % 2 == 0 ? "Đã giải quyết" : "Đã GQ")
+                        : "Đang giải quyết";
+                    case "Ngày giải quyết" -> out == null ? "" : textDates ? DAY.format(out) : out;
+                    default -> "";
+                };
+                g.put(r, c, value, value instanceof java.time.LocalDate ? Style.DATE
+                    : value instanceof Number ? Style.CENTER : Style.TEXT);
+            }
+        }
+        int total = g.newRow();
+        g.put(total, 1, "Tổng cộng: " + received + " đơn", Style.TEXT_BOLD);
+        g.newRow();
+        int sign = g.newRow();
+        g.put(sign, 0, "Người lập", Style.SIGN_TITLE);
+        g.put(sign, w - 3, "CHỦ TỊCH", Style.SIGN_TITLE);
+        for (int c = 0; c < w; c++) {
+            g.widths.put(c, switch (headings.get(c)) {
+                case "STT" -> 6;
+                case "Nội dung", "Nội dung đơn" -> 40;
+                case "Họ tên người gửi", "Người đứng đơn", "Địa chỉ", "Nơi cư trú" -> 24;
+                default -> 16;
+            });
+        }
+        String name = "BM03-DS_Danh sach don thu_T10_" + year;
+        if (csv) {
+            csv(g, file(u.code(), name + ".csv"), ',', Quote.MINIMAL, "\r\n", Encoding.UTF8_BOM, false);
+        } else {
+            LocalDateTime written = at(year, 10, 15 + index % 6, 9 + index % 7, (index * 11) % 60);
+            xlsx(g, file(u.code(), name + ".xlsx"), new Meta("User", written.minusDays(1), written));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private static void petitionRow(Grid g, List<Object[]> cols, int ordinal, String code, String label, int month,
                                     int cum, String note, Habit hb) {
         int r = g.newRow();
@@ -764,7 +879,7 @@ public final class SampleInboxGenerator {
 
     private static void xlsx(Grid g, Path target, Meta meta) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Map<Style, CellStyle> styles = styles(wb);
+            Map<Style, CellStyle> styles = styles(wb, g);
             XSSFSheet sheet = wb.createSheet(g.sheetName);
             for (int r = 0; r < g.rows.size(); r++) {
                 Value[] values = g.rows.get(r);
@@ -781,6 +896,8 @@ public final class SampleInboxGenerator {
                     cell.setCellStyle(styles.get(v.style()));
                     if (v.value() instanceof Number n) {
                         cell.setCellValue(n.doubleValue());
+                    } else if (v.value() instanceof java.time.LocalDate d) {
+                        cell.setCellValue(d);
                     } else if (v.value() instanceof Formula f) {
                         cell.setCellFormula(f.expression());
                     } else if (v.value() != null && !v.value().toString().isEmpty()) {
@@ -859,9 +976,14 @@ public final class SampleInboxGenerator {
         return rewritten.toByteArray();
     }
 
-    private static Map<Style, CellStyle> styles(XSSFWorkbook wb) {
+    private static Map<Style, CellStyle> styles(XSSFWorkbook wb, Grid g) {
         Map<Style, CellStyle> styles = new LinkedHashMap<>();
+        boolean dates = g.rows.stream().flatMap(java.util.Arrays::stream)
+            .anyMatch(v -> v != null && v.style() == Style.DATE);
         for (Style s : Style.values()) {
+            if (s == Style.DATE && !dates) {
+                continue; // a workbook without dates keeps the styles, and the bytes, it always had
+            }
             CellStyle cs = wb.createCellStyle();
             Font font = wb.createFont();
             font.setFontName("Times New Roman");
@@ -911,6 +1033,10 @@ public final class SampleInboxGenerator {
                     cs.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
                     cs.setAlignment(HorizontalAlignment.RIGHT);
                     border(cs);
+                }
+                case DATE -> {
+                    cs.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+                    cs.setAlignment(HorizontalAlignment.CENTER);
                 }
                 case SIGNED -> {
                     cs.setDataFormat(wb.createDataFormat().getFormat("+0;-0;0"));

@@ -49,6 +49,19 @@ public class FigureRepository {
                 .query(LocalDate.class).optional();
     }
 
+    /** A discrepancy the catalog's rules found that the briefing tells: the unit and the sentence. */
+    public record Discrepancy(String unitKey, String message) {
+    }
+
+    /** The period's failed rules marked for the briefing, in rule then unit order. */
+    public List<Discrepancy> discrepancies(YearMonth period) {
+        return jdbc.sql("""
+                SELECT unit_key, message FROM rule_result
+                WHERE period = ? AND outcome = 'FAILED' AND in_briefing = TRUE
+                ORDER BY unit_key, rule_code""").param(period.toString())
+                .query((rs, n) -> new Discrepancy(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** True when any value of the period is consolidated. */
     public boolean hasData(YearMonth period) {
         return jdbc.sql("SELECT COUNT(*) FROM data_value WHERE period = ?").param(period.toString())

@@ -35,13 +35,16 @@ import vn.giaoban.text.VietnameseText;
 /**
  * A list form's table being read: its columns found by their headings, each row below read as a
  * record (dates, numbers, text) and added into the aggregations the catalog defines, as it streams
- * by, so that a list of a million rows is never held in memory. A row whose cell cannot be read is
- * a finding and is not counted; a row with none of the required columns (a total line, a
- * signature) is not a record.
+ * by, so that a list of a million rows is never held in memory. A row whose cell cannot be read, or
+ * that lacks a required column, is a finding and is not counted; a total line and a row of one cell
+ * (a signature, a note) are not records.
  */
 final class ListTable {
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+    /** "Tổng cộng: 10 đơn", "Cộng", "Tổng số": a total line under the list, not a record. */
+    private static final Pattern TOTAL_LINE = Pattern.compile(
+            "(tong cong|tong so)\\b.*|cong\\s*[:.]?\\s*(\\d.*)?$");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})$");
     private static final Method IS;
 
@@ -113,21 +116,26 @@ final class ListTable {
 
     /** Reads one row below the header into the aggregations; findings for what cannot be read. */
     void row(SheetRow row, List<Finding> findings) {
+        if (row.cells().stream().anyMatch(cell -> cell.kind() == CellKind.TEXT
+                && TOTAL_LINE.matcher(VietnameseText.fold(cell.text())).matches())) {
+            return;
+        }
         record.clear();
         columns.values().forEach(column -> record.put(column.code(), null));
-        boolean anyRequired = false;
+        int filled = 0;
         List<Finding> problems = new ArrayList<>();
         for (Map.Entry<Integer, ListForm.Column> entry : columns.entrySet()) {
             Optional<SheetCell> cell = row.cell(entry.getKey());
             if (cell.isEmpty() || cell.get().kind() == CellKind.TEXT && cell.get().text().isBlank()) {
                 continue;
             }
+            filled++;
             ListForm.Column column = entry.getValue();
-            anyRequired |= column.required();
             Object value = value(column, cell.get(), problems);
             record.put(column.code(), value);
         }
-        if (!anyRequired) {
+        // a signature or a note under the list fills one column at most: a record fills more
+        if (filled < 2) {
             return;
         }
         for (ListForm.Column column : columns.values()) {
