@@ -138,7 +138,8 @@ public final class GiaobanRun implements AutoCloseable {
                 SELECT v.unit_key, v.indicator_code, v.period, v.measure, v.num_value, v.text_value, s.relative_path,
                        v.sheet, v.cell
                 FROM data_value v JOIN submission s ON s.id = v.submission_id""",
-                "SELECT * FROM rollup_value");
+                "SELECT * FROM rollup_value",
+                "SELECT * FROM rule_result");
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String query : queries) {
