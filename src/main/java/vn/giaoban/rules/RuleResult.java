@@ -23,4 +23,16 @@ public record RuleResult(YearMonth period, String ruleCode, String unitKey, Rule
     public boolean failed() {
         return outcome == Outcome.FAILED;
     }
+
+    /**
+     * True when the rule could not be evaluated because a figure of this very period, from this
+     * unit's own report, is missing: something the unit can supply (a missing history or last
+     * year's figure it cannot).
+     */
+    public boolean lacksOwnFigure() {
+        return outcome == Outcome.NOT_EVALUATED && lookedAt != null
+                && java.util.Arrays.stream(lookedAt.split("; "))
+                        .anyMatch(figure -> (figure.startsWith("v(") || figure.startsWith("form("))
+                                && figure.endsWith("=thiếu"));
+    }
 }

@@ -132,7 +132,8 @@ public class SubmissionFiling {
 
     /**
      * A rule result goes to a submission's feedback when its unit can fix it: a failure, or a rule
-     * over its own form that could not be evaluated for lack of one of its figures.
+     * over its own form that could not be evaluated for lack of one of this period's figures of its
+     * own (not for lack of history, which it cannot supply).
      */
     private boolean concerns(RuleResult result, FiledSubmission submission) {
         if (result.outcome() == RuleResult.Outcome.PASSED || !result.responsible().contains(submission.unitKey())) {
@@ -141,7 +142,7 @@ public class SubmissionFiling {
         Optional<Rule> rule = catalog.rules().stream().filter(r -> r.code().equals(result.ruleCode())).findFirst();
         boolean ownForm = rule.map(r -> r.appliesTo().kind() == Rule.Scope.Kind.FORM
                 && r.appliesTo().values().contains(submission.formCode())).orElse(false);
-        return ownForm || rule.isPresent() && result.failed();
+        return result.failed() ? rule.isPresent() : ownForm && result.lacksOwnFigure();
     }
 
     private static String measureName(String measure) {

@@ -55,6 +55,15 @@ public final class GiaobanRun implements AutoCloseable {
         return new GiaobanRun(work);
     }
 
+    /** How many files the committed samples hold: every one is a submission of the two October nights. */
+    public static int sampleFiles() {
+        try (var files = Files.walk(SAMPLES)) {
+            return (int) files.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(SAMPLES)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A deployment whose inbox is empty, for a test to fill. */
     public static GiaobanRun empty(Path work) {
         try {

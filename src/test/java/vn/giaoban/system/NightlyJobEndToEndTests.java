@@ -97,7 +97,8 @@ class NightlyJobEndToEndTests {
     void everySampleFileWasReadAndAccepted() {
         assertThat(giaoban.jdbc().sql("SELECT DISTINCT status FROM submission").query(String.class).list())
                 .containsExactly("ACCEPTED");
-        assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM submission").query(Integer.class).single()).isEqualTo(44);
+        assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM submission").query(Integer.class).single())
+                .isEqualTo(GiaobanRun.sampleFiles());
     }
 
     @Test

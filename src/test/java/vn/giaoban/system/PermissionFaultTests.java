@@ -114,14 +114,14 @@ class PermissionFaultTests {
                 .contains("06172 (không đọc được thư mục (không có quyền)");
         assertThat(file).exists();
         assertThat(filesUnder(work.resolve("archive"))).isNotEmpty()
-                .noneMatch(name -> name.contains("/06172/") || name.endsWith(file.getFileName().toString()));
+                .noneMatch(name -> name.contains("/06172/") || name.endsWith("/06139/" + file.getFileName()));
 
         restorePermissions();
         GiaobanProcess next = night("2022-10-25");
         assertThat(next.waitFor(TIMEOUT)).as("%s", next).isZero();
         assertThat(filesUnder(work.resolve("inbox"))).isEmpty();
         assertThat(filesUnder(work.resolve("archive"))).anyMatch(name -> name.contains("/06172/"))
-                .anyMatch(name -> name.endsWith(file.getFileName().toString()));
+                .anyMatch(name -> name.endsWith("/06139/" + file.getFileName()));
     }
 
     private GiaobanProcess night(String night) {
