@@ -26,6 +26,9 @@ import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.template.TemplateCommand;
+import vn.giaoban.timeliness.ReportState;
+import vn.giaoban.timeliness.StatusTable;
+import vn.giaoban.timeliness.Timeliness;
 
 /**
  * {@code giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]} and {@code giaoban demo}. Parses
@@ -41,6 +44,7 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
+              giaoban status --period yyyy-MM                         ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ
               giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
               giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
@@ -73,6 +77,7 @@ public final class CommandLine {
                 case "demo" -> demo(words.subList(1, words.size()), settings);
                 case "template" -> template(words.subList(1, words.size()), settings);
                 case "briefing" -> briefing(words.subList(1, words.size()), settings);
+                case "status" -> status(words.subList(1, words.size()), settings);
                 case "backup" -> backup(words.subList(1, words.size()), settings);
                 case "housekeeping" -> withApplication(settings, context -> {
                     Options.parse(words.subList(1, words.size()));
@@ -220,6 +225,18 @@ public final class CommandLine {
                 out.println("Không lập được thông báo kỳ " + period + " (chi tiết trong nhật ký).");
                 return ExitCode.FAILED;
             }
+        });
+    }
+
+    /** Every report expected for a period and how it stands, from the database alone (no scan, no job). */
+    private ExitCode status(List<String> words, List<String> settings) {
+        Options options = Options.parse(words, "--period");
+        YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
+                "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
+        return withApplication(settings, context -> {
+            List<ReportState> states = context.getBean(Timeliness.class).of(period);
+            StatusTable.lines(period, states).forEach(out::println);
+            return ExitCode.COMPLETED;
         });
     }
 
