@@ -27,6 +27,7 @@ import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.template.TemplateCommand;
 import vn.giaoban.timeliness.ReportState;
+import vn.giaoban.timeliness.Reminders;
 import vn.giaoban.timeliness.StatusTable;
 import vn.giaoban.timeliness.Timeliness;
 
@@ -44,7 +45,8 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
-              giaoban status --period yyyy-MM                         ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ
+              giaoban status --period yyyy-MM [--remind]              ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ;
+                                                                        --remind: gửi thư nhắc đơn vị chưa nộp
               giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
               giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
@@ -228,15 +230,30 @@ public final class CommandLine {
         });
     }
 
-    /** Every report expected for a period and how it stands, from the database alone (no scan, no job). */
+    /**
+     * Every report expected for a period and how it stands, from the database alone (no scan, no job);
+     * with {@code --remind}, an e-mail to each unit that still owes one.
+     */
     private ExitCode status(List<String> words, List<String> settings) {
-        Options options = Options.parse(words, "--period");
+        boolean remind = words.contains("--remind");
+        Options options = Options.parse(words.stream().filter(word -> !word.equals("--remind")).toList(), "--period");
         YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
                 "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
         return withApplication(settings, context -> {
             List<ReportState> states = context.getBean(Timeliness.class).of(period);
             StatusTable.lines(period, states).forEach(out::println);
-            return ExitCode.COMPLETED;
+            if (!remind) {
+                return ExitCode.COMPLETED;
+            }
+            out.println();
+            try {
+                Reminders.Summary summary = context.getBean(Reminders.class).remind(period, states);
+                summary.lines().forEach(out::println);
+                return summary.failed().isEmpty() ? ExitCode.COMPLETED : ExitCode.NOT_DELIVERED;
+            } catch (Reminders.NotConfigured e) {
+                out.println(e.getMessage());
+                return ExitCode.CONFIGURATION_ERROR;
+            }
         });
     }
 
