@@ -45,7 +45,7 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
-              giaoban status --period yyyy-MM [--remind]              ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ;
+              giaoban status --period yyyy-MM [--remind]                ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ;
                                                                         --remind: gửi thư nhắc đơn vị chưa nộp
               giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
               giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
