@@ -144,7 +144,7 @@ final class AnnexComposer {
                 List.of(false, true, true, true), rows, null));
     }
 
-    /** Every report owed for the period: on time, late, or missing. */
+    /** Every report owed for the period: on time, late, missing, or sent but refused. */
     private static Table completeness(YearMonth period, List<Completeness.Report> reports) {
         List<List<String>> rows = new ArrayList<>();
         for (Completeness.Report report : reports) {
@@ -157,7 +157,7 @@ final class AnnexComposer {
                 List.of("Đơn vị", "Biểu", "Hạn gửi", "Ngày nhận", "Tình trạng"),
                 List.of(false, false, false, false, false), rows,
                 reports.size() + " báo cáo phải gửi; " + (reports.size() - missing) + " đã gửi (" + late
-                        + " gửi muộn); " + missing + " chưa gửi. Ngày nhận là đêm tổng hợp đầu tiên nhận được bản hợp lệ.");
+                        + " gửi muộn); " + missing + " chưa gửi. Ngày nhận là ngày sửa tệp lần cuối của bản hợp lệ đầu tiên, không muộn hơn đêm nhận tệp.");
     }
 
     private Chart targetsChart(Unit unit, YearMonth period) {

@@ -30,6 +30,7 @@ import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
 import vn.giaoban.text.VietnameseNumbers;
+import vn.giaoban.timeliness.Timeliness;
 
 /**
  * Writes the briefing's sentences from the consolidated figures, in the wording and number format
@@ -47,9 +48,12 @@ public class BriefingComposer {
     private final FigureRepository figures;
     private final BriefingProperties properties;
     private final AnnexComposer annex;
+    private final Timeliness timeliness;
 
-    public BriefingComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties) {
+    public BriefingComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties,
+            Timeliness timeliness) {
         this.catalog = catalog;
+        this.timeliness = timeliness;
         this.figures = figures;
         this.properties = properties;
         this.annex = new AnnexComposer(catalog, figures, properties);
@@ -60,7 +64,7 @@ public class BriefingComposer {
         Unit unit = catalog.unit(properties.unitCode(), period).orElseThrow(() -> new IllegalStateException(
                 "The briefing's unit " + properties.unitCode() + " is not valid in " + period));
         Optional<Meeting> meeting = catalog.meeting(period);
-        List<Completeness.Report> reports = Completeness.of(catalog, figures, period);
+        List<Completeness.Report> reports = Completeness.of(timeliness, period);
         String month = month(period);
         List<Block> blocks = new ArrayList<>();
         opening(period, night, meeting).forEach(text -> blocks.add(new Block(Kind.PARAGRAPH, text)));

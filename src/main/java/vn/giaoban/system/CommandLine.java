@@ -31,6 +31,10 @@ import vn.giaoban.rules.RuleResult;
 import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.template.TemplateCommand;
+import vn.giaoban.timeliness.ReportState;
+import vn.giaoban.timeliness.Reminders;
+import vn.giaoban.timeliness.StatusTable;
+import vn.giaoban.timeliness.Timeliness;
 
 /**
  * {@code giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]} and {@code giaoban demo}. Parses
@@ -46,6 +50,8 @@ public final class CommandLine {
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
+              giaoban status --period yyyy-MM [--remind]                ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ;
+                                                                        --remind: gửi thư nhắc đơn vị chưa nộp
               giaoban check --period yyyy-MM                           các số liệu không khớp (quy tắc đối chiếu) của một kỳ
               giaoban history --unit mã-đơn-vị --indicator mã-chỉ-tiêu các lần gửi và thay đổi của một chỉ tiêu
               giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
@@ -80,6 +86,7 @@ public final class CommandLine {
                 case "demo" -> demo(words.subList(1, words.size()), settings);
                 case "template" -> template(words.subList(1, words.size()), settings);
                 case "briefing" -> briefing(words.subList(1, words.size()), settings);
+                case "status" -> status(words.subList(1, words.size()), settings);
                 case "backup" -> backup(words.subList(1, words.size()), settings);
                 case "check" -> check(words.subList(1, words.size()), settings);
                 case "history" -> history(words.subList(1, words.size()), settings);
@@ -266,6 +273,33 @@ public final class CommandLine {
             }
             context.getBean(ValueHistory.class).lines(unit, indicator).forEach(out::println);
             return ExitCode.COMPLETED;
+        });
+    }
+
+    /**
+     * Every report expected for a period and how it stands, from the database alone (no scan, no job);
+     * with {@code --remind}, an e-mail to each unit that still owes one.
+     */
+    private ExitCode status(List<String> words, List<String> settings) {
+        boolean remind = words.contains("--remind");
+        Options options = Options.parse(words.stream().filter(word -> !word.equals("--remind")).toList(), "--period");
+        YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
+                "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
+        return withApplication(settings, context -> {
+            List<ReportState> states = context.getBean(Timeliness.class).of(period);
+            StatusTable.lines(period, states).forEach(out::println);
+            if (!remind) {
+                return ExitCode.COMPLETED;
+            }
+            out.println();
+            try {
+                Reminders.Summary summary = context.getBean(Reminders.class).remind(period, states);
+                summary.lines().forEach(out::println);
+                return summary.failed().isEmpty() ? ExitCode.COMPLETED : ExitCode.NOT_DELIVERED;
+            } catch (Reminders.NotConfigured e) {
+                out.println(e.getMessage());
+                return ExitCode.CONFIGURATION_ERROR;
+            }
         });
     }
 

@@ -2,36 +2,56 @@ package vn.giaoban.briefing.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
+import vn.giaoban.timeliness.ReportState;
+import vn.giaoban.timeliness.Timeliness;
 
 /**
- * Who owed which report for a period and how it stands: on time, late (by how many days after the
- * form's deadline, counted from the night the first accepted version arrived), or missing.
+ * Who owed which report for a period and how it stands, as the briefing words it: the same states the
+ * {@code status} command prints ({@link Timeliness}), so the notice and the office's list agree.
  */
 public final class Completeness {
 
     /** One unit's report of one form. */
-    public record Report(Unit unit, Form form, LocalDate deadline, LocalDate received) {
+    public record Report(ReportState state) {
 
+        public Unit unit() {
+            return state.report().unit();
+        }
+
+        public Form form() {
+            return state.report().form();
+        }
+
+        public LocalDate deadline() {
+            return state.report().deadline();
+        }
+
+        /** The day the first accepted version was submitted; null when none was. */
+        public LocalDate received() {
+            return state.submitted();
+        }
+
+        /** Nothing accepted: nothing sent, or only files that were refused. */
         public boolean missing() {
-            return received == null;
+            return state.outstanding();
         }
 
         public long daysLate() {
-            return received == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(deadline, received));
+            return state.daysLate();
         }
 
-        /** "Đúng hạn", "Muộn 2 ngày", "Chưa gửi". */
+        /** "Đúng hạn", "Muộn 2 ngày", "Chưa gửi", "Không tiếp nhận". */
         public String status() {
-            return missing() ? "Chưa gửi" : daysLate() == 0 ? "Đúng hạn" : "Muộn " + daysLate() + " ngày";
+            return switch (state.state()) {
+                case ON_TIME -> "Đúng hạn";
+                case LATE -> "Muộn " + daysLate() + " ngày";
+                case MISSING -> "Chưa gửi";
+                case REJECTED -> "Không tiếp nhận";
+            };
         }
     }
 
@@ -39,18 +59,7 @@ public final class Completeness {
     }
 
     /** Every report the catalog expects for the period, in the catalog's order of forms and units. */
-    public static List<Report> of(Catalog catalog, FigureRepository figures, YearMonth period) {
-        Map<String, LocalDate> received = new HashMap<>();
-        figures.received(period).forEach(r -> received.put(r.unitKey() + "|" + r.formCode(), r.firstNight()));
-        List<Report> reports = new ArrayList<>();
-        for (Form form : catalog.forms()) {
-            LocalDate deadline = period.atDay(Math.min(form.deadlineDay(), period.lengthOfMonth()));
-            for (Unit unit : catalog.units()) {
-                if (unit.validOn(period.atEndOfMonth()) && form.submittableBy(unit)) {
-                    reports.add(new Report(unit, form, deadline, received.get(unit.key() + "|" + form.code())));
-                }
-            }
-        }
-        return reports;
+    public static List<Report> of(Timeliness timeliness, YearMonth period) {
+        return timeliness.of(period).stream().map(Report::new).toList();
     }
 }

@@ -76,23 +76,6 @@ public class FigureRepository {
                 """).params(unitKey, indicator, period.toString(), measure.name()).query(BigDecimal.class).optional();
     }
 
-    /**
-     * When each unit first sent an accepted version of a form for the period: a correction sent
-     * after the deadline does not make an on-time report late.
-     */
-    public record Received(String unitKey, String formCode, LocalDate firstNight) {
-    }
-
-    public List<Received> received(YearMonth period) {
-        return jdbc.sql("""
-                SELECT unit_key, form_code, MIN(received_night) FROM submission
-                WHERE period = ? AND status = 'ACCEPTED'
-                GROUP BY unit_key, form_code
-                """).param(period.toString())
-                .query((rs, n) -> new Received(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
-                .list();
-    }
-
     /** Free text a unit wrote for a period ("Kết quả nổi bật trong tháng"). */
     public record Text(String unitKey, String indicatorCode, String text) {
     }

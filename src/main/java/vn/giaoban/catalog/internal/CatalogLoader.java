@@ -34,6 +34,7 @@ import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Meeting;
 import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.PeriodType;
 import vn.giaoban.catalog.Polarity;
 import vn.giaoban.catalog.Rollup;
 import vn.giaoban.catalog.Rule;
@@ -143,10 +144,23 @@ public final class CatalogLoader {
                 row.integer("min_digits"), row.list("aliases", "|"));
     }
 
+    /**
+     * {@code period_type} and {@code cutoff_day} are optional columns (a deployment's catalog written before
+     * them still loads): a monthly form with Decree 09/2019's cut-off on the 14th.
+     */
     private static Form form(Row row) {
+        int deadlineDay = row.dayOfMonth("deadline_day");
+        String periodType = row.ifColumn("period_type");
+        String cutoff = row.ifColumn("cutoff_day");
+        int cutoffDay = cutoff == null ? Form.DECREE_CUTOFF_DAY : row.dayOfMonth("cutoff_day");
+        if (cutoff != null && cutoffDay > deadlineDay) {
+            throw new IllegalArgumentException("ngày chốt số liệu " + cutoffDay + " sau hạn gửi ngày " + deadlineDay
+                    + ": số liệu phải được chốt trước hạn gửi báo cáo");
+        }
         return new Form(row.required("code"), VietnameseText.nfc(row.required("title")), row.list("submitters", " "),
-                Measure.valueOf(row.required("default_measure")), row.integer("deadline_day"),
-                row.list("indicators", " "), row.list("aliases", "|"));
+                Measure.valueOf(row.required("default_measure")), deadlineDay,
+                row.list("indicators", " "), row.list("aliases", "|"),
+                periodType == null ? PeriodType.MONTH : PeriodType.parse(periodType), cutoffDay);
     }
 
     private static Target target(Row row) {
@@ -219,6 +233,27 @@ public final class CatalogLoader {
         String optionalOrEmpty(String column) {
             String value = optional(column);
             return value == null ? "" : value;
+        }
+
+        /** The value of a column a catalog may lack altogether; null when absent or blank. */
+        String ifColumn(String column) {
+            return record.isMapped(column) ? optional(column) : null;
+        }
+
+        int dayOfMonth(String column) {
+            String value = required(column);
+            int day;
+            try {
+                day = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cột " + column + " phải là một ngày trong tháng (1-31), đang là '"
+                        + value + "'");
+            }
+            if (day < 1 || day > 31) {
+                throw new IllegalArgumentException("cột " + column + " phải là một ngày trong tháng (1-31), đang là "
+                        + day);
+            }
+            return day;
         }
 
         LocalDate date(String column) {

@@ -1,0 +1,76 @@
+package vn.giaoban.timeliness;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.giaoban.catalog.Schedule.ExpectedReport;
+import vn.giaoban.timeliness.ReportState.State;
+
+/** What {@code giaoban status} prints: a summary line, then one aligned line per expected report. */
+public final class StatusTable {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final List<String> HEADINGS = List.of("Đơn vị", "Biểu", "Kỳ báo cáo", "Hạn nộp", "Ngày nộp",
+            "Tình trạng");
+
+    private StatusTable() {
+    }
+
+    public static List<String> lines(YearMonth period, List<ReportState> states) {
+        List<String> lines = new ArrayList<>();
+        String month = String.format("%02d/%d", period.getMonthValue(), period.getYear());
+        lines.add("TÌNH HÌNH NỘP BÁO CÁO KỲ " + month);
+        if (states.isEmpty()) {
+            lines.add("Kỳ " + month + " không có báo cáo nào phải nộp theo danh mục.");
+            return lines;
+        }
+        lines.add(states.size() + " báo cáo phải nộp: " + count(states, State.ON_TIME) + " đúng hạn, "
+                + count(states, State.LATE) + " trễ hạn, " + count(states, State.MISSING) + " chưa nộp, "
+                + count(states, State.REJECTED) + " không tiếp nhận.");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        for (ReportState state : states) {
+            ExpectedReport report = state.report();
+            rows.add(List.of(report.unit().name() + " (" + report.unit().code() + ")", report.form().code(),
+                    report.form().periodType().describe(report.period()), DAY.format(report.deadline()),
+                    state.submitted() == null ? "-" : DAY.format(state.submitted()), describe(state)));
+        }
+        int[] widths = new int[HEADINGS.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        lines.add("");
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(i == row.size() - 1 ? row.get(i) : pad(row.get(i), widths[i] + 2));
+            }
+            lines.add(line.toString());
+        }
+        lines.add("");
+        lines.add("Ngày nộp: ngày sửa tệp lần cuối của bản được tiếp nhận đầu tiên, không muộn hơn đêm nhận tệp."
+                + " Lý do không tiếp nhận đầy đủ ở tệp phản hồi trong thư mục của đơn vị.");
+        return lines;
+    }
+
+    /** "ĐÚNG HẠN", "TRỄ HẠN 3 ngày", "CHƯA NỘP", "KHÔNG TIẾP NHẬN: <the reason, short>". */
+    public static String describe(ReportState state) {
+        return switch (state.state()) {
+            case LATE -> state.state().label() + " " + state.daysLate() + " ngày";
+            case REJECTED -> state.state().label() + ": " + state.rejection();
+            default -> state.state().label();
+        };
+    }
+
+    private static long count(List<ReportState> states, State wanted) {
+        return states.stream().filter(s -> s.state() == wanted).count();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}
