@@ -64,6 +64,15 @@ public class FigureRepository {
     }
 
     /**
+     * A unit's figure: a level's total where one is formed (district, province), otherwise the
+     * unit's own value (a commune's), so a comparison can take either from one place.
+     */
+    public Optional<BigDecimal> figure(String unitKey, String indicator, YearMonth period, Measure measure) {
+        return total(unitKey, indicator, period, measure).map(Total::value)
+                .or(() -> value(unitKey, indicator, period, measure));
+    }
+
+    /**
      * When each unit first sent an accepted version of a form for the period: a correction sent
      * after the deadline does not make an on-time report late.
      */
