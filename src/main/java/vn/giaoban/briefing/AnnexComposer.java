@@ -18,6 +18,7 @@ import vn.giaoban.briefing.internal.FigureRepository;
 import vn.giaoban.briefing.internal.FigureRepository.Total;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Rollup;
 import vn.giaoban.catalog.Target;
@@ -39,25 +40,36 @@ final class AnnexComposer {
     private final Catalog catalog;
     private final FigureRepository figures;
     private final BriefingProperties properties;
+    private final Lineage lineage;
 
-    AnnexComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties) {
+    AnnexComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties, Lineage lineage) {
         this.catalog = catalog;
         this.figures = figures;
         this.properties = properties;
+        this.lineage = lineage;
     }
 
     Annex compose(Unit unit, YearMonth period, List<Completeness.Report> reports, boolean hasData) {
         List<Table> tables = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
+        boolean hasTargets = catalog.targets().stream()
+                .anyMatch(t -> t.year() == period.getYear() && t.unitCode().equals(unit.code()));
         if (hasData) {
-            tables.add(targets(unit, period));
+            if (hasTargets) {
+                tables.add(targets(unit, period));
+            }
             tables.add(totals(unit, period));
             petitionsByUnit(unit, period).ifPresent(tables::add);
-            charts.add(targetsChart(unit, period));
+            if (hasTargets) {
+                charts.add(targetsChart(unit, period));
+            }
             petitionsChart(unit, period).ifPresent(charts::add);
             trend(unit, period).ifPresent(charts::add);
         }
         tables.add(completeness(period, reports));
+        if (hasData) {
+            sinceReform(unit, period).ifPresent(tables::add);
+        }
         return new Annex("PHỤ LỤC", tables, charts);
     }
 
@@ -91,7 +103,6 @@ final class AnnexComposer {
     /** The level's figures this month, since January and a year earlier. */
     private Table totals(Unit unit, YearMonth period) {
         YearMonth lastYear = period.minusYears(1);
-        Optional<Unit> unitLastYear = catalog.unit(unit.code(), lastYear);
         List<List<String>> rows = new ArrayList<>();
         for (Indicator indicator : catalog.indicators()) {
             if (indicator.rollup() == Rollup.NONE || !indicator.valueType().isNumeric()) {
@@ -99,7 +110,7 @@ final class AnnexComposer {
             }
             Optional<BigDecimal> month = total(unit, indicator, period, Measure.MONTH);
             Optional<BigDecimal> cumulative = total(unit, indicator, period, Measure.CUMULATIVE);
-            Optional<BigDecimal> before = unitLastYear.flatMap(u -> total(u, indicator, lastYear, Measure.CUMULATIVE));
+            Optional<BigDecimal> before = earlier(unit, indicator, lastYear).value();
             if (month.isEmpty() && cumulative.isEmpty()) {
                 continue;
             }
@@ -126,12 +137,17 @@ final class AnnexComposer {
         Indicator resolved = catalog.indicator("DT_DA_GIAI_QUYET");
         List<List<String>> rows = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
-        units.add(unit);
+        // the level's own row where it has its own petitions (Thanh tra huyện); a province's are its communes'
+        if (unit.kind() == UnitKind.DISTRICT
+                || figures.value(unit.key(), received.code(), period, Measure.CUMULATIVE).isPresent()) {
+            units.add(unit);
+        }
         units.addAll(localGovernments(unit, period));
         for (Unit each : units) {
             Optional<BigDecimal> in = figures.value(each.key(), received.code(), period, Measure.CUMULATIVE);
             Optional<BigDecimal> done = figures.value(each.key(), resolved.code(), period, Measure.CUMULATIVE);
-            String name = each.equals(unit) ? "Cấp huyện (Thanh tra huyện)" : each.name();
+            String name = !each.equals(unit) ? each.name()
+                    : unit.kind() == UnitKind.DISTRICT ? "Cấp huyện (Thanh tra huyện)" : "Cấp tỉnh";
             rows.add(List.of(name, shown(in, received), shown(done, resolved),
                     in.flatMap(i -> done.filter(d -> i.signum() != 0)
                             .map(d -> BriefingComposer.percent(d, i, resolved.percentDecimals()) + "%")).orElse(NONE)));
@@ -158,6 +174,56 @@ final class AnnexComposer {
                 List.of(false, false, false, false, false), rows,
                 reports.size() + " báo cáo phải gửi; " + (reports.size() - missing) + " đã gửi (" + late
                         + " gửi muộn); " + missing + " chưa gửi. Ngày nhận là ngày sửa tệp lần cuối của bản hợp lệ đầu tiên, không muộn hơn đêm nhận tệp.");
+    }
+
+    /**
+     * Each commune and town against the same period last year, when some were formed since (the
+     * 2025 reform): how last year's figure was formed (its own, the sum of its predecessors by their
+     * shares) or why it cannot be compared. Only additive indicators; a status is never summed.
+     */
+    private Optional<Table> sinceReform(Unit unit, YearMonth period) {
+        YearMonth lastYear = period.minusYears(1);
+        List<Unit> communes = localGovernments(unit, period);
+        if (communes.stream().allMatch(c -> c.validOn(lastYear.atEndOfMonth()))) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Unit commune : communes) {
+            for (Indicator indicator : catalog.indicators()) {
+                if (indicator.rollup() == Rollup.NONE || !indicator.valueType().isNumeric()) {
+                    continue;
+                }
+                Optional<BigDecimal> now = figures.figure(commune.key(), indicator.code(), period, Measure.CUMULATIVE);
+                if (now.isEmpty()) {
+                    continue;
+                }
+                Lineage.Earlier before = earlier(commune, indicator, lastYear);
+                String how = before.comparable()
+                        ? (before.fromPredecessors() ? Lineage.explanation(before, indicator) : "số liệu của chính đơn vị")
+                        : "không so sánh được: " + before.notComparable();
+                rows.add(List.of(commune.name(), indicator.name(), shown(now, indicator),
+                        before.value().map(v -> Lineage.figure(v, indicator)).orElse(NONE),
+                        before.value().map(v -> now.get().subtract(v))
+                                .map(c -> (c.signum() > 0 ? "+" : "") + Lineage.figure(c, indicator)).orElse(NONE),
+                        how));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Table("Biểu 5. Các xã, thị trấn so với cùng kỳ năm " + lastYear.getYear()
+                + " (lũy kế đến tháng " + BriefingComposer.month(period) + ")",
+                List.of("Đơn vị", "Chỉ tiêu", "Lũy kế", "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)",
+                        "Cách tính cùng kỳ"),
+                List.of(false, false, true, true, true, false), rows,
+                "Cùng kỳ của xã thành lập sau tháng " + BriefingComposer.month(lastYear) + " là tổng số liệu các xã"
+                        + " cũ hợp nhất vào nó, mỗi xã nhân với tỷ lệ phần chuyển về; khi thiếu tỷ lệ hoặc số liệu"
+                        + " thì không so sánh được, không tính là 0."));
+    }
+
+    private Lineage.Earlier earlier(Unit unit, Indicator indicator, YearMonth lastYear) {
+        return lineage.earlier(unit, indicator, lastYear,
+                u -> figures.figure(u.key(), indicator.code(), lastYear, Measure.CUMULATIVE));
     }
 
     private Chart targetsChart(Unit unit, YearMonth period) {
@@ -208,7 +274,8 @@ final class AnnexComposer {
         List<Point> points = new ArrayList<>();
         for (YearMonth month = period.minusMonths(11); !month.isAfter(period); month = month.plusMonths(1)) {
             YearMonth at = month;
-            Optional<BigDecimal> value = catalog.unit(unit.code(), at)
+            // the unit itself, never another unit that carried its code in another month
+            Optional<BigDecimal> value = Optional.of(unit).filter(u -> u.validOn(at.atEndOfMonth()))
                     .flatMap(u -> total(u, indicator, at, Measure.CUMULATIVE));
             points.add(new Point(BriefingComposer.month(at), value.orElse(null)));
         }

@@ -23,6 +23,7 @@ import vn.giaoban.briefing.internal.FigureRepository.Status;
 import vn.giaoban.briefing.internal.FigureRepository.Total;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Meeting;
 import vn.giaoban.catalog.Target;
@@ -49,6 +50,7 @@ public class BriefingComposer {
     private final BriefingProperties properties;
     private final AnnexComposer annex;
     private final Timeliness timeliness;
+    private final Lineage lineage;
 
     public BriefingComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties,
             Timeliness timeliness) {
@@ -56,7 +58,8 @@ public class BriefingComposer {
         this.timeliness = timeliness;
         this.figures = figures;
         this.properties = properties;
-        this.annex = new AnnexComposer(catalog, figures, properties);
+        this.lineage = new Lineage(catalog);
+        this.annex = new AnnexComposer(catalog, figures, properties, lineage);
     }
 
     /** @param night the night of the run: the notice's date when the office recorded no meeting */
@@ -82,6 +85,7 @@ public class BriefingComposer {
             }
             petitions(unit, period).ifPresent(results::add);
             yearOnYear(unit, period, results, difficulties);
+            results.addAll(reformedUnits(unit, period));
             results.addAll(freeTexts("_NOI_BAT", period));
             difficulties.addAll(freeTexts("_KHO_KHAN", period));
         } else {
@@ -279,8 +283,7 @@ public class BriefingComposer {
             return;
         }
         YearMonth lastPeriod = period.minusYears(1);
-        Optional<Total> before = catalog.unit(unit.code(), lastPeriod)
-                .flatMap(u -> figures.total(u.key(), code, lastPeriod, Measure.CUMULATIVE));
+        Lineage.Earlier before = earlier(unit, indicator, lastPeriod);
         BigDecimal value = now.get().value();
         StringBuilder text = new StringBuilder("về ").append(indicator.shortName()).append(" xảy ra ")
                 .append(figure(value, indicator)).append(' ').append(indicator.unitOfMeasure());
@@ -292,12 +295,14 @@ public class BriefingComposer {
                             .append(figure(t.value(), people)).append(' ').append(people.unitOfMeasure()));
         }
         String lastYear = String.valueOf(lastPeriod.getYear());
-        if (before.isEmpty()) {
-            text.append(" (chưa có số liệu cùng kỳ năm ").append(lastYear).append(" để so sánh)");
+        if (!before.comparable()) {
+            text.append(before.fromPredecessors() || !unit.validOn(lastPeriod.atEndOfMonth())
+                    ? " (không so sánh được: " + before.notComparable() + ")"
+                    : " (chưa có số liệu cùng kỳ năm " + lastYear + " để so sánh)");
             better.add(text.toString());
             return;
         }
-        BigDecimal previous = before.get().value();
+        BigDecimal previous = before.value().orElseThrow();
         BigDecimal change = value.subtract(previous);
         int direction = change.signum();
         if (direction == 0) {
@@ -315,12 +320,78 @@ public class BriefingComposer {
                 text.append(" (cùng kỳ không xảy ra vụ nào)");
             }
         }
+        if (before.fromPredecessors()) {
+            text.append(" (cùng kỳ năm ").append(lastYear).append(' ').append(Lineage.explanation(before, indicator))
+                    .append(')');
+        }
         if (indicator.polarity().worsened(direction)) {
             worse.add(text.toString());
             topics.add(code.startsWith("PPHS") ? "Phạm pháp hình sự" : "tai nạn giao thông");
         } else {
             better.add(text.toString());
         }
+    }
+
+    /**
+     * The communes formed since the same period last year (the 2025 reform merged and split them):
+     * each additive figure against the sum of its predecessors' last year, said so, or marked not
+     * comparable with the reason. A commune that existed then is left to the annex.
+     */
+    private List<String> reformedUnits(Unit unit, YearMonth period) {
+        YearMonth lastPeriod = period.minusYears(1);
+        String lastYear = String.valueOf(lastPeriod.getYear());
+        List<String> sentences = new ArrayList<>();
+        for (Unit commune : catalog.children(unit, period)) {
+            if (!commune.kind().isLocalGovernment() || commune.validOn(lastPeriod.atEndOfMonth())) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (Indicator indicator : catalog.indicators()) {
+                if (!indicator.valueType().isNumeric() || indicator.rollup() == vn.giaoban.catalog.Rollup.NONE) {
+                    continue;
+                }
+                Optional<BigDecimal> now = figures.figure(commune.key(), indicator.code(), period, Measure.CUMULATIVE);
+                if (now.isEmpty()) {
+                    continue;
+                }
+                Lineage.Earlier before = earlier(commune, indicator, lastPeriod);
+                StringBuilder text = new StringBuilder(indicator.shortName()).append(' ')
+                        .append(figure(now.get(), indicator)).append(' ').append(indicator.unitOfMeasure());
+                if (!before.comparable()) {
+                    text.append(", không so sánh được với cùng kỳ năm ").append(lastYear).append(": ")
+                            .append(before.notComparable());
+                } else {
+                    BigDecimal previous = before.value().get();
+                    text.append(", cùng kỳ năm ").append(lastYear).append(' ')
+                            .append(Lineage.explanation(before, indicator)).append(" là ")
+                            .append(Lineage.figure(previous, indicator)).append(' ').append(indicator.unitOfMeasure());
+                    BigDecimal change = now.get().subtract(previous);
+                    if (change.signum() == 0) {
+                        text.append(", bằng cùng kỳ");
+                    } else {
+                        text.append(", ").append(change.signum() > 0 ? "tăng " : "giảm ")
+                                .append(Lineage.figure(change.abs(), indicator)).append(' ')
+                                .append(indicator.unitOfMeasure());
+                        if (previous.signum() != 0) {
+                            text.append(" (").append(percent(change.abs(), previous, indicator.percentDecimals()))
+                                    .append("%)");
+                        }
+                    }
+                }
+                parts.add(text.toString());
+            }
+            if (!parts.isEmpty()) {
+                sentences.add(commune.name() + " (thành lập từ " + DAY.format(commune.validFrom()) + "): "
+                        + String.join("; ", parts) + ".");
+            }
+        }
+        return sentences;
+    }
+
+    /** A unit's cumulative figure a year earlier: its own, or its predecessors' by their shares. */
+    private Lineage.Earlier earlier(Unit unit, Indicator indicator, YearMonth lastPeriod) {
+        return lineage.earlier(unit, indicator, lastPeriod,
+                u -> figures.figure(u.key(), indicator.code(), lastPeriod, Measure.CUMULATIVE));
     }
 
     /**

@@ -92,6 +92,16 @@ public final class Catalog {
                 .toList();
     }
 
+    /** The units that {@code unit} took over, each with what it took of them (the reverse of successors). */
+    public Map<Unit, Succession> predecessors(Unit unit) {
+        Map<Unit, Succession> predecessors = new LinkedHashMap<>();
+        for (Unit candidate : units) {
+            candidate.successors().stream().filter(s -> s.successorKey().equals(unit.key())).findFirst()
+                    .ifPresent(s -> predecessors.put(candidate, s));
+        }
+        return predecessors;
+    }
+
     public Optional<Unit> parent(Unit unit) {
         if (unit.parentCode() == null) {
             return Optional.empty();

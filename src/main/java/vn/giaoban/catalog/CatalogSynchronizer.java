@@ -32,13 +32,17 @@ public class CatalogSynchronizer {
                          VALUES (s.unit_key, s.code, s.name, s.kind, s.parent_key, s.valid_from, s.valid_to)
                     """).params(unit.key(), unit.code(), unit.name(), unit.kind().name(),
                     catalog.parent(unit).map(Unit::key).orElse(null), unit.validFrom(), unit.validTo()).update();
-            for (String successor : unit.successors()) {
+            for (Succession successor : unit.successors()) {
+                // share NULL = not known: a comparison that needs it is "không so sánh được", never a guess
                 jdbc.sql("""
                         MERGE INTO unit_succession t
-                        USING (VALUES (CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)))) AS s (predecessor_key, successor_key)
+                        USING (VALUES (CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)), CAST(? AS NUMERIC(7, 6))))
+                              AS s (predecessor_key, successor_key, share)
                         ON t.predecessor_key = s.predecessor_key AND t.successor_key = s.successor_key
-                        WHEN NOT MATCHED THEN INSERT (predecessor_key, successor_key) VALUES (s.predecessor_key, s.successor_key)
-                        """).params(unit.key(), successor).update();
+                        WHEN MATCHED THEN UPDATE SET share = s.share
+                        WHEN NOT MATCHED THEN INSERT (predecessor_key, successor_key, share)
+                             VALUES (s.predecessor_key, s.successor_key, s.share)
+                        """).params(unit.key(), successor.successorKey(), successor.share()).update();
             }
         }
         for (Indicator indicator : catalog.indicators()) {

@@ -9,10 +9,15 @@ import java.util.List;
  *
  * @param validFrom   first day of validity, null when valid since before any record
  * @param validTo     last day of validity, null while still valid
- * @param successors  keys ({@code code@yyyy-MM-dd}) of the units that took it over; several for a split
+ * @param successors  the units that took it over, each with its share where known; several for a split
  */
 public record Unit(String code, String name, UnitKind kind, String parentCode, LocalDate validFrom,
-        LocalDate validTo, List<String> successors, List<String> aliases) {
+        LocalDate validTo, List<Succession> successors, List<String> aliases) {
+
+    public Unit {
+        successors = List.copyOf(successors);
+        aliases = List.copyOf(aliases);
+    }
 
     public static String key(String code, LocalDate validFrom) {
         return code + "@" + (validFrom == null ? "-" : validFrom.toString());

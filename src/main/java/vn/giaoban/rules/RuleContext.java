@@ -13,6 +13,7 @@ import java.util.Optional;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Target;
@@ -40,13 +41,15 @@ public final class RuleContext {
 
     private final Catalog catalog;
     private final Figures figures;
+    private final Lineage lineage;
     private final Rule rule;
     private final Unit unit;
     private final YearMonth period;
     private final Map<String, String> lookedAt = new LinkedHashMap<>();
 
-    RuleContext(Catalog catalog, Figures figures, Rule rule, Unit unit, YearMonth period) {
+    RuleContext(Catalog catalog, Lineage lineage, Figures figures, Rule rule, Unit unit, YearMonth period) {
         this.catalog = catalog;
+        this.lineage = lineage;
         this.figures = figures;
         this.rule = rule;
         this.unit = unit;
@@ -82,8 +85,8 @@ public final class RuleContext {
 
     /**
      * The same period last year. A unit that did not exist then (a commune formed by a merger) is
-     * compared with what its predecessors reported, each counted for its share; an unknown share
-     * or a predecessor's missing figure makes the comparison impossible, never zero.
+     * compared with what its predecessors reported, each counted for its share ({@link Lineage});
+     * an unknown share or a predecessor's missing figure makes the comparison impossible, never zero.
      */
     public BigDecimal lastYear(String indicator) {
         return lastYear(indicator, defaultMeasure(indicator));
@@ -92,34 +95,19 @@ public final class RuleContext {
     public BigDecimal lastYear(String indicator, String measure) {
         YearMonth before = period.minusYears(1);
         String label = "lastYear(" + indicator + label(indicator, measure) + ")";
-        if (unit.validOn(before.atEndOfMonth())) {
-            return read(label, figures.value(unit.key(), indicator, before, measure),
-                    describe(indicator, measure) + " cùng kỳ năm " + before.getYear());
+        Lineage.Earlier earlier = lineage.earlier(unit, catalog.indicator(indicator), before,
+                predecessor -> figures.value(predecessor.key(), indicator, before, measure));
+        for (Lineage.Part part : earlier.parts()) {
+            lookedAt.put(label + " " + part.unit().key() + (part.share() == null ? " ×?" : part.share()
+                    .compareTo(BigDecimal.ONE) == 0 ? "" : " ×" + part.share().stripTrailingZeros().toPlainString()),
+                    part.value() == null ? "thiếu" : part.value().stripTrailingZeros().toPlainString());
         }
-        List<Unit> predecessors = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Unit candidate : catalog.units()) {
-            for (String successor : candidate.successors()) {
-                String[] keyAndShare = successor.split(":");
-                if (!keyAndShare[0].equals(unit.key()) || !candidate.validOn(before.atEndOfMonth())) {
-                    continue;
-                }
-                if (keyAndShare.length < 2 && candidate.successors().size() > 1) {
-                    throw new MissingFigure(label, "phần của " + candidate.name() + " chuyển về " + unit.name()
-                            + " (chưa biết tỷ lệ, không so sánh được với năm " + before.getYear() + ")");
-                }
-                BigDecimal share = keyAndShare.length < 2 ? BigDecimal.ONE : new BigDecimal(keyAndShare[1]);
-                BigDecimal value = read(label + " " + candidate.key(),
-                        figures.value(candidate.key(), indicator, before, measure),
-                        describe(indicator, measure) + " của " + candidate.name() + " cùng kỳ năm " + before.getYear());
-                sum = sum.add(value.multiply(share));
-                predecessors.add(candidate);
-            }
+        if (earlier.value().isEmpty()) {
+            lookedAt.put(label, "thiếu");
+            throw new MissingFigure(label, describe(indicator, measure) + " cùng kỳ năm " + before.getYear()
+                    + (earlier.notComparable() == null ? "" : " (" + earlier.notComparable() + ")"));
         }
-        if (predecessors.isEmpty()) {
-            throw new MissingFigure(label, describe(indicator, measure) + " cùng kỳ năm " + before.getYear());
-        }
-        return record(label, sum);
+        return record(label, earlier.value().get());
     }
 
     /** The sum of the figures of the units directly under this one that reported; missing when none did. */

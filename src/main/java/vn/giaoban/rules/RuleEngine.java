@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
@@ -42,12 +43,14 @@ public class RuleEngine {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final Lineage lineage;
     private final Map<String, Expression> checks = new ConcurrentHashMap<>();
     private final Map<String, Expression> messages = new ConcurrentHashMap<>();
 
     public RuleEngine(JdbcClient jdbc, Catalog catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.lineage = new Lineage(catalog);
     }
 
     /** Evaluates every rule for the period, stores the results and returns them. */
@@ -81,7 +84,7 @@ public class RuleEngine {
     }
 
     RuleResult evaluate(Rule rule, Unit unit, List<String> responsible, YearMonth period, Figures figures) {
-        RuleContext context = new RuleContext(catalog, figures, rule, unit, period);
+        RuleContext context = new RuleContext(catalog, lineage, figures, rule, unit, period);
         EvaluationContext evaluation = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods()
                 .withRootObject(context).build();
         RuleResult.Outcome outcome;

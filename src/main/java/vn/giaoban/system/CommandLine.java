@@ -49,6 +49,7 @@ public final class CommandLine {
             Cách dùng:
               giaoban nightly [--period yyyy-MM] [--night yyyy-MM-dd]   chạy tổng hợp đêm trên thư mục nhận đã cấu hình
               giaoban demo [--samples thư-mục]                          chạy thử trên dữ liệu mẫu (kỳ 10/2021 rồi 10/2022)
+              giaoban demo --catalog lang-son                           chạy thử sau sắp xếp đơn vị hành chính 2025 (kỳ 10/2024 rồi 10/2025)
               giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]  lập lại thông báo một kỳ từ cơ sở dữ liệu
               giaoban status --period yyyy-MM [--remind]                ai đã nộp, nộp trễ, chưa nộp báo cáo của kỳ;
                                                                         --remind: gửi thư nhắc đơn vị chưa nộp
@@ -114,12 +115,31 @@ public final class CommandLine {
     }
 
     /**
+     * A sample deployment the demo runs: its inbox, its settings, and the two Octobers it runs as two
+     * nights, the second compared with the first.
+     */
+    private record Demo(String samples, List<String> settings, YearMonth first, YearMonth second) {
+
+        static final Map<String, Demo> ALL = Map.of(
+                "van-lang", new Demo("input-samples/van-lang", List.of(), YearMonth.of(2021, 10), YearMonth.of(2022, 10)),
+                // after the July 2025 reform: 2024 under the old communes, 2025 under the merged ones
+                "lang-son", new Demo("input-samples/lang-son", List.of("--spring.profiles.active=lang-son"),
+                        YearMonth.of(2024, 10), YearMonth.of(2025, 10)));
+    }
+
+    /**
      * Copies the samples into a fresh working folder and runs October 2021, then October 2022, as
-     * two nights: last year's figures for 2022 come from the 2021 submissions in the database.
+     * two nights: last year's figures for 2022 come from the 2021 submissions in the database. With
+     * {@code --catalog lang-son}, October 2024 then October 2025, across the 2025 reform.
      */
     private ExitCode demo(List<String> words, List<String> settings) {
-        Options options = Options.parse(words, "--samples");
-        Path samples = Path.of(options.value("--samples").orElse("input-samples/van-lang"));
+        Options options = Options.parse(words, "--samples", "--catalog");
+        String name = options.value("--catalog").orElse("van-lang");
+        Demo demo = Demo.ALL.get(name);
+        if (demo == null) {
+            throw new UsageException("Không có bộ dữ liệu mẫu " + name + " (có: van-lang, lang-son).");
+        }
+        Path samples = Path.of(options.value("--samples").orElse(demo.samples()));
         Path work = Path.of("work", "demo");
         if (!Files.isDirectory(samples)) {
             throw new UsageException("Không tìm thấy thư mục dữ liệu mẫu " + samples.toAbsolutePath() + ".");
@@ -142,11 +162,12 @@ public final class CommandLine {
         }
         List<String> demoSettings = new ArrayList<>(List.of("--giaoban.work-dir=" + work,
                 "--giaoban.inbox.stable-after=0s"));
+        demoSettings.addAll(demo.settings());
         demoSettings.addAll(settings);
         return withApplication(demoSettings, context -> {
             NightlyRunner runner = new NightlyRunner(context, out);
-            ExitCode first = runner.run(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 24));
-            return first != ExitCode.COMPLETED ? first : runner.run(YearMonth.of(2022, 10), LocalDate.of(2022, 10, 24));
+            ExitCode first = runner.run(demo.first(), demo.first().atDay(24));
+            return first != ExitCode.COMPLETED ? first : runner.run(demo.second(), demo.second().atDay(24));
         });
     }
 

@@ -45,6 +45,13 @@ class CommandLineTests {
     }
 
     @Test
+    void aDemoOfAnUnknownSampleNamesTheOnesThereAre() {
+        assertThat(commandLine.run("demo", "--catalog", "cao-bang")).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("Không có bộ dữ liệu mẫu cao-bang (có: van-lang, lang-son).")
+                .contains("giaoban demo --catalog lang-son");
+    }
+
+    @Test
     void aBrokenCatalogStopsBeforeAnyJobWithTheCatalogsMessage() throws IOException {
         Path catalog = work.resolve("catalog");
         PathUtils.copyDirectory(Path.of("src/main/resources/catalog/van-lang"), catalog);

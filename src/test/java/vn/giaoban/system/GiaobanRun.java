@@ -42,9 +42,14 @@ public final class GiaobanRun implements AutoCloseable {
 
     /** A deployment whose inbox holds a copy of the sample submissions. */
     public static GiaobanRun withSamples(Path work) {
+        return withSamples(work, SAMPLES);
+    }
+
+    /** A deployment whose inbox holds a copy of another sample inbox (input-samples/lang-son). */
+    public static GiaobanRun withSamples(Path work, Path samples) {
         try {
             Files.createDirectories(work.resolve("inbox"));
-            try (var units = Files.list(SAMPLES)) {
+            try (var units = Files.list(samples)) {
                 for (Path unit : units.filter(Files::isDirectory).toList()) {
                     PathUtils.copyDirectory(unit, work.resolve("inbox").resolve(unit.getFileName().toString()));
                 }

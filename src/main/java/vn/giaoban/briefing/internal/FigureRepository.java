@@ -76,6 +76,15 @@ public class FigureRepository {
                 """).params(unitKey, indicator, period.toString(), measure.name()).query(BigDecimal.class).optional();
     }
 
+    /**
+     * A unit's figure: a level's total where one is formed (district, province), otherwise the
+     * unit's own value (a commune's), so a comparison can take either from one place.
+     */
+    public Optional<BigDecimal> figure(String unitKey, String indicator, YearMonth period, Measure measure) {
+        return total(unitKey, indicator, period, measure).map(Total::value)
+                .or(() -> value(unitKey, indicator, period, measure));
+    }
+
     /** Free text a unit wrote for a period ("Kết quả nổi bật trong tháng"). */
     public record Text(String unitKey, String indicatorCode, String text) {
     }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -38,6 +39,7 @@ import vn.giaoban.catalog.PeriodType;
 import vn.giaoban.catalog.Polarity;
 import vn.giaoban.catalog.Rollup;
 import vn.giaoban.catalog.Rule;
+import vn.giaoban.catalog.Succession;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.TargetLevel;
 import vn.giaoban.catalog.Unit;
@@ -132,7 +134,46 @@ public final class CatalogLoader {
     private static Unit unit(Row row) {
         return new Unit(row.required("code"), VietnameseText.nfc(row.required("name")),
                 UnitKind.valueOf(row.required("kind").toUpperCase(Locale.ROOT)), row.optional("parent_code"),
-                row.date("valid_from"), row.date("valid_to"), row.list("successor_code", " "), row.list("aliases", "|"));
+                row.date("valid_from"), row.date("valid_to"), successions(row.optional("successor_code")),
+                row.list("aliases", "|"));
+    }
+
+    /**
+     * {@code 06172@2025-07-01:0.6|06124@2025-07-01:0.4}: the successors' keys, each with the share of
+     * the predecessor it took where known; a lone successor without a share took all of it.
+     */
+    static List<Succession> successions(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> items = Arrays.stream(text.split("[|\\s]+")).filter(s -> !s.isEmpty()).toList();
+        List<Succession> successions = new ArrayList<>();
+        for (String item : items) {
+            int colon = item.indexOf(':');
+            String key = colon < 0 ? item : item.substring(0, colon);
+            if (!key.matches("[^@]+@\\d{4}-\\d{2}-\\d{2}")) {
+                throw new IllegalArgumentException("đơn vị kế thừa '" + item + "' cần dạng mã@yyyy-MM-dd[:tỷ lệ],"
+                        + " ví dụ 06172@2025-07-01:0.6");
+            }
+            LocalDate.parse(key.substring(key.indexOf('@') + 1));
+            BigDecimal share = null;
+            if (colon >= 0) {
+                try {
+                    share = new BigDecimal(item.substring(colon + 1).trim().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("tỷ lệ '" + item.substring(colon + 1) + "' của đơn vị kế thừa "
+                            + key + " không phải là số (ví dụ 0.6)");
+                }
+                if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                    throw new IllegalArgumentException("tỷ lệ " + share.toPlainString() + " của đơn vị kế thừa " + key
+                            + " phải lớn hơn 0 và không quá 1");
+                }
+            } else if (items.size() == 1) {
+                share = BigDecimal.ONE;
+            }
+            successions.add(new Succession(key, share));
+        }
+        return successions;
     }
 
     private static Indicator indicator(Row row) {
@@ -329,12 +370,9 @@ public final class CatalogLoader {
                     problems.add("units.csv", 0, unit.code(), "đơn vị cấp trên " + unit.parentCode()
                             + " không có trong danh mục (hoặc không còn hiệu lực trong thời gian của đơn vị)");
                 }
-                for (String successor : unit.successors()) {
-                    if (catalog.unitByKey(successor).isEmpty()) {
-                        problems.add("units.csv", 0, unit.code(), "đơn vị kế thừa " + successor + " không có trong danh mục");
-                    }
-                }
+                successions(unit);
             }
+            overlaps();
             Set<String> indicatorCodes = new HashSet<>();
             catalog.indicators().forEach(indicator -> indicatorCodes.add(indicator.code()));
             Map<String, String> carriedBy = new HashMap<>();
@@ -368,6 +406,78 @@ public final class CatalogLoader {
                     problems.add("targets.csv", 0, target.code(), "đơn vị " + target.unitCode() + " không có trong units.csv");
                 }
             }
+        }
+
+        /**
+         * A successor exists and begins the day after its predecessor ends; the shares of one
+         * predecessor add up to all of it when all are known, and leave room for the unknown ones.
+         */
+        private void successions(Unit unit) {
+            if (unit.successors().isEmpty()) {
+                return;
+            }
+            String entry = unit.key();
+            if (unit.validTo() == null) {
+                problems.add("units.csv", 0, entry, "có đơn vị kế thừa nhưng chưa ghi ngày hết hiệu lực (valid_to)");
+            }
+            BigDecimal known = BigDecimal.ZERO;
+            boolean unknown = false;
+            Set<String> seen = new HashSet<>();
+            for (Succession succession : unit.successors()) {
+                if (!seen.add(succession.successorKey())) {
+                    problems.add("units.csv", 0, entry, "đơn vị kế thừa " + succession.successorKey() + " ghi hai lần");
+                }
+                Optional<Unit> successor = catalog.unitByKey(succession.successorKey());
+                if (successor.isEmpty()) {
+                    problems.add("units.csv", 0, entry, "đơn vị kế thừa " + succession.successorKey()
+                            + " không có trong danh mục");
+                } else if (unit.validTo() != null && !unit.validTo().plusDays(1).equals(successor.get().validFrom())) {
+                    problems.add("units.csv", 0, entry, "đơn vị kế thừa " + succession.successorKey()
+                            + " phải có hiệu lực từ ngày " + unit.validTo().plusDays(1)
+                            + ", ngay sau ngày hết hiệu lực của đơn vị này");
+                }
+                if (succession.shareKnown()) {
+                    known = known.add(succession.share());
+                } else {
+                    unknown = true;
+                }
+            }
+            if (!unknown && known.compareTo(BigDecimal.ONE) != 0) {
+                problems.add("units.csv", 0, entry, "tổng tỷ lệ chuyển sang các đơn vị kế thừa là "
+                        + known.stripTrailingZeros().toPlainString() + ", phải bằng 1");
+            } else if (unknown && known.compareTo(BigDecimal.ONE) >= 0) {
+                problems.add("units.csv", 0, entry, "tổng tỷ lệ đã biết là " + known.stripTrailingZeros().toPlainString()
+                        + " nên không còn phần nào cho đơn vị kế thừa chưa ghi tỷ lệ (tổng phải nhỏ hơn 1)");
+            }
+        }
+
+        /** One code names one unit on any day: the periods of the units that carried it do not overlap. */
+        private void overlaps() {
+            Map<String, List<Unit>> byCode = new HashMap<>();
+            catalog.units().forEach(unit -> byCode.computeIfAbsent(unit.code(), c -> new ArrayList<>()).add(unit));
+            for (List<Unit> units : byCode.values()) {
+                for (int i = 0; i < units.size(); i++) {
+                    for (int j = i + 1; j < units.size(); j++) {
+                        Unit a = units.get(i);
+                        Unit b = units.get(j);
+                        if (!a.key().equals(b.key()) && overlap(a, b)) {
+                            problems.add("units.csv", 0, a.code(), "thời gian hiệu lực của " + a.name() + " (" + a.key()
+                                    + ") và " + b.name() + " (" + b.key() + ") chồng lên nhau: một mã chỉ thuộc một"
+                                    + " đơn vị trong cùng một ngày");
+                        }
+                    }
+                }
+            }
+        }
+
+        private static boolean overlap(Unit a, Unit b) {
+            LocalDate min = LocalDate.MIN;
+            LocalDate max = LocalDate.MAX;
+            LocalDate aFrom = a.validFrom() == null ? min : a.validFrom();
+            LocalDate aTo = a.validTo() == null ? max : a.validTo();
+            LocalDate bFrom = b.validFrom() == null ? min : b.validFrom();
+            LocalDate bTo = b.validTo() == null ? max : b.validTo();
+            return !aFrom.isAfter(bTo) && !bFrom.isAfter(aTo);
         }
     }
 }

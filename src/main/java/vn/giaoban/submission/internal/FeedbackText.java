@@ -60,8 +60,11 @@ public final class FeedbackText {
             case REJECTED -> {
                 line(text, "KẾT QUẢ: KHÔNG TIẾP NHẬN CẢ TỆP");
                 line(text, "Lý do: " + submission.rejection());
-                line(text, "Không có số liệu nào của tệp này được tổng hợp. Đề nghị sửa rồi gửi lại tệp vào thư mục "
-                        + submission.folder() + ".");
+                // no unit carried the folder's code in the period: the reason says where to send instead
+                line(text, submission.unitKey() == null && submission.period() != null
+                        ? "Không có số liệu nào của tệp này được tổng hợp."
+                        : "Không có số liệu nào của tệp này được tổng hợp. Đề nghị sửa rồi gửi lại tệp vào thư mục "
+                                + submission.folder() + ".");
             }
             default -> throw new IllegalArgumentException("Not read yet: " + submission.id());
         }

@@ -3,7 +3,9 @@ package vn.giaoban.submission.internal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,8 @@ public final class SubmissionIdentifier {
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})\\s(20\\d{2})\\b");
     /** "đến ngày 23/10/2022" once folded. */
     private static final Pattern AS_OF = Pattern.compile("\\bden ngay (\\d{1,2}) (\\d{1,2}) (\\d{4})\\b");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Catalog catalog;
 
@@ -79,13 +83,21 @@ public final class SubmissionIdentifier {
         }
         Optional<Unit> unit = folderUnits.stream().filter(u -> u.validOn(period.get().atEndOfMonth())).findFirst();
         if (unit.isEmpty()) {
-            return Identification.rejected(null, period.get(), "Mã đơn vị " + folderUnits.get(0).code() + " không có hiệu lực trong kỳ "
-                    + show(period.get()) + ". Đề nghị kiểm tra kỳ báo cáo hoặc thư mục gửi.");
+            return Identification.rejected(null, period.get(), noUnitInPeriod(folderUnits, period.get()));
         }
-        Optional<String> otherUnit = otherUnitNamed(unit.get(), titles, period.get());
-        if (otherUnit.isPresent()) {
+        Optional<Unit> otherUnit = otherUnitNamed(unit.get(), titles, period.get());
+        if (otherUnit.isPresent() && otherUnit.get().validOn(period.get().atEndOfMonth())) {
             return Identification.rejected(unit.get(), period.get(), "Tệp được gửi vào thư mục của " + unit.get().name() + " nhưng tiêu đề biểu ghi "
-                    + otherUnit.get() + ". Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+                    + otherUnit.get().name() + ". Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+        }
+        if (otherUnit.isPresent()) {
+            // a letterhead of a commune merged away (or not yet formed): the period or the title is wrong, not a guess
+            Unit other = otherUnit.get();
+            return Identification.rejected(unit.get(), period.get(), "Tiêu đề biểu ghi " + other.name() + ", đơn vị "
+                    + validity(other) + ", nhưng kỳ báo cáo là tháng " + show(period.get()) + ", khi mã "
+                    + unit.get().code() + " là của " + unit.get().name() + ". Nếu là báo cáo của " + unit.get().name()
+                    + ", đề nghị sửa tiêu đề theo tên đơn vị rồi gửi lại; nếu là số liệu của " + other.name()
+                    + ", đề nghị ghi đúng kỳ báo cáo.");
         }
 
         if (template.isPresent() && !template.get().unitCode().equals(unit.get().code())) {
@@ -190,22 +202,65 @@ public final class SubmissionIdentifier {
         return Optional.ofNullable(best);
     }
 
-    /** The name of a commune or town other than {@code unit} that a title line names, if any. */
-    private Optional<String> otherUnitNamed(Unit unit, List<String> titles, YearMonth period) {
+    /**
+     * A commune or town other than {@code unit} that a title line names, if any: one valid in the
+     * period first, then one of another time (a commune merged away by a reform, whose letterhead
+     * an office kept using), since names repeat across a reform.
+     */
+    private Optional<Unit> otherUnitNamed(Unit unit, List<String> titles, YearMonth period) {
         String own = VietnameseText.fold(unit.name());
-        for (String line : titles) {
-            String text = " " + line + " ";
-            for (Unit other : catalog.units()) {
-                if (!other.kind().isLocalGovernment() || !other.validOn(period.atEndOfMonth())) {
-                    continue;
-                }
-                String name = VietnameseText.fold(other.name());
-                if (!name.equals(own) && text.contains(" " + name + " ") && !text.contains(" " + own + " ")) {
-                    return Optional.of(other.name());
+        for (boolean valid : List.of(true, false)) {
+            for (String line : titles) {
+                String text = " " + line + " ";
+                for (Unit other : catalog.units()) {
+                    if (!other.kind().isLocalGovernment() || other.validOn(period.atEndOfMonth()) != valid) {
+                        continue;
+                    }
+                    String name = VietnameseText.fold(other.name());
+                    if (!name.equals(own) && text.contains(" " + name + " ") && !text.contains(" " + own + " ")) {
+                        return Optional.of(other);
+                    }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why no unit answers to the folder's code in the period: whose the code was and until when, and
+     * where that unit's reports go since.
+     */
+    private String noUnitInPeriod(List<Unit> folderUnits, YearMonth period) {
+        String code = folderUnits.get(0).code();
+        List<String> owners = new ArrayList<>(folderUnits.stream().map(u -> u.name() + " (" + validity(u) + ")").toList());
+        Collections.reverse(owners);
+        StringBuilder text = new StringBuilder("Mã đơn vị ").append(code).append(" không có hiệu lực trong kỳ ")
+                .append(show(period)).append(": mã này là của ").append(String.join(", ", owners)).append('.');
+        LocalDate day = period.atEndOfMonth();
+        for (Unit old : folderUnits) {
+            if (old.validTo() == null || !old.validTo().isBefore(day) || old.successors().isEmpty()) {
+                continue;
+            }
+            List<String> successors = old.successors().stream()
+                    .flatMap(s -> catalog.unitByKey(s.successorKey()).stream())
+                    .map(u -> u.name() + " (thư mục " + u.code() + ")").toList();
+            text.append(" Từ ngày ").append(DAY.format(old.validTo().plusDays(1))).append(", ").append(old.name())
+                    .append(successors.size() > 1 ? " được chia về " : " được hợp nhất vào ")
+                    .append(String.join(", ", successors)).append(": báo cáo kỳ ").append(show(period))
+                    .append(" do đơn vị mới gửi vào thư mục của mình.");
+        }
+        return text.append(" Nếu là số liệu cũ, đề nghị ghi đúng kỳ báo cáo rồi gửi lại.").toString();
+    }
+
+    /** "chỉ có hiệu lực đến 30/06/2025", "có hiệu lực từ 01/07/2025". */
+    private static String validity(Unit unit) {
+        if (unit.validFrom() != null && unit.validTo() != null) {
+            return "có hiệu lực từ " + DAY.format(unit.validFrom()) + " đến " + DAY.format(unit.validTo());
+        }
+        if (unit.validTo() != null) {
+            return "chỉ có hiệu lực đến " + DAY.format(unit.validTo());
+        }
+        return unit.validFrom() == null ? "đang có hiệu lực" : "có hiệu lực từ " + DAY.format(unit.validFrom());
     }
 
     private static String stripExtension(String fileName) {

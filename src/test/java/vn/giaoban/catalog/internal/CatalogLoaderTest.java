@@ -2,8 +2,10 @@ package vn.giaoban.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.CatalogException;
+import vn.giaoban.catalog.Succession;
 import vn.giaoban.catalog.Unit;
 
 class CatalogLoaderTest {
@@ -72,6 +75,74 @@ class CatalogLoaderTest {
 
         assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
                 .hasMessageContaining("units.csv").hasMessageContaining("06181").hasMessageContaining("183");
+    }
+
+    @Test
+    void anOldCommuneSplitInPartsNamesEachSuccessorWithItsShareAndALoneSuccessorTakesAll() throws IOException {
+        replace("units.csv", "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01,",
+                "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01:0.6|06124@2025-07-01:0.4,");
+        replace("units.csv", "06160,Xã Gia Miễn,commune,182,,2025-06-30,06151@2025-07-01,",
+                "06160,Xã Gia Miễn,commune,182,,2025-06-30,06151@2025-07-01|06154@2025-07-01:0.3,");
+
+        Catalog vanLang = load();
+
+        Unit tanThanh = vanLang.unitByKey("06166@-").orElseThrow();
+        assertThat(tanThanh.successors()).extracting(Succession::successorKey, s -> s.share().doubleValue())
+                .containsExactly(tuple("06172@2025-07-01", 0.6), tuple("06124@2025-07-01", 0.4));
+        assertThat(vanLang.unitByKey("06160@-").orElseThrow().successors()).extracting(Succession::share)
+                .containsExactly(null, new BigDecimal("0.3"));
+        assertThat(vanLang.unitByKey("06175@-").orElseThrow().successors()).extracting(Succession::share)
+                .containsExactly(BigDecimal.ONE);
+        Unit naSam = vanLang.unitByKey("06124@2025-07-01").orElseThrow();
+        assertThat(vanLang.predecessors(naSam).keySet()).extracting(Unit::name)
+                .containsExactlyInAnyOrder("Thị trấn Na Sầm", "Xã Bắc Hùng", "Xã Hoàng Việt", "Xã Tân Thanh");
+    }
+
+    @Test
+    void sharesOfOnePredecessorThatAreAllKnownMustAddUpToOne() throws IOException {
+        replace("units.csv", "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01,",
+                "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01:0.6|06124@2025-07-01:0.3,");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("units.csv").hasMessageContaining("06166@-")
+                .hasMessageContaining("tổng tỷ lệ chuyển sang các đơn vị kế thừa là 0.9, phải bằng 1");
+    }
+
+    @Test
+    void knownSharesThatLeaveNothingForAnUnknownOneAreAnError() throws IOException {
+        replace("units.csv", "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01,",
+                "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01:1|06124@2025-07-01,");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("06166@-").hasMessageContaining("tổng phải nhỏ hơn 1");
+    }
+
+    @Test
+    void aShareAboveOneOrNotANumberNamesTheLine() throws IOException {
+        replace("units.csv", "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01,",
+                "06166,Xã Tân Thanh,commune,182,,2025-06-30,06172@2025-07-01:1.5,");
+        replace("units.csv", "06172,Xã Tân Mỹ,commune,182,,2025-06-30,06172@2025-07-01,",
+                "06172,Xã Tân Mỹ,commune,182,,2025-06-30,06172@2025-07-01:mot nua,");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("units.csv, dòng 16 (06166)").hasMessageContaining("không quá 1")
+                .hasMessageContaining("units.csv, dòng 17 (06172)").hasMessageContaining("không phải là số");
+    }
+
+    @Test
+    void aSuccessorMustBeginTheDayAfterItsPredecessorEnds() throws IOException {
+        replace("units.csv", "06181,Xã Nhạc Kỳ,commune,182,,2025-06-30,", "06181,Xã Nhạc Kỳ,commune,182,,2025-05-31,");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("06181@-").hasMessageContaining("phải có hiệu lực từ ngày 2025-06-01");
+    }
+
+    @Test
+    void twoUnitsCarryingOneCodeOverTheSameDaysAreAnError() throws IOException {
+        replace("units.csv", "06172,Xã Hoàng Văn Thụ,commune,20,2025-07-01,,", "06172,Xã Hoàng Văn Thụ,commune,20,2025-06-01,,");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("06172").hasMessageContaining("chồng lên nhau");
     }
 
     @Test

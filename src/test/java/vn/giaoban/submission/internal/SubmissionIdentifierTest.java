@@ -1,0 +1,85 @@
+package vn.giaoban.submission.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Unit;
+import vn.giaoban.catalog.internal.CatalogLoader;
+
+/** The folder names a code; the file's period decides which unit carried it then. */
+class SubmissionIdentifierTest {
+
+    private static final String FORM = "BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ";
+
+    private final Catalog catalog = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private final SubmissionIdentifier identifier = new SubmissionIdentifier(catalog);
+
+    @Test
+    void aFileInFolder06172ForOctober2024IsXaTanMys() {
+        Identification identification = identify("06172", "BM03-DT_T10-2024.csv", "UBND XÃ TÂN MỸ", "Tháng 10 năm 2024");
+
+        assertThat(identification.rejection()).isNull();
+        assertThat(identification.unit().key()).isEqualTo("06172@-");
+        assertThat(identification.unit().name()).isEqualTo("Xã Tân Mỹ");
+    }
+
+    @Test
+    void aFileInFolder06172ForOctober2025IsXaHoangVanThus() {
+        Identification identification = identify("06172", "BM03-DT_T10-2025.csv", "UBND XÃ HOÀNG VĂN THỤ",
+                "Tháng 10 năm 2025");
+
+        assertThat(identification.rejection()).isNull();
+        assertThat(identification.unit().key()).isEqualTo("06172@2025-07-01");
+    }
+
+    @Test
+    void aTitleNamingTheOldCommuneForAPeriodAfterTheReformIsRejectedWhole() {
+        Identification identification = identify("06172", "BM03-DT_T10-2025.csv", "UBND XÃ TÂN MỸ", "Tháng 10 năm 2025");
+
+        assertThat(identification.identified()).isFalse();
+        assertThat(identification.rejection()).isEqualTo("Tiêu đề biểu ghi Xã Tân Mỹ, đơn vị chỉ có hiệu lực đến"
+                + " 30/06/2025, nhưng kỳ báo cáo là tháng 10/2025, khi mã 06172 là của Xã Hoàng Văn Thụ. Nếu là báo cáo"
+                + " của Xã Hoàng Văn Thụ, đề nghị sửa tiêu đề theo tên đơn vị rồi gửi lại; nếu là số liệu của Xã Tân Mỹ,"
+                + " đề nghị ghi đúng kỳ báo cáo.");
+    }
+
+    @Test
+    void aTitleNamingANewCommuneForAPeriodBeforeTheReformIsRejectedWhole() {
+        Identification identification = identify("06154", "BM03-DT_T10-2024.csv", "UBND XÃ VĂN LÃNG", "Tháng 10 năm 2024");
+
+        assertThat(identification.rejection()).startsWith("Tiêu đề biểu ghi Xã Văn Lãng, đơn vị có hiệu lực từ"
+                + " 01/07/2025, nhưng kỳ báo cáo là tháng 10/2024, khi mã 06154 là của Xã Bắc Việt.");
+    }
+
+    @Test
+    void aNameThatAnotherUnitCarriedInThePeriodIsThatUnitsNotTheNewOne() {
+        // in 2024 Xã Hoàng Văn Thụ was 06178; 06172 was Xã Tân Mỹ
+        Identification identification = identify("06172", "BM03-DT_T10-2024.csv", "UBND XÃ HOÀNG VĂN THỤ",
+                "Tháng 10 năm 2024");
+
+        assertThat(identification.rejection()).isEqualTo("Tệp được gửi vào thư mục của Xã Tân Mỹ nhưng tiêu đề biểu ghi"
+                + " Xã Hoàng Văn Thụ. Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+    }
+
+    @Test
+    void aFolderWhoseCodeNoUnitCarriedInThePeriodIsRejectedWithWhereTheReportsGoNow() {
+        Identification identification = identify("06166", "BM03-DT_T10-2025.csv", "UBND XÃ TÂN THANH",
+                "Tháng 10 năm 2025");
+
+        assertThat(identification.unit()).isNull();
+        assertThat(identification.rejection()).isEqualTo("Mã đơn vị 06166 không có hiệu lực trong kỳ 10/2025: mã này là"
+                + " của Xã Tân Thanh (chỉ có hiệu lực đến 30/06/2025). Từ ngày 01/07/2025, Xã Tân Thanh được hợp nhất"
+                + " vào Xã Hoàng Văn Thụ (thư mục 06172): báo cáo kỳ 10/2025 do đơn vị mới gửi vào thư mục của mình."
+                + " Nếu là số liệu cũ, đề nghị ghi đúng kỳ báo cáo rồi gửi lại.");
+    }
+
+    private Identification identify(String folder, String fileName, String issuer, String month) {
+        List<Unit> folderUnits = catalog.unitsWithCode(folder);
+        return identifier.identify(folderUnits, fileName, List.of(issuer, FORM, month));
+    }
+}
