@@ -2,6 +2,7 @@ package vn.giaoban.system;
 
 import java.time.Clock;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -12,6 +13,12 @@ import vn.giaoban.catalog.internal.CatalogLoader;
 /** The beans every feature shares: the clock and the validated catalog. */
 @Configuration(proxyBeanMethods = false)
 class ApplicationConfiguration {
+
+    /** Migrations, with the recovery of a first creation killed half-way (HSQLDB commits DDL as it goes). */
+    @Bean
+    FlywayMigrationStrategy migrationStrategy() {
+        return new InterruptedMigration();
+    }
 
     @Bean
     Clock clock() {
