@@ -36,6 +36,7 @@ import vn.giaoban.files.OutputFile;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
@@ -86,6 +87,8 @@ public final class TemplateWriter {
     private static final int COL_NAME = 2;
     private static final int COL_UNIT_OF_MEASURE = 3;
     private static final int COL_FIRST_VALUE = 4;
+    /** The empty rows a list template offers; more can be inserted. */
+    static final int LIST_ROWS = 200;
 
     private final Catalog catalog;
 
@@ -202,6 +205,8 @@ public final class TemplateWriter {
         private final SafeCells cells;
         private final XSSFSheet sheet;
         private final Styles styles;
+        /** The list's columns when the form's rows are records (BM03-DS); null for an aggregate form. */
+        private final ListForm list;
 
         Layout(XSSFWorkbook workbook, Form form, Unit unit, YearMonth period) {
             this.workbook = workbook;
@@ -209,9 +214,10 @@ public final class TemplateWriter {
             this.unit = unit;
             this.period = period;
             form.indicatorCodes().forEach(code -> indicators.add(catalog.indicator(code)));
-            this.values = valueColumns(form, period);
+            this.list = catalog.listForm(form.code()).orElse(null);
+            this.values = list == null ? valueColumns(form, period) : List.of();
             this.noteColumn = COL_FIRST_VALUE + values.size();
-            this.lastColumn = noteColumn;
+            this.lastColumn = list == null ? noteColumn : Math.max(COL_FIRST_VALUE, list.columns().size() - 1);
             this.cells = new SafeCells(workbook);
             XSSFFont defaultFont = workbook.getFontAt(0);
             defaultFont.setFontName(FONT);
@@ -221,6 +227,10 @@ public final class TemplateWriter {
         }
 
         void write() {
+            if (list != null) {
+                writeList();
+                return;
+            }
             titleBlock();
             header();
             int row = ROW_HEADER + 1;
@@ -232,6 +242,61 @@ public final class TemplateWriter {
             columns();
             protection();
             printSetup(row - 1);
+            metadata();
+        }
+
+        /**
+         * A list form's template: the title block, the list's columns by the first heading the reader
+         * knows them by, and {@link #LIST_ROWS} rows to fill, dates checked as dates.
+         */
+        private void writeList() {
+            titleBlock();
+            Row header = sheet.createRow(ROW_HEADER);
+            header.setHeightInPoints(33);
+            List<ListForm.Column> columns = list.columns();
+            for (int c = 0; c < columns.size(); c++) {
+                text(ROW_HEADER, c, columns.get(c).aliases().isEmpty() ? columns.get(c).code()
+                        : columns.get(c).aliases().get(0), styles.header);
+            }
+            CellStyle date = workbook.createCellStyle();
+            date.cloneStyleFrom(styles.freeText);
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+            int last = ROW_HEADER + LIST_ROWS;
+            for (int r = ROW_HEADER + 1; r <= last; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < columns.size(); c++) {
+                    row.createCell(c).setCellStyle(switch (columns.get(c).type()) {
+                        case DATE -> date;
+                        case NUMBER -> styles.number;
+                        case TEXT -> styles.freeText;
+                    });
+                }
+            }
+            XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).type() != ListForm.ColumnType.DATE) {
+                    continue;
+                }
+                DataValidation validation = helper.createValidation(helper.createDateConstraint(
+                        DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "DATE(2000,1,1)", null, "dd/mm/yyyy"),
+                        new CellRangeAddressList(ROW_HEADER + 1, last, c, c));
+                validation.createErrorBox("Ngày không hợp lệ", "Ô này cần một ngày, ví dụ " + exampleDay() + ".");
+                validation.setShowErrorBox(true);
+                validation.setEmptyCellAllowed(true);
+                sheet.addValidationData(validation);
+            }
+            text(last + 2, 0, "Hướng dẫn: mỗi dòng một trường hợp, từ đầu năm đến ngày chốt số liệu; ngày ghi dạng"
+                    + " ngày/tháng/năm. Không sửa tiêu đề cột. Lưu tệp (giữ dạng .xlsx) rồi gửi vào thư mục của đơn vị.",
+                    styles.hintWrapped);
+            merge(last + 2, 0, lastColumn);
+            sheet.getRow(last + 2).setHeightInPoints(34);
+            for (int c = 0; c <= lastColumn; c++) {
+                boolean wide = c < columns.size() && columns.get(c).type() == ListForm.ColumnType.TEXT;
+                sheet.setColumnWidth(c, (wide ? 28 : 14) * 256);
+            }
+            sheet.createFreezePane(0, ROW_HEADER + 1);
+            protection();
+            printSetup(last);
             metadata();
         }
 

@@ -58,16 +58,16 @@ class TemplateCommandTest {
     @Test
     void aUnitAloneGetsEveryFormItSubmitsAndAFormAloneEveryUnitThatSubmitsIt() {
         assertThat(command().plan(new TemplateCommand.Request(OCTOBER, null, "06172", null)))
-                .extracting(p -> p.form().code()).containsExactly("BM03-DT");
+                .extracting(p -> p.form().code()).containsExactly("BM03-DT", "BM03-DS");
         assertThat(command().plan(new TemplateCommand.Request(OCTOBER, null, "06127", null)))
-                .extracting(p -> p.form().code()).containsExactly("BM03-DT", "BM05-NTM");
+                .extracting(p -> p.form().code()).containsExactly("BM03-DT", "BM05-NTM", "BM03-DS");
         assertThat(command().plan(new TemplateCommand.Request(OCTOBER, null, "TTH", null)))
                 .extracting(p -> p.form().code()).containsExactly("BM03-DT");
         assertThat(command().plan(new TemplateCommand.Request(OCTOBER, "BM05-NTM", null, null)))
                 .extracting(p -> p.unit().code()).containsExactly("06127");
         assertThat(command().plan(new TemplateCommand.Request(OCTOBER, "BM03-DT", null, null)))
                 .extracting(p -> p.unit().code()).hasSize(18).contains("06124", "TTH").doesNotContain("182", "CCTKV3");
-        assertThat(command().plan(new TemplateCommand.Request(OCTOBER, null, null, null))).hasSize(22);
+        assertThat(command().plan(new TemplateCommand.Request(OCTOBER, null, null, null))).hasSize(39);
     }
 
     @Test
@@ -75,8 +75,8 @@ class TemplateCommandTest {
         Path folder = work.resolve("gui-cac-xa");
         List<Path> files = command().run(new TemplateCommand.Request(OCTOBER, null, null, folder));
 
-        assertThat(files).hasSize(22).allSatisfy(file -> assertThat(file.getParent()).isEqualTo(folder));
-        assertThat(printed()).endsWith("Đã tạo 22 biểu mẫu kỳ 10/2022 cho 21 đơn vị." + System.lineSeparator());
+        assertThat(files).hasSize(39).allSatisfy(file -> assertThat(file.getParent()).isEqualTo(folder));
+        assertThat(printed()).endsWith("Đã tạo 39 biểu mẫu kỳ 10/2022 cho 21 đơn vị." + System.lineSeparator());
     }
 
     /** Codes are reused after the 2025 reform: 06172 is then Xã Hoàng Văn Thụ, and the district's departments are gone. */
@@ -85,8 +85,8 @@ class TemplateCommandTest {
         YearMonth august2025 = YearMonth.of(2025, 8);
         List<Path> files = command().run(new TemplateCommand.Request(august2025, null, null, null));
 
-        assertThat(files).hasSize(5).extracting(f -> f.getFileName().toString())
-                .contains("BM03-DT_06172_2025-08.xlsx", "BM03-DT_06124_2025-08.xlsx").noneMatch(n -> n.contains("TTH"))
+        assertThat(files).hasSize(10).extracting(f -> f.getFileName().toString())
+                .contains("BM03-DT_06172_2025-08.xlsx", "BM03-DT_06124_2025-08.xlsx", "BM03-DS_06172_2025-08.xlsx").noneMatch(n -> n.contains("TTH"))
                 .noneMatch(n -> n.contains("BM05-NTM"));
         Path hoangVanThu = work.resolve("templates/2025-08/06172/BM03-DT_06172_2025-08.xlsx");
         try (InputStream in = Files.newInputStream(hoangVanThu); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -101,14 +101,14 @@ class TemplateCommandTest {
     void requestsThatCannotBeMetAreToldInVietnamese() {
         assertThatThrownBy(() -> command().plan(new TemplateCommand.Request(OCTOBER, "BM09", "06172", null)))
                 .isInstanceOf(TemplateCommand.InvalidRequest.class)
-                .hasMessage("Không có biểu BM09 trong danh mục (các biểu: BM01-NS, BM02-DTC, BM03-DT, BM04-ANTT, BM05-NTM).");
+                .hasMessage("Không có biểu BM09 trong danh mục (các biểu: BM01-NS, BM02-DTC, BM03-DT, BM04-ANTT, BM05-NTM, BM03-DS).");
         assertThatThrownBy(() -> command().plan(new TemplateCommand.Request(OCTOBER, null, "99999", null)))
                 .isInstanceOf(TemplateCommand.InvalidRequest.class)
                 .hasMessage("Không có đơn vị mã 99999 trong danh mục.");
         assertThatThrownBy(() -> command().plan(new TemplateCommand.Request(OCTOBER, "BM01-NS", "06172", null)))
                 .isInstanceOf(TemplateCommand.InvalidRequest.class)
                 .hasMessage("Xã Tân Mỹ không thuộc đơn vị gửi biểu BM01-NS (Báo cáo thu ngân sách nhà nước trên địa bàn);"
-                        + " đơn vị này gửi: BM03-DT.");
+                        + " đơn vị này gửi: BM03-DT, BM03-DS.");
         assertThatThrownBy(() -> command().plan(new TemplateCommand.Request(YearMonth.of(2025, 8), null, "06178", null)))
                 .isInstanceOf(TemplateCommand.InvalidRequest.class)
                 .hasMessage("Mã đơn vị 06178 không có hiệu lực trong kỳ 08/2025.");

@@ -9,9 +9,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.io.output.NullOutputStream;
@@ -59,8 +62,9 @@ class TemplateRoundTripTest {
         PrintStream quiet = new PrintStream(NullOutputStream.INSTANCE, true, StandardCharsets.UTF_8);
         List<Path> files = new TemplateCommand(CATALOG, work, quiet).run(new TemplateCommand.Request(OCTOBER, null, null, null));
 
-        // 16 communes and a town × BM03, Trùng Khánh (the commune assessed for NTM) × BM05, and one form for each of CCTKV3, PTCKH, TTH, CAH
-        assertThat(files).hasSize(22);
+        // 16 communes and a town × BM03-DT and the BM03-DS list, Trùng Khánh (the commune assessed for NTM) × BM05,
+        // and one form for each of CCTKV3, PTCKH, TTH, CAH
+        assertThat(files).hasSize(39);
         List<String> checked = new ArrayList<>();
         long id = 1;
         for (Path file : files) {
@@ -72,6 +76,17 @@ class TemplateRoundTripTest {
             assertThat(TemplateMetadata.read(file)).contains(
                     new TemplateMetadata(formCode, unitCode, OCTOBER, TemplateWriter.TEMPLATE_VERSION));
 
+            if (CATALOG.listForm(formCode).isPresent()) {
+                fillList(file);
+                IngestResult list = reader.read(new ReceivedFile(id++, unitCode, file, unitCode + "/" + file.getFileName()));
+                assertThat(list.status()).as(file.toString()).isEqualTo(SubmissionStatus.ACCEPTED);
+                assertThat(list.values()).extracting(v -> v.indicatorCode() + "/" + v.measure() + "=" + v.number())
+                        .containsExactlyInAnyOrder("DT_TIEP_NHAN/CUMULATIVE=3", "DT_TIEP_NHAN/MONTH=1",
+                                "DT_DA_GIAI_QUYET/CUMULATIVE=2", "DT_DA_GIAI_QUYET/MONTH=1");
+                assertThat(list.findings()).extracting(Finding::code).containsExactly("LIST_COUNTED");
+                checked.add(formCode + "/" + unitCode);
+                continue;
+            }
             TemplateFiller.Filled filled = filler.fill(file, unit, OCTOBER);
             IngestResult result = reader.read(new ReceivedFile(id++, unitCode, file, unitCode + "/" + file.getFileName()));
 
@@ -92,7 +107,33 @@ class TemplateRoundTripTest {
             checked.add(formCode + "/" + unitCode);
         }
         assertThat(checked).contains("BM01-NS/CCTKV3", "BM02-DTC/PTCKH", "BM03-DT/06172", "BM03-DT/06124", "BM03-DT/TTH",
-                "BM04-ANTT/CAH", "BM05-NTM/06127").doesNotHaveDuplicates();
+                "BM04-ANTT/CAH", "BM05-NTM/06127", "BM03-DS/06172").doesNotHaveDuplicates();
+    }
+
+    /** Three petitions typed into a list template, as a commune's clerk would, by the headings it shows. */
+    private static void fillList(Path file) throws IOException {
+        try (var workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+            var sheet = workbook.getSheetAt(0);
+            var header = sheet.getRow(9);
+            Map<String, Integer> columns = new HashMap<>();
+            header.forEach(cell -> columns.put(cell.getStringCellValue(), cell.getColumnIndex()));
+            Object[][] rows = {
+                    { LocalDate.of(2022, 3, 5), "Đã giải quyết", LocalDate.of(2022, 3, 20) },
+                    { LocalDate.of(2022, 9, 10), "Đang giải quyết", null },
+                    { LocalDate.of(2022, 10, 3), "Đã giải quyết", LocalDate.of(2022, 10, 12) } };
+            for (int i = 0; i < rows.length; i++) {
+                var row = sheet.getRow(10 + i);
+                row.getCell(columns.get("Ngày tiếp nhận")).setCellValue((LocalDate) rows[i][0]);
+                row.getCell(columns.get("Họ tên người gửi")).setCellValue("Người gửi " + (i + 1));
+                row.getCell(columns.get("Tình trạng")).setCellValue((String) rows[i][1]);
+                if (rows[i][2] != null) {
+                    row.getCell(columns.get("Ngày giải quyết")).setCellValue((LocalDate) rows[i][2]);
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
     }
 
     @Test
