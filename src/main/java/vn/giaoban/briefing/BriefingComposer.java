@@ -429,14 +429,16 @@ public class BriefingComposer {
 
     /** Who has not reported, and who reported late: a difficulty the office chases. */
     private static Optional<String> reporting(List<Completeness.Report> reports, YearMonth period) {
-        List<String> missing = new ArrayList<>();
+        // a unit that owes several reports is named once, with its forms: "Xã Hồng Thái (BM03-DT, BM03-DS)"
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        int missingReports = 0;
         List<String> late = new ArrayList<>();
         for (Completeness.Report report : reports) {
-            String who = report.unit().name() + " (" + report.form().code() + ")";
             if (report.missing()) {
-                missing.add(who);
+                missing.computeIfAbsent(report.unit().name(), k -> new ArrayList<>()).add(report.form().code());
+                missingReports++;
             } else if (report.daysLate() > 0) {
-                late.add(who + " muộn " + report.daysLate() + " ngày");
+                late.add(report.unit().name() + " (" + report.form().code() + ") muộn " + report.daysLate() + " ngày");
             }
         }
         if (missing.isEmpty() && late.isEmpty()) {
@@ -444,7 +446,8 @@ public class BriefingComposer {
         }
         List<String> parts = new ArrayList<>();
         if (!missing.isEmpty()) {
-            parts.add(missing.size() + " báo cáo chưa gửi: " + String.join(", ", missing));
+            parts.add(missingReports + " báo cáo chưa gửi: " + String.join(", ", missing.entrySet().stream()
+                    .map(unit -> unit.getKey() + " (" + String.join(", ", unit.getValue()) + ")").toList()));
         }
         if (!late.isEmpty()) {
             parts.add(late.size() + " báo cáo gửi muộn: " + String.join(", ", late));

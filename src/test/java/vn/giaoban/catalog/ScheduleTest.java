@@ -72,14 +72,17 @@ class ScheduleTest {
     }
 
     @Test
-    void october2022OwesTwentyTwoReportsFromTheDistrictsUnits() {
+    void october2022OwesThirtyNineReportsFromTheDistrictsUnits() {
         List<ExpectedReport> reports = new Schedule(VAN_LANG).expected(YearMonth.of(2022, 10));
 
-        assertThat(reports).hasSize(22).allSatisfy(report -> assertThat(report.deadline()).isEqualTo(LocalDate.of(2022, 10, 24)));
+        // 22 aggregate reports and the petitions list of each of the 16 communes and the town
+        assertThat(reports).hasSize(39).allSatisfy(report -> assertThat(report.deadline()).isEqualTo(LocalDate.of(2022, 10, 24)));
         assertThat(reports).filteredOn(r -> r.form().code().equals("BM03-DT")).extracting(r -> r.unit().code())
                 .hasSize(18).contains("06124", "06175", "TTH").doesNotContain("CAH");
         assertThat(reports).filteredOn(r -> r.form().code().equals("BM05-NTM")).extracting(r -> r.unit().code())
                 .containsExactly("06127");
+        assertThat(reports).filteredOn(r -> r.form().code().equals("BM03-DS")).extracting(r -> r.unit().code())
+                .hasSize(17).doesNotContain("TTH");
     }
 
     @Test
@@ -89,9 +92,11 @@ class ScheduleTest {
         // after the July 2025 reform: the five new communes; the district's departments and Trùng Khánh are gone
         assertThat(reports).extracting(r -> r.form().code() + " " + r.unit().key()).containsExactly(
                 "BM03-DT 06124@2025-07-01", "BM03-DT 06148@2025-07-01", "BM03-DT 06151@2025-07-01",
-                "BM03-DT 06154@2025-07-01", "BM03-DT 06172@2025-07-01");
+                "BM03-DT 06154@2025-07-01", "BM03-DT 06172@2025-07-01",
+                "BM03-DS 06124@2025-07-01", "BM03-DS 06148@2025-07-01", "BM03-DS 06151@2025-07-01",
+                "BM03-DS 06154@2025-07-01", "BM03-DS 06172@2025-07-01");
         assertThat(new Schedule(VAN_LANG).expected(YearMonth.of(2025, 6))).extracting(r -> r.unit().key())
-                .hasSize(22).contains("06172@-").doesNotContain("06172@2025-07-01");
+                .hasSize(39).contains("06172@-").doesNotContain("06172@2025-07-01");
     }
 
     @Test

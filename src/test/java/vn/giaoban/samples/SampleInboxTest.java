@@ -123,7 +123,9 @@ class SampleInboxTest {
     private static int[] petitions(String unit, int year) throws IOException {
         List<int[]> found = new ArrayList<>();
         for (Path file : files(INBOX.resolve(unit))) {
-            if (!VietnameseText.fold(file.getFileName().toString()).contains(Integer.toString(year))) {
+            String name = VietnameseText.fold(file.getFileName().toString());
+            // the petitions list (BM03-DS) has a row per petition, not the two figures
+            if (!name.contains(Integer.toString(year)) || name.replaceAll("[^a-z0-9]", "").startsWith("bm03ds")) {
                 continue;
             }
             for (List<List<String>> grid : grids(file)) {

@@ -140,7 +140,7 @@ class BriefingContentTests {
             assertThat(difficulties)
                     .contains("Tổng thu NSNN trên địa bàn mới đạt 74,07% dự toán tỉnh giao, 64,24% dự toán huyện giao,"
                             + " thấp hơn tiến độ 83,33% của 10/12 tháng.")
-                    .contains("1 báo cáo chưa gửi: Xã Hồng Thái (BM03-DT)")
+                    .contains("2 báo cáo chưa gửi: Xã Hồng Thái (BM03-DT, BM03-DS)")
                     .doesNotContain("PPHS");
             assertThat(text).contains("Còn 1/17 xã, thị trấn chưa báo cáo số liệu đơn thư.");
         }
@@ -154,7 +154,7 @@ class BriefingContentTests {
 
             assertThat(text).contains("Đến ngày 25/03/2023, chưa có đơn vị nào gửi số liệu tháng 03/2023 nên chưa tổng hợp"
                     + " được kết quả; thông báo sẽ được lập lại khi có báo cáo.")
-                    .contains("22 báo cáo chưa gửi").contains("Chưa gửi");
+                    .contains("39 báo cáo chưa gửi").contains("Chưa gửi");
         }
     }
 

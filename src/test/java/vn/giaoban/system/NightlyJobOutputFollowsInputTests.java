@@ -146,7 +146,7 @@ class NightlyJobOutputFollowsInputTests {
         return giaoban.jdbc().sql("""
                 SELECT s.version, s.status, v.num_value FROM submission s
                 JOIN staged_value v ON v.submission_id = s.id
-                WHERE s.unit_key = ? AND s.period = '2022-10' AND v.indicator_code = 'DT_TIEP_NHAN'
+                WHERE s.unit_key = ? AND s.period = '2022-10' AND s.form_code = 'BM03-DT' AND v.indicator_code = 'DT_TIEP_NHAN'
                   AND v.measure = 'CUMULATIVE'
                 ORDER BY s.version
                 """).param(unit).query((rs, n) -> new Version(rs.getInt(1), rs.getString(2),

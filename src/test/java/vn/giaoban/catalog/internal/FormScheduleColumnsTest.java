@@ -2,6 +2,7 @@ package vn.giaoban.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,11 +52,12 @@ class FormScheduleColumnsTest {
         Catalog loaded = load();
 
         assertThat(loaded.forms()).extracting(Form::code, Form::periodType, Form::cutoffDay).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("BM01-NS", PeriodType.QUARTER, 20),
-                org.assertj.core.groups.Tuple.tuple("BM02-DTC", PeriodType.YEAR, 14),
-                org.assertj.core.groups.Tuple.tuple("BM03-DT", PeriodType.MONTH, 10),
-                org.assertj.core.groups.Tuple.tuple("BM04-ANTT", PeriodType.MONTH, 14),
-                org.assertj.core.groups.Tuple.tuple("BM05-NTM", PeriodType.HALF_YEAR, 24));
+                tuple("BM01-NS", PeriodType.QUARTER, 20),
+                tuple("BM02-DTC", PeriodType.YEAR, 14),
+                tuple("BM03-DT", PeriodType.MONTH, 10),
+                tuple("BM04-ANTT", PeriodType.MONTH, 14),
+                tuple("BM05-NTM", PeriodType.HALF_YEAR, 24),
+                tuple("BM03-DS", PeriodType.MONTH, 14));
     }
 
     @Test
@@ -96,14 +98,17 @@ class FormScheduleColumnsTest {
                         + " tháng (1-31), đang là 0");
     }
 
-    /** Appends {@code period_type,cutoff_day} to the shipped forms.csv, one value pair per form in file order. */
+    /**
+     * Appends {@code period_type,cutoff_day} to the shipped forms.csv, one value pair per form in file
+     * order; the forms after those given keep the defaults.
+     */
     private void withColumns(List<String> values) throws IOException {
         Path forms = catalog.resolve("forms.csv");
         List<String> lines = Files.readAllLines(forms);
-        assertThat(lines).hasSize(values.size() + 1);
+        assertThat(lines).hasSizeGreaterThan(values.size());
         StringBuilder text = new StringBuilder(lines.get(0)).append(",period_type,cutoff_day\n");
-        for (int i = 0; i < values.size(); i++) {
-            text.append(lines.get(i + 1)).append(',').append(values.get(i)).append('\n');
+        for (int i = 1; i < lines.size(); i++) {
+            text.append(lines.get(i)).append(',').append(i <= values.size() ? values.get(i - 1) : ",").append('\n');
         }
         Files.writeString(forms, text);
     }
