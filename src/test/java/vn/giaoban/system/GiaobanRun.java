@@ -153,7 +153,10 @@ public final class GiaobanRun implements AutoCloseable {
                        v.sheet, v.cell
                 FROM data_value v JOIN submission s ON s.id = v.submission_id""",
                 "SELECT * FROM rollup_value",
-                "SELECT * FROM rule_result");
+                // booleans read as text differ by database ("TRUE", "t"): spelled out
+                """
+                SELECT period, rule_code, unit_key, severity, outcome, subject, responsible,
+                       CASE WHEN in_briefing THEN 'yes' ELSE 'no' END, message, looked_at FROM rule_result""");
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String query : queries) {

@@ -202,7 +202,15 @@ public final class SubmissionReader {
             }
             if (identification == null) {
                 Identification byTitle = identifier.identify(folderUnits, file.path().getFileName().toString(), titleLines, template);
-                String reason = byTitle.identified()
+                Optional<ListForm> expectedList = byTitle.identified() ? catalog.listForm(byTitle.form().code())
+                        : Optional.empty();
+                String reason = expectedList.isPresent()
+                        ? "Không tìm thấy danh sách: không có dòng tiêu đề cột nào ghi " + String.join(", ",
+                                expectedList.get().columns().stream().filter(ListForm.Column::required)
+                                        .map(c -> "\"" + c.aliases().get(0) + "\"").toList())
+                                + " cùng các cột khác của biểu " + byTitle.form().code()
+                                + ". Đề nghị dùng đúng biểu mẫu rồi gửi lại."
+                        : byTitle.identified()
                         ? "Không tìm thấy bảng số liệu: không có dòng tiêu đề cột nào ghi \"Chỉ tiêu\" (hoặc \"Mã số\") và"
                                 + " cột số liệu (\"Thực hiện\", \"Lũy kế\"...). Đề nghị dùng đúng biểu mẫu rồi gửi lại."
                         : byTitle.rejection();

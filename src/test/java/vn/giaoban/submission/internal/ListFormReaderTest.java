@@ -118,6 +118,23 @@ class ListFormReaderTest {
         assertThat(result.rejection()).contains("danh sách của biểu BM03-DS").contains("ghi biểu BM03-DT");
     }
 
+    @Test
+    void aListWhoseColumnsAreNotFoundSaysWhichHeadingsItLookedFor() throws IOException {
+        Path file = inbox.resolve("06139/BM03-DS_T10_2022.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\r\n",
+                "DANH SÁCH ĐƠN THƯ TIẾP NHẬN - THÁNG 10 NĂM 2022",
+                "Số thứ tự,Thời điểm,Người,Việc",
+                "1,05/01/2022,Hoàng Văn A,Đã xong"), StandardCharsets.UTF_8);
+
+        IngestResult result = reader.read(received(file, "06139"));
+
+        assertThat(result.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(result.rejection()).isEqualTo("Không tìm thấy danh sách: không có dòng tiêu đề cột nào ghi"
+                + " \"Ngày tiếp nhận\", \"Tình trạng\" cùng các cột khác của biểu BM03-DS. Đề nghị dùng đúng biểu mẫu"
+                + " rồi gửi lại.");
+    }
+
     private static void row(Sheet sheet, CellStyle date, int index, Object... cells) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < cells.length; i++) {
