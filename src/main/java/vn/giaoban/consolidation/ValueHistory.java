@@ -1,6 +1,7 @@
 package vn.giaoban.consolidation;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,7 +36,7 @@ public class ValueHistory {
     private final Catalog catalog;
     private final ZoneId zone;
 
-    public ValueHistory(JdbcClient jdbc, Catalog catalog, java.time.Clock clock) {
+    public ValueHistory(JdbcClient jdbc, Catalog catalog, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.zone = clock.getZone();

@@ -2,7 +2,6 @@ package vn.giaoban.rules;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +73,5 @@ final class Figures {
                             rs.getBigDecimal(5));
                 });
         return loaded;
-    }
-
-    static List<BigDecimal> present(List<Optional<BigDecimal>> values) {
-        List<BigDecimal> present = new ArrayList<>();
-        values.forEach(v -> v.ifPresent(present::add));
-        return present;
     }
 }

@@ -1,6 +1,7 @@
 package vn.giaoban.rules;
 
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 
 import vn.giaoban.catalog.Rule;
@@ -31,7 +32,7 @@ public record RuleResult(YearMonth period, String ruleCode, String unitKey, Rule
      */
     public boolean lacksOwnFigure() {
         return outcome == Outcome.NOT_EVALUATED && lookedAt != null
-                && java.util.Arrays.stream(lookedAt.split("; "))
+                && Arrays.stream(lookedAt.split("; "))
                         .anyMatch(figure -> (figure.startsWith("v(") || figure.startsWith("form("))
                                 && figure.endsWith("=thiếu"));
     }

@@ -2,6 +2,7 @@ package vn.giaoban.submission.internal;
 
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -242,7 +243,7 @@ final class ListTable {
                         Integer.parseInt(dmy.group(1)));
             }
             return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_DATE", sheet, cell.reference(), cell.text(),
                     "Cột \"" + column.aliases().get(0) + "\" cần một ngày (ví dụ 05/10/2022), ô lại ghi \"" + cell.text()
                             + "\"; dòng này không được tính."));

@@ -1,10 +1,11 @@
 package vn.giaoban.submission.internal;
 
-import java.time.YearMonth;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,7 +120,7 @@ public class SubmissionRepository {
     }
 
     /** A value an earlier accepted version gave and this one leaves empty. */
-    public record RemovedValue(String indicatorCode, String measure, java.math.BigDecimal number, String text,
+    public record RemovedValue(String indicatorCode, String measure, BigDecimal number, String text,
             int previousVersion) {
     }
 
