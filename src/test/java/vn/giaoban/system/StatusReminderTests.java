@@ -84,7 +84,7 @@ class StatusReminderTests {
         assertThat((String) congAn.getContent()).contains("Biểu BM04-ANTT - Báo cáo tình hình an ninh trật tự")
                 .contains("hạn nộp ngày 24/10/2022");
 
-        assertThat(printed()).contains("22 báo cáo phải nộp: 19 đúng hạn, 0 trễ hạn, 3 chưa nộp, 0 không tiếp nhận.")
+        assertThat(printed()).contains("39 báo cáo phải nộp: 36 đúng hạn, 0 trễ hạn, 3 chưa nộp, 0 không tiếp nhận.")
                 .contains("Đã gửi thư nhắc: Xã Hồng Thái (06175) → hongthai@vanlang.test")
                 .contains("Đã gửi thư nhắc: Công an huyện (CAH) → conganhuyen@vanlang.test, doitruong@vanlang.test")
                 .contains("Chưa có địa chỉ thư nên chưa nhắc được (đặt giaoban.reminders.addresses.<mã đơn vị>):"
