@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Measure;
@@ -82,13 +83,21 @@ public class Consolidator {
             log.info("{} {} {}: version {} is now current", group.unitKey(), group.formCode(), group.period(),
                     group.winner());
         }
-        int rejected = 0;
+        // a changed month also changes what next month and the same month next year are compared with
+        for (YearMonth changedPeriod : List.copyOf(periods)) {
+            for (YearMonth later : List.of(changedPeriod.plusMonths(1), changedPeriod.plusYears(1))) {
+                if (hasCurrentSubmissions(later)) {
+                    periods.add(later);
+                }
+            }
+        }
+        int[] rejected = { 0 };
         for (YearMonth period : periods) {
             rebuildValues(period);
-            rejected += leaveOutRejected(rules.evaluate(period));
+            rules.evaluate(period, failed -> rejected[0] += leaveOut(failed));
             rollUp(period);
         }
-        return new Summary(changed.size(), periods, rejected);
+        return new Summary(changed.size(), periods, rejected[0]);
     }
 
     /**
@@ -121,13 +130,23 @@ public class Consolidator {
                 ).params(params).update();
     }
 
-    /** An ERROR rule that failed leaves the value it judged out of the period's figures. */
-    private int leaveOutRejected(List<RuleResult> results) {
+    private boolean hasCurrentSubmissions(YearMonth period) {
+        return jdbc.sql("SELECT COUNT(*) FROM current_submission WHERE period = ?").param(period.toString())
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * An ERROR rule that failed leaves the value it judged out of the period's figures: the judged
+     * indicator in the measure its form reports by default (a cumulative figure; the month's stays).
+     */
+    private int leaveOut(List<RuleResult> failed) {
         int left = 0;
-        for (RuleResult result : results) {
+        for (RuleResult result : failed) {
             if (result.failed() && result.severity() == Rule.Severity.ERROR) {
-                left += jdbc.sql("DELETE FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ?")
-                        .params(result.unitKey(), result.subject(), result.period().toString()).update();
+                Measure measure = catalog.formOf(result.subject()).map(Form::defaultMeasure).orElse(Measure.CUMULATIVE);
+                left += jdbc.sql("""
+                        DELETE FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ?""")
+                        .params(result.unitKey(), result.subject(), result.period().toString(), measure.name()).update();
                 log.info("{} {} {}: left out, rule {} failed", result.unitKey(), result.subject(), result.period(),
                         result.ruleCode());
             }

@@ -110,7 +110,7 @@ public final class RuleContext {
         return record(label, earlier.value().get());
     }
 
-    /** The sum of the figures of the units directly under this one that reported; missing when none did. */
+    /** The sum of the figures of the units directly under this one; missing while any of them has not reported. */
     public BigDecimal children(String indicator) {
         return children(indicator, defaultMeasure(indicator));
     }
@@ -127,6 +127,14 @@ public final class RuleContext {
             }
         }
         String label = "children(" + indicator + label(indicator, measure) + ") " + reported + "/" + children.size();
+        if (reported < children.size()) {
+            // a sum of the units that reported is not the sum: the rule waits for the others
+            List<String> missing = children.stream()
+                    .filter(child -> figures.value(child.key(), indicator, period, measure).isEmpty())
+                    .map(Unit::name).toList();
+            lookedAt.put(label, "thiếu");
+            throw new MissingFigure(label, describe(indicator, measure) + " của " + String.join(", ", missing));
+        }
         return read(label, Optional.ofNullable(sum), describe(indicator, measure) + " của các đơn vị trực thuộc");
     }
 

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.expression.EvaluationContext;
-import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
 import org.springframework.expression.common.TemplateParserContext;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -53,20 +53,53 @@ public class RuleEngine {
         this.lineage = new Lineage(catalog);
     }
 
-    /** Evaluates every rule for the period, stores the results and returns them. */
-    public List<RuleResult> evaluate(YearMonth period) {
+    /**
+     * Evaluates every rule for the period, stores the results and returns them. The ERROR rules
+     * come first and the values they reject are left out (by {@code leaveOut}) before the warnings
+     * read the figures, so no warning is judged on a value the period does not keep.
+     */
+    public List<RuleResult> evaluate(YearMonth period, Consumer<List<RuleResult>> leaveOut) {
+        List<RuleResult> results = evaluateOnly(period, leaveOut);
+        store(period, results);
+        log(period, results);
+        return results;
+    }
+
+    /** Evaluates without storing or leaving anything out: what {@code giaoban check} shows for a period never consolidated. */
+    public List<RuleResult> evaluateOnly(YearMonth period) {
+        return evaluateOnly(period, rejected -> { });
+    }
+
+    private List<RuleResult> evaluateOnly(YearMonth period, Consumer<List<RuleResult>> leaveOut) {
         Figures figures = new Figures(jdbc);
+        List<RuleResult> errors = evaluate(period, figures, Rule.Severity.ERROR);
+        List<RuleResult> rejected = errors.stream().filter(RuleResult::failed).toList();
+        if (!rejected.isEmpty()) {
+            leaveOut.accept(rejected);
+            figures.forget(period);
+        }
+        List<RuleResult> results = new ArrayList<>(errors);
+        results.addAll(evaluate(period, figures, Rule.Severity.WARNING));
+        return results;
+    }
+
+    private List<RuleResult> evaluate(YearMonth period, Figures figures, Rule.Severity severity) {
         List<RuleResult> results = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
+            if (rule.severity() != severity) {
+                continue;
+            }
             for (Map.Entry<Unit, List<String>> target : targets(rule, period, figures).entrySet()) {
                 results.add(evaluate(rule, target.getKey(), target.getValue(), period, figures));
             }
         }
-        store(period, results);
+        return results;
+    }
+
+    private static void log(YearMonth period, List<RuleResult> results) {
         long failed = results.stream().filter(RuleResult::failed).count();
         long notEvaluated = results.stream().filter(r -> r.outcome() == RuleResult.Outcome.NOT_EVALUATED).count();
         log.info("Rules for {}: {} evaluated, {} failed, {} not evaluated", period, results.size(), failed, notEvaluated);
-        return results;
     }
 
     /** The stored results of a period, failures and rules not evaluated first. */
@@ -102,14 +135,18 @@ public class RuleEngine {
                 outcome = RuleResult.Outcome.FAILED;
                 message = failureMessage(rule, evaluation, context);
             }
-        } catch (EvaluationException | MissingFigure e) {
+        } catch (RuntimeException e) {
+            // a missing figure, or a rule that cannot work on these figures (a division by zero, a
+            // code of the wrong case): not evaluated, said so, and the night goes on
             Optional<MissingFigure> missing = missing(e);
-            if (missing.isEmpty()) {
-                log.warn("Rule {} for {} {} could not be evaluated", rule.code(), unit.key(), period, e);
-            }
             outcome = RuleResult.Outcome.NOT_EVALUATED;
-            message = "Chưa kiểm tra được quy tắc " + rule.code() + " vì thiếu "
-                    + missing.map(MissingFigure::description).orElse("số liệu (" + e.getMessage() + ")") + ".";
+            if (missing.isPresent()) {
+                message = "Chưa kiểm tra được quy tắc " + rule.code() + " vì thiếu " + missing.get().description() + ".";
+            } else {
+                log.warn("Rule {} for {} {} could not be evaluated", rule.code(), unit.key(), period, e);
+                message = "Chưa kiểm tra được quy tắc " + rule.code() + ": quy tắc lỗi với số liệu này ("
+                        + rootMessage(e) + "), cần sửa danh mục quy tắc.";
+            }
         }
         String lookedAt = context.lookedAt().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("; "));
@@ -122,7 +159,7 @@ public class RuleEngine {
             Object text = messages.computeIfAbsent(rule.code(),
                     c -> PARSER.parseExpression(rule.message(), new TemplateParserContext())).getValue(evaluation);
             return String.valueOf(text);
-        } catch (EvaluationException | MissingFigure e) {
+        } catch (RuntimeException e) {
             return "Số liệu không thỏa quy tắc " + rule.code() + " (" + context.lookedAt() + ").";
         }
     }
@@ -155,11 +192,27 @@ public class RuleEngine {
                     .filter(u -> rule.appliesTo().values().stream()
                             .anyMatch(kind -> UnitKind.valueOf(kind.toUpperCase(Locale.ROOT)) == u.kind()))
                     .filter(u -> u.validOn(period.atEndOfMonth()))
-                    .forEach(u -> targets.put(u, List.of(u.key())));
+                    .forEach(u -> targets.put(u, responsible(u, period, figures)));
             case UNIT -> rule.appliesTo().values().forEach(code -> catalog.unit(code, period)
-                    .ifPresent(u -> targets.put(u, List.of(u.key()))));
+                    .ifPresent(u -> targets.put(u, responsible(u, period, figures))));
         }
         return targets;
+    }
+
+    /**
+     * Who can fix a unit's figures: the unit itself, and the departments that report for it (a
+     * district's figures are its departments' reports: a district sends no file of its own).
+     */
+    private List<String> responsible(Unit unit, YearMonth period, Figures figures) {
+        List<String> responsible = new ArrayList<>(List.of(unit.key()));
+        for (Figures.Current current : figures.current(period)) {
+            catalog.unitByKey(current.submitterKey())
+                    .filter(submitter -> submitter.kind().reportsForParent())
+                    .filter(submitter -> catalog.parent(submitter).map(Unit::key).orElse("").equals(unit.key()))
+                    .filter(submitter -> !responsible.contains(submitter.key()))
+                    .ifPresent(submitter -> responsible.add(submitter.key()));
+        }
+        return responsible;
     }
 
     private void store(YearMonth period, List<RuleResult> results) {
@@ -175,6 +228,14 @@ public class RuleEngine {
                             result.lookedAt())
                     .update();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static Optional<MissingFigure> missing(Throwable e) {

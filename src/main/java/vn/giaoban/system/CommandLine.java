@@ -260,7 +260,7 @@ public final class CommandLine {
         });
     }
 
-    /** The period's discrepancies as the last consolidation found them (evaluated now if it stored none). */
+    /** The period's discrepancies as the last consolidation found them (evaluated now, not stored, if it has none). */
     private ExitCode check(List<String> words, List<String> settings) {
         Options options = Options.parse(words, "--period");
         YearMonth period = options.period("--period").orElseThrow(() -> new UsageException(
@@ -269,7 +269,10 @@ public final class CommandLine {
             RuleEngine rules = context.getBean(RuleEngine.class);
             List<RuleResult> results = rules.results(period);
             if (results.isEmpty()) {
-                results = rules.evaluate(period);
+                // a period the nights have not consolidated: checked now, nothing stored, nothing left out
+                results = rules.evaluateOnly(period);
+                out.println("Kỳ " + period + " chưa được tổng hợp: các quy tắc được kiểm tra ngay trên số liệu hiện có,"
+                        + " không giá trị nào bị loại.");
             }
             new CheckReport(context.getBean(Catalog.class)).lines(period, results).forEach(out::println);
             return ExitCode.COMPLETED;

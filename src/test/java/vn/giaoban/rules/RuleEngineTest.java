@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +59,7 @@ class RuleEngineTest {
         submitted("004", "F1", june);
         value("004", "A", june, "CUMULATIVE", 10);
 
-        List<RuleResult> results = engine.evaluate(june);
+        List<RuleResult> results = engine.evaluate(june, rejected -> { });
 
         RuleResult failed = result(results, "WITHIN", "001");
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
@@ -76,49 +77,99 @@ class RuleEngineTest {
 
     @Test
     void aDepartmentsTotalAgainstTheCommunesSumWithinARelativeToleranceJustInsideAndJustOutside() {
-        value("004", "A", OCTOBER, "CUMULATIVE", 60);
-        value("006", "A", OCTOBER, "CUMULATIVE", 40);
+        communes("A", 60, 40, 0, 0);
         value("100", "A", OCTOBER, "CUMULATIVE", 110); // the police's figure for the district: 10% over 100
+        submitted("CA", "F1", OCTOBER);
 
-        assertThat(result(engine.evaluate(OCTOBER), "ACROSS", "100").outcome()).isEqualTo(Outcome.PASSED);
+        RuleResult inside = result(engine.evaluate(OCTOBER, rejected -> { }), "ACROSS", "100");
+        assertThat(inside.outcome()).isEqualTo(Outcome.PASSED);
+        // the district sends nothing itself: the department that reports for it is told
+        assertThat(inside.responsible()).containsExactly("100@-", "CA@-");
 
         jdbc.sql("UPDATE data_value SET num_value = 111 WHERE unit_key = '100@-'").update();
-        RuleResult outside = result(engine.evaluate(OCTOBER), "ACROSS", "100");
+        RuleResult outside = result(engine.evaluate(OCTOBER, rejected -> { }), "ACROSS", "100");
         assertThat(outside.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(outside.message()).isEqualTo("Tổng của công an (111) khác tổng các xã (100).");
-        assertThat(outside.lookedAt()).contains("children(A) 2/4=100");
+        assertThat(outside.lookedAt()).contains("children(A) 4/4=100");
     }
 
     @Test
     void anAbsoluteToleranceJustInsideAndJustOutside() {
-        value("004", "A", OCTOBER, "CUMULATIVE", 100);
+        communes("A", 100, 0, 0, 0);
         value("100", "A", OCTOBER, "CUMULATIVE", 103);
-        assertThat(result(engine.evaluate(OCTOBER), "ACROSS_ABS", "100").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(engine.evaluate(OCTOBER, rejected -> { }), "ACROSS_ABS", "100").outcome())
+                .isEqualTo(Outcome.PASSED);
 
         jdbc.sql("UPDATE data_value SET num_value = 96 WHERE unit_key = '100@-'").update();
-        assertThat(result(engine.evaluate(OCTOBER), "ACROSS_ABS", "100").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result(engine.evaluate(OCTOBER, rejected -> { }), "ACROSS_ABS", "100").outcome())
+                .isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void aSumWithACommuneMissingCannotBeComparedAndNamesTheCommune() {
+        value("004", "A", OCTOBER, "CUMULATIVE", 60);
+        value("006", "A", OCTOBER, "CUMULATIVE", 40);
+        value("007", "A", OCTOBER, "CUMULATIVE", 0);
+        value("100", "A", OCTOBER, "CUMULATIVE", 100); // would agree with the three that reported
+
+        RuleResult result = result(engine.evaluate(OCTOBER, rejected -> { }), "ACROSS", "100");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
+        assertThat(result.message()).contains("của Xã Tám Mới");
+    }
+
+    @Test
+    void aRuleThatCannotWorkOnTheseFiguresIsNotEvaluatedAndTheOthersStillAre() {
+        value("004", "A", OCTOBER, "CUMULATIVE", 0);
+        value("004", "B", OCTOBER, "CUMULATIVE", 0);
+        value("100", "REV", OCTOBER, "CUMULATIVE", 700);
+
+        List<RuleResult> results = engine.evaluate(OCTOBER, rejected -> { });
+
+        RuleResult division = result(results, "RATIO", "004");
+        assertThat(division.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
+        assertThat(division.message()).startsWith("Chưa kiểm tra được quy tắc RATIO: quy tắc lỗi với số liệu này");
+        assertThat(result(results, "PACE", "100").outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void anErrorRuleLeavesItsValueOutBeforeTheWarningsReadTheFigures() {
+        YearMonth june = YearMonth.of(2025, 6);
+        submitted("001", "F1", june);
+        value("001", "A", june, "CUMULATIVE", 10);
+        value("001", "B", june, "CUMULATIVE", 12);
+        List<RuleResult> leftOut = new ArrayList<>();
+
+        List<RuleResult> results = engine.evaluate(june, rejected -> {
+            leftOut.addAll(rejected);
+            jdbc.sql("DELETE FROM data_value WHERE indicator_code = 'B'").update();
+        });
+
+        assertThat(leftOut).extracting(RuleResult::ruleCode).containsExactly("WITHIN");
+        // the ratio warning runs after: B is gone, so it cannot be evaluated rather than judged on 12
+        assertThat(result(results, "RATIO", "001").outcome()).isEqualTo(Outcome.NOT_EVALUATED);
     }
 
     @Test
     void withoutTheCommunesFiguresTheSumCannotBeCompared() {
         value("100", "A", OCTOBER, "CUMULATIVE", 110);
 
-        RuleResult result = result(engine.evaluate(OCTOBER), "ACROSS", "100");
+        RuleResult result = result(engine.evaluate(OCTOBER, rejected -> { }), "ACROSS", "100");
 
         assertThat(result.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
-        assertThat(result.message()).contains("của các đơn vị trực thuộc");
+        assertThat(result.message()).contains("của Xã Bốn, Xã Sáu Mới, Xã Bảy Mới, Xã Tám Mới");
     }
 
     @Test
     void aTargetIsJudgedByThePaceOfTheMonthsGoneBy() {
         value("100", "REV", OCTOBER, "CUMULATIVE", 700); // October: 10/12 of 1000 = 833.33 expected
 
-        RuleResult behind = result(engine.evaluate(OCTOBER), "PACE", "100");
+        RuleResult behind = result(engine.evaluate(OCTOBER, rejected -> { }), "PACE", "100");
         assertThat(behind.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(behind.message()).isEqualTo("Thu đạt 70,00% dự toán, chậm hơn tiến độ 83,33%.");
 
         jdbc.sql("UPDATE data_value SET num_value = 834 WHERE indicator_code = 'REV'").update();
-        assertThat(result(engine.evaluate(OCTOBER), "PACE", "100").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(engine.evaluate(OCTOBER, rejected -> { }), "PACE", "100").outcome()).isEqualTo(Outcome.PASSED);
     }
 
     @Test
@@ -130,7 +181,7 @@ class RuleEngineTest {
         value("002", "CRIME", lastOctober, "CUMULATIVE", 3);
         value("006", "CRIME", OCTOBER, "CUMULATIVE", 9); // Xã Sáu Mới = Xã Một + Xã Hai: 7 last year
 
-        List<RuleResult> results = engine.evaluate(OCTOBER);
+        List<RuleResult> results = engine.evaluate(OCTOBER, rejected -> { });
 
         assertThat(result(results, "LAST_YEAR", "004").outcome()).isEqualTo(Outcome.PASSED);
         RuleResult merged = result(results, "LAST_YEAR", "006");
@@ -144,7 +195,7 @@ class RuleEngineTest {
         value("005", "CRIME", OCTOBER.minusYears(1), "CUMULATIVE", 6);
         value("007", "CRIME", OCTOBER, "CUMULATIVE", 2);
 
-        RuleResult result = result(engine.evaluate(OCTOBER), "LAST_YEAR", "007");
+        RuleResult result = result(engine.evaluate(OCTOBER, rejected -> { }), "LAST_YEAR", "007");
 
         assertThat(result.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
         assertThat(result.message()).contains("chưa biết tỷ lệ phần của xã Năm chuyển về xã Bảy Mới");
@@ -157,13 +208,13 @@ class RuleEngineTest {
             value("004", "A", OCTOBER.minusMonths(back), "MONTH", history[back - 1]);
         }
         value("004", "A", OCTOBER, "MONTH", 30);
-        assertThat(result(engine.evaluate(OCTOBER), "OUTLIER", "004").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result(engine.evaluate(OCTOBER, rejected -> { }), "OUTLIER", "004").outcome()).isEqualTo(Outcome.FAILED);
 
         jdbc.sql("UPDATE data_value SET num_value = 12 WHERE unit_key = '004@-' AND period = '2025-10'").update();
-        assertThat(result(engine.evaluate(OCTOBER), "OUTLIER", "004").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(engine.evaluate(OCTOBER, rejected -> { }), "OUTLIER", "004").outcome()).isEqualTo(Outcome.PASSED);
 
         value("006", "A", OCTOBER, "MONTH", 50);
-        RuleResult young = result(engine.evaluate(OCTOBER), "OUTLIER", "006");
+        RuleResult young = result(engine.evaluate(OCTOBER, rejected -> { }), "OUTLIER", "006");
         assertThat(young.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
         assertThat(young.message()).contains("có 0 tháng, cần ít nhất 6");
     }
@@ -171,8 +222,8 @@ class RuleEngineTest {
     @Test
     void resultsAreStoredWithTheFiguresTheyLookedAtAndReplacedByTheNextEvaluation() {
         value("100", "REV", OCTOBER, "CUMULATIVE", 700);
-        engine.evaluate(OCTOBER);
-        engine.evaluate(OCTOBER);
+        engine.evaluate(OCTOBER, rejected -> { });
+        engine.evaluate(OCTOBER, rejected -> { });
 
         List<RuleResult> stored = engine.results(OCTOBER);
 
@@ -184,6 +235,14 @@ class RuleEngineTest {
     private RuleResult result(List<RuleResult> results, String rule, String unitCode) {
         return results.stream().filter(r -> r.ruleCode().equals(rule) && r.unitKey().startsWith(unitCode + "@"))
                 .findFirst().orElseThrow(() -> new AssertionError(rule + " for " + unitCode + " not in " + results));
+    }
+
+    /** The four communes of the district in October 2025, in catalog order: 004, 006, 007, 008. */
+    private void communes(String indicator, int... values) {
+        String[] codes = { "004", "006", "007", "008" };
+        for (int i = 0; i < codes.length; i++) {
+            value(codes[i], indicator, OCTOBER, "CUMULATIVE", values[i]);
+        }
     }
 
     private void submitted(String unitCode, String form, YearMonth period) {

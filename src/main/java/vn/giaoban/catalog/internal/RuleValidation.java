@@ -108,9 +108,9 @@ final class RuleValidation {
             } else if (indicator.valueType() == ValueType.TEXT || indicator.valueType() == ValueType.STATUS) {
                 problems.add("list-aggregations.csv", 0, entry, "chỉ tiêu dạng chữ không tính được từ danh sách");
             }
-            if (aggregation.function() == ListForm.Function.SUM
-                    && (aggregation.column() == null || !columns.contains(aggregation.column()))) {
-                problems.add("list-aggregations.csv", 0, entry, "phép SUM cần cột số có trong list-columns.csv");
+            if (aggregation.function() == ListForm.Function.SUM && list.columns().stream()
+                    .noneMatch(c -> c.code().equals(aggregation.column()) && c.type() == ListForm.ColumnType.NUMBER)) {
+                problems.add("list-aggregations.csv", 0, entry, "phép SUM cần một cột kiểu NUMBER có trong list-columns.csv");
             }
             if (!aggregation.filter().isEmpty()) {
                 parse(aggregation.filter(), false, "list-aggregations.csv", entry, problems);

@@ -36,9 +36,10 @@ import vn.giaoban.text.VietnameseText;
 /**
  * A list form's table being read: its columns found by their headings, each row below read as a
  * record (dates, numbers, text) and added into the aggregations the catalog defines, as it streams
- * by, so that a list of a million rows is never held in memory. A row whose cell cannot be read, or
- * that lacks a required column, is a finding and is not counted; a total line and a row of one cell
- * (a signature, a note) are not records.
+ * by, so that a list of a million rows is never held in memory. A record is a row with a date where
+ * the list requires one, or one that starts with its number; a record whose cell cannot be read, or
+ * that lacks a required column, is a finding and is not counted. A total line, a note or a
+ * signature under the list is not a record.
  */
 final class ListTable {
 
@@ -68,6 +69,7 @@ final class ListTable {
     private int firstRow = -1;
     private int lastRow = -1;
     private int records;
+    private int notCounted;
 
     private ListTable(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
             YearMonth period) {
@@ -117,27 +119,19 @@ final class ListTable {
 
     /** Reads one row below the header into the aggregations; findings for what cannot be read. */
     void row(SheetRow row, List<Finding> findings) {
-        if (row.cells().stream().anyMatch(cell -> cell.kind() == CellKind.TEXT
-                && TOTAL_LINE.matcher(VietnameseText.fold(cell.text())).matches())) {
+        if (!record(row)) {
             return;
         }
         record.clear();
-        columns.values().forEach(column -> record.put(column.code(), null));
-        int filled = 0;
+        // every column of the form is there, null when this list lacks it: a filter may name any
+        form.columns().forEach(column -> record.put(column.code(), null));
         List<Finding> problems = new ArrayList<>();
         for (Map.Entry<Integer, ListForm.Column> entry : columns.entrySet()) {
             Optional<SheetCell> cell = row.cell(entry.getKey());
             if (cell.isEmpty() || cell.get().kind() == CellKind.TEXT && cell.get().text().isBlank()) {
                 continue;
             }
-            filled++;
-            ListForm.Column column = entry.getValue();
-            Object value = value(column, cell.get(), problems);
-            record.put(column.code(), value);
-        }
-        // a signature or a note under the list fills one column at most: a record fills more
-        if (filled < 2) {
-            return;
+            record.put(entry.getValue().code(), value(entry.getValue(), cell.get(), problems));
         }
         for (ListForm.Column column : columns.values()) {
             if (column.required() && record.get(column.code()) == null && problems.isEmpty()) {
@@ -148,6 +142,7 @@ final class ListTable {
         }
         if (!problems.isEmpty()) {
             findings.addAll(problems);
+            notCounted++;
             return;
         }
         records++;
@@ -182,6 +177,35 @@ final class ListTable {
 
     int records() {
         return records;
+    }
+
+    /** Rows that were records but could not be counted (a finding each). */
+    int notCounted() {
+        return notCounted;
+    }
+
+    /**
+     * Whether a row below the header is a record: it has a value in a required date column, or it
+     * starts with a number (its "STT"). A total line ("Tổng cộng: 18 đơn"), a note or a signature
+     * block is none of these, whatever else it holds.
+     */
+    private boolean record(SheetRow row) {
+        if (row.cells().isEmpty()) {
+            return false;
+        }
+        SheetCell first = row.cells().get(0);
+        if (first.kind() == CellKind.TEXT && TOTAL_LINE.matcher(VietnameseText.fold(first.text())).matches()) {
+            return false;
+        }
+        boolean ordinal = first.kind() == CellKind.NUMBER && !first.date()
+                || first.kind() == CellKind.TEXT && first.text().strip().matches("\\d{1,7}\\.?");
+        if (ordinal && !columns.containsKey(first.column())) {
+            return true;
+        }
+        return columns.entrySet().stream().filter(e -> e.getValue().required()
+                && e.getValue().type() == ListForm.ColumnType.DATE)
+                .anyMatch(e -> row.cell(e.getKey()).filter(c -> !(c.kind() == CellKind.TEXT && c.text().isBlank()))
+                        .isPresent());
     }
 
     String sheet() {

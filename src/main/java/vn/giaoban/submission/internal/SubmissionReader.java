@@ -263,6 +263,13 @@ public final class SubmissionReader {
         }
 
         private IngestResult listResult() {
+            if (list.records() == 0 && list.notCounted() > 0) {
+                // every row failed: the list is not "no petitions", it is unread
+                return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
+                        identification.form().code(), identification.period(), identification.asOf(), List.of(),
+                        capped(findings), "Không dòng nào của danh sách tính được (" + list.notCounted()
+                                + " dòng có ô sai, xem các điểm cần xem lại). Đề nghị sửa rồi gửi lại.");
+            }
             List<StagedValue> listValues = list.values(subjectKey, identification.period());
             findings.add(Finding.file(Severity.INFO, "LIST_COUNTED", "Danh sách có " + list.records() + " dòng được tính: "
                     + String.join("; ", listValues.stream().map(v -> catalog.indicator(v.indicatorCode()).name()

@@ -135,6 +135,38 @@ class ListFormReaderTest {
                 + " rồi gửi lại.");
     }
 
+    @Test
+    void aListWithoutItsOptionalResolutionDateColumnCountsTheRestAndOneWhoseRowsAllFailIsRefused() throws IOException {
+        Path file = inbox.resolve("06139/BM03-DS_T10_2022.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\r\n",
+                "DANH SÁCH ĐƠN THƯ TIẾP NHẬN - THÁNG 10 NĂM 2022",
+                "STT,Ngày tiếp nhận,Nội dung,Tình trạng",
+                "1,05/01/2022,Tổng số tiền bồi thường chưa trả,Đã giải quyết",
+                "2,03/10/2022,Tranh chấp đất đai,Đang giải quyết"), StandardCharsets.UTF_8);
+
+        IngestResult result = reader.read(received(file, "06139"));
+
+        // a content that begins like a total line is still a petition; no resolution date: none counted resolved
+        assertThat(result.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(result.values()).filteredOn(v -> v.measure() == Measure.CUMULATIVE)
+                .extracting(StagedValue::indicatorCode, StagedValue::number)
+                .containsExactlyInAnyOrder(tuple("DT_TIEP_NHAN", new BigDecimal("2")),
+                        tuple("DT_DA_GIAI_QUYET", new BigDecimal("0")));
+        assertThat(result.findings()).extracting(Finding::code).containsExactly("LIST_COUNTED");
+
+        Files.writeString(file, String.join("\r\n",
+                "DANH SÁCH ĐƠN THƯ TIẾP NHẬN - THÁNG 10 NĂM 2022",
+                "STT,Ngày tiếp nhận,Nội dung,Tình trạng",
+                "1,05/01/22,Tranh chấp đất đai,Đã giải quyết",
+                "2,3/10/22,Tranh chấp đất đai,Đang giải quyết"), StandardCharsets.UTF_8);
+        IngestResult unread = reader.read(received(file, "06139"));
+
+        assertThat(unread.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(unread.rejection()).startsWith("Không dòng nào của danh sách tính được (2 dòng có ô sai");
+        assertThat(unread.findings()).extracting(Finding::code).containsOnly("LIST_NOT_A_DATE");
+    }
+
     private static void row(Sheet sheet, CellStyle date, int index, Object... cells) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < cells.length; i++) {
