@@ -192,20 +192,26 @@ public class RuleEngine {
                     .filter(u -> rule.appliesTo().values().stream()
                             .anyMatch(kind -> UnitKind.valueOf(kind.toUpperCase(Locale.ROOT)) == u.kind()))
                     .filter(u -> u.validOn(period.atEndOfMonth()))
-                    .forEach(u -> targets.put(u, responsible(u, period, figures)));
+                    .forEach(u -> targets.put(u, responsible(rule, u, period, figures)));
             case UNIT -> rule.appliesTo().values().forEach(code -> catalog.unit(code, period)
-                    .ifPresent(u -> targets.put(u, responsible(u, period, figures))));
+                    .ifPresent(u -> targets.put(u, responsible(rule, u, period, figures))));
         }
         return targets;
     }
 
     /**
-     * Who can fix a unit's figures: the unit itself, and the departments that report for it (a
-     * district's figures are its departments' reports: a district sends no file of its own).
+     * Who can fix a unit's figure of the rule's subject: the unit itself, and the department whose
+     * report gives it (a district's figures are its departments' reports: a district sends no file
+     * of its own, and the police need not hear about the budget).
      */
-    private List<String> responsible(Unit unit, YearMonth period, Figures figures) {
+    private List<String> responsible(Rule rule, Unit unit, YearMonth period, Figures figures) {
         List<String> responsible = new ArrayList<>(List.of(unit.key()));
         for (Figures.Current current : figures.current(period)) {
+            boolean givesSubject = catalog.form(current.formCode())
+                    .map(form -> form.indicatorCodes().contains(rule.subject())).orElse(false);
+            if (!givesSubject) {
+                continue;
+            }
             catalog.unitByKey(current.submitterKey())
                     .filter(submitter -> submitter.kind().reportsForParent())
                     .filter(submitter -> catalog.parent(submitter).map(Unit::key).orElse("").equals(unit.key()))
