@@ -130,6 +130,20 @@ public final class GiaobanRun implements AutoCloseable {
      * named by its file and content instead), so two databases that hold the same facts compare equal.
      */
     public String businessChecksum() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            businessRows().forEach(row -> digest.update((row + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What {@link #businessChecksum()} is taken over, a line per row prefixed by its table's
+     * number, sorted: where two databases differ, the lines that differ say so.
+     */
+    public List<String> businessRows() {
         List<String> queries = List.of(
                 "SELECT unit_key, code, name, kind, parent_key, valid_from, valid_to FROM unit",
                 "SELECT predecessor_key, successor_key, share FROM unit_succession",
@@ -153,27 +167,22 @@ public final class GiaobanRun implements AutoCloseable {
                        v.sheet, v.cell
                 FROM data_value v JOIN submission s ON s.id = v.submission_id""",
                 "SELECT * FROM rollup_value",
-                // booleans read as text differ by database ("TRUE", "t"): spelled out
+                // booleans as text differ by database ("TRUE", "t"); one letter, as HSQLDB pads a CASE to its longest
                 """
                 SELECT period, rule_code, unit_key, severity, outcome, subject, responsible,
-                       CASE WHEN in_briefing THEN 'yes' ELSE 'no' END, message, looked_at FROM rule_result""");
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String query : queries) {
-                List<String> rows = jdbc().sql(query).query((rs, n) -> {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.append(rs.getString(i)).append('\u001f');
-                    }
-                    return row.toString();
-                }).list();
-                rows.stream().sorted().forEach(row -> digest.update(row.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+                       CASE WHEN in_briefing THEN 'Y' ELSE 'N' END, message, looked_at FROM rule_result""");
+        List<String> lines = new ArrayList<>();
+        for (int table = 0; table < queries.size(); table++) {
+            String prefix = table + ": ";
+            jdbc().sql(queries.get(table)).query((rs, n) -> {
+                StringBuilder row = new StringBuilder(prefix);
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append(" | ");
+                }
+                return row.toString();
+            }).list().stream().sorted().forEach(lines::add);
         }
+        return lines;
     }
 
     @Override

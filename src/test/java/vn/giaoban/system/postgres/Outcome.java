@@ -26,7 +26,7 @@ import vn.giaoban.system.GiaobanRun;
  * that a run that was broken and restarted, or raced by a second process, compares with an
  * uninterrupted one.
  */
-record Outcome(String checksum, List<String> filed) {
+record Outcome(String checksum, List<String> filed, List<String> rows) {
 
     private static final Map<String, Outcome> UNINTERRUPTED = new ConcurrentHashMap<>();
 
@@ -34,7 +34,7 @@ record Outcome(String checksum, List<String> filed) {
     static Outcome of(Path work, List<String> settings) {
         try (GiaobanRun run = GiaobanRun.empty(work)) {
             settings.forEach(run::setting);
-            Outcome outcome = new Outcome(run.businessChecksum(), filed(work));
+            Outcome outcome = new Outcome(run.businessChecksum(), filed(work), run.businessRows());
             LoggerFactory.getLogger(Outcome.class).info("{} on {}: business checksum {}, {} files filed", work,
                     settings.stream().filter(s -> s.startsWith("--spring.datasource.url=")).findFirst()
                             .orElse("the embedded HSQLDB"), outcome.checksum(), outcome.filed().size());
