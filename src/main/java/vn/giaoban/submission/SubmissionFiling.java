@@ -109,6 +109,12 @@ public class SubmissionFiling {
         for (SubmissionRepository.RemovedValue removed : submissions.removedSincePreviousVersion(submission)) {
             String name = catalog.indicators().stream().filter(i -> i.code().equals(removed.indicatorCode()))
                     .map(Indicator::name).findFirst().orElse(removed.indicatorCode());
+            // a cell that could not be read is told by its own finding; a figure another form still gives was not removed
+            boolean unreadable = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
+                    && f.message().contains("\"" + name + "\""));
+            if (unreadable || submissions.stillConsolidated(submission, removed)) {
+                continue;
+            }
             String was = removed.number() != null ? VietnameseNumbers.format(removed.number(),
                     Math.max(0, removed.number().stripTrailingZeros().scale())) : removed.text();
             findings.add(Finding.file(Severity.INFO, "VALUE_REMOVED", "Chỉ tiêu \"" + name + "\" (" + measureName(removed.measure())

@@ -46,6 +46,20 @@ class ReconciliationTests {
         }
     }
 
+    /** The district sends nothing itself: a discrepancy in its figures is told to the department whose report gives them. */
+    @Test
+    void aDistrictsDiscrepancyIsToldToTheDepartmentWhoseReportGivesTheFigure() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.withSamples(work)) {
+            giaoban.octoberNights();
+
+            assertThat(Files.readString(work.resolve("outbox/CAH/BM04-ANTT_2022-10.xlsx.phan-hoi.txt"),
+                    StandardCharsets.UTF_8)).contains("Cần kiểm tra: Số vụ phạm pháp hình sự (29 vụ) tăng so với cùng kỳ"
+                            + " năm trước (25 vụ).");
+            assertThat(Files.readString(work.resolve("outbox/CCTKV3/BM01-NS_T10-2022.xlsx.phan-hoi.txt"),
+                    StandardCharsets.UTF_8)).doesNotContain("phạm pháp");
+        }
+    }
+
     @Test
     void aCommuneWhoseListLostARowIsToldInItsFeedbackAndNamedInTheBriefing() throws IOException {
         try (GiaobanRun giaoban = GiaobanRun.withSamples(work)) {

@@ -120,7 +120,7 @@ public class SubmissionRepository {
     }
 
     /** A value an earlier accepted version gave and this one leaves empty. */
-    public record RemovedValue(String indicatorCode, String measure, BigDecimal number, String text,
+    public record RemovedValue(String unitKey, String indicatorCode, String measure, BigDecimal number, String text,
             int previousVersion) {
     }
 
@@ -133,7 +133,7 @@ public class SubmissionRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT p.indicator_code, p.measure, p.num_value, p.text_value, s.version
+                SELECT p.unit_key, p.indicator_code, p.measure, p.num_value, p.text_value, s.version
                 FROM submission s JOIN staged_value p ON p.submission_id = s.id
                 WHERE s.id = (SELECT MAX(id) FROM submission WHERE unit_key = ? AND form_code = ? AND period = ?
                               AND status = 'ACCEPTED' AND id < ?)
@@ -142,9 +142,17 @@ public class SubmissionRepository {
                 ORDER BY p.indicator_code, p.measure
                 """).params(submission.unitKey(), submission.formCode(), submission.period().toString(), submission.id(),
                 submission.id())
-                .query((rs, n) -> new RemovedValue(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getString(4), rs.getInt(5)))
+                .query((rs, n) -> new RemovedValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getString(5), rs.getInt(6)))
                 .list();
+    }
+
+    /** Whether the period's figures still hold a value the submission left empty (another form gives it). */
+    public boolean stillConsolidated(FiledSubmission submission, RemovedValue removed) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ?
+                """).params(removed.unitKey(), removed.indicatorCode(), submission.period().toString(), removed.measure())
+                .query(Long.class).single() > 0;
     }
 
     public void markFiled(long submissionId, String filedPath, String feedbackPath, Instant at) {
