@@ -185,9 +185,9 @@ final class ListTable {
     }
 
     /**
-     * Whether a row below the header is a record: it has a value in a required date column, or it
-     * starts with a number (its "STT"). A total line ("Tổng cộng: 18 đơn"), a note or a signature
-     * block is none of these, whatever else it holds.
+     * Whether a row below the header is a record: it has a date in a required date column (or text
+     * there beside other cells), or it starts with a number (its "STT"). A total line ("Tổng cộng:
+     * 18 đơn"), a note or a signature block is none of these, whatever else it holds.
      */
     private boolean record(SheetRow row) {
         if (row.cells().isEmpty()) {
@@ -202,10 +202,14 @@ final class ListTable {
         if (ordinal && !columns.containsKey(first.column())) {
             return true;
         }
+        long filled = columns.keySet().stream().map(row::cell)
+                .filter(c -> c.isPresent() && !(c.get().kind() == CellKind.TEXT && c.get().text().isBlank())).count();
+        // a date where the list requires one, or a typed one beside other cells (a note alone in the date column is not)
         return columns.entrySet().stream().filter(e -> e.getValue().required()
                 && e.getValue().type() == ListForm.ColumnType.DATE)
-                .anyMatch(e -> row.cell(e.getKey()).filter(c -> !(c.kind() == CellKind.TEXT && c.text().isBlank()))
-                        .isPresent());
+                .map(e -> row.cell(e.getKey())).flatMap(Optional::stream)
+                .anyMatch(c -> c.kind() == CellKind.NUMBER || c.kind() == CellKind.TEXT
+                        && (DAY_MONTH_YEAR.matcher(c.text().strip()).matches() || filled >= 2));
     }
 
     String sheet() {
