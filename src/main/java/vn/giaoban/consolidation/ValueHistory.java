@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,12 +52,6 @@ public class ValueHistory {
     public List<Change> changes(String unitCode, String indicatorCode) {
         Indicator indicator = catalog.indicator(indicatorCode);
         List<String> keys = catalog.unitsWithCode(unitCode).stream().map(Unit::key).toList();
-        Set<String> subjects = new LinkedHashSet<>(keys);
-        for (Unit unit : catalog.unitsWithCode(unitCode)) {
-            if (unit.kind().reportsForParent()) {
-                catalog.parent(unit).ifPresent(parent -> subjects.add(parent.key()));
-            }
-        }
         record Version(long id, int version, String period, String form, String file, Instant received, boolean current) {
         }
         String form = catalog.formOf(indicatorCode).map(f -> f.code()).orElse(null);
@@ -74,6 +69,8 @@ public class ValueHistory {
                     .query((rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7) == 1)).list());
         }
+        // a code carried by two units (before and after a reform): their versions in one order
+        versions.sort(Comparator.comparing(Version::period).thenComparingLong(Version::id));
         Map<Long, Map<String, String[]>> values = new HashMap<>();
         for (Version version : versions) {
             Map<String, String[]> byMeasure = new LinkedHashMap<>();

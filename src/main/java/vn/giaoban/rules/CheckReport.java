@@ -33,7 +33,7 @@ public final class CheckReport {
         if (results.isEmpty()) {
             lines.add("Chưa có kết quả: kỳ này chưa được tổng hợp, hoặc danh mục không có quy tắc nào (rules.csv).");
         }
-        section(lines, "KHÔNG KHỚP", results.stream().filter(RuleResult::failed).toList(), true);
+        failures(lines, results.stream().filter(RuleResult::failed).toList());
         notEvaluated(lines, results.stream().filter(r -> r.outcome() == RuleResult.Outcome.NOT_EVALUATED).toList());
         return lines;
     }
@@ -57,15 +57,14 @@ public final class CheckReport {
         });
     }
 
-    private void section(List<String> lines, String title, List<RuleResult> results, boolean withSeverity) {
+    private void failures(List<String> lines, List<RuleResult> results) {
         if (results.isEmpty()) {
             return;
         }
         lines.add("");
-        lines.add(title + " (" + results.size() + "):");
+        lines.add("KHÔNG KHỚP (" + results.size() + "):");
         for (RuleResult result : results) {
-            String severity = withSeverity ? (result.severity() == Rule.Severity.ERROR ? "[LỖI, giá trị bị loại] "
-                    : "[CẦN KIỂM TRA] ") : "";
+            String severity = result.severity() == Rule.Severity.ERROR ? "[LỖI, giá trị bị loại] " : "[CẦN KIỂM TRA] ";
             lines.add("  " + severity + unitName(result.unitKey()) + " · " + result.ruleCode() + ": " + result.message());
             lines.add("      đã xem: " + result.lookedAt());
         }

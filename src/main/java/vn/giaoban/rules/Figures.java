@@ -2,10 +2,12 @@ package vn.giaoban.rules;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +26,7 @@ final class Figures {
     private final Map<YearMonth, Map<String, BigDecimal>> values = new HashMap<>();
     private final Map<YearMonth, Map<String, BigDecimal>> byForm = new HashMap<>();
     private final Map<YearMonth, List<Current>> current = new HashMap<>();
+    private final Map<YearMonth, Map<String, List<Current>>> departmentReports = new HashMap<>();
 
     Figures(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -44,6 +47,21 @@ final class Figures {
                 SELECT unit_key, form_code, submission_id FROM current_submission WHERE period = ?
                 ORDER BY unit_key, form_code""").param(p.toString())
                 .query((rs, n) -> new Current(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
+    }
+
+    /**
+     * The period's current submissions of departments, by the unit their figures are about: who
+     * answers for a district's figures. Built once per period, not once per rule and unit.
+     */
+    Map<String, List<Current>> departmentReports(YearMonth period, Function<String, Optional<String>> parentOfDepartment) {
+        return departmentReports.computeIfAbsent(period, p -> {
+            Map<String, List<Current>> byParent = new HashMap<>();
+            for (Current report : current(p)) {
+                parentOfDepartment.apply(report.submitterKey())
+                        .ifPresent(parent -> byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(report));
+            }
+            return byParent;
+        });
     }
 
     /** After values were left out by an ERROR rule: read again on next use. */

@@ -62,8 +62,8 @@ public final class RuleContext {
     }
 
     public BigDecimal v(String indicator, String measure) {
-        return read("v(" + indicator + label(indicator, measure) + ")", figures.value(unit.key(), indicator, period, measure),
-                describe(indicator, measure) + " kỳ " + period());
+        return readOwn("v(" + indicator + label(indicator, measure) + ")",
+                figures.value(unit.key(), indicator, period, measure), describe(indicator, measure) + " kỳ " + period());
     }
 
     /**
@@ -155,7 +155,7 @@ public final class RuleContext {
     }
 
     public BigDecimal form(String formCode, String indicator, String measure) {
-        return read("form(" + formCode + ", " + indicator + label(indicator, measure) + ")",
+        return readOwn("form(" + formCode + ", " + indicator + label(indicator, measure) + ")",
                 figures.formValue(formCode, unit.key(), indicator, period, measure),
                 describe(indicator, measure) + " trong biểu " + formCode + " kỳ " + period());
     }
@@ -258,9 +258,18 @@ public final class RuleContext {
     }
 
     private BigDecimal read(String label, Optional<BigDecimal> value, String description) {
+        return read(label, value, description, false);
+    }
+
+    /** A figure of this unit's own report of this period: one it can supply if missing. */
+    private BigDecimal readOwn(String label, Optional<BigDecimal> value, String description) {
+        return read(label, value, description, true);
+    }
+
+    private BigDecimal read(String label, Optional<BigDecimal> value, String description, boolean own) {
         if (value.isEmpty()) {
             lookedAt.put(label, "thiếu");
-            throw new MissingFigure(label, description);
+            throw new MissingFigure(label, description, own);
         }
         return record(label, value.get());
     }
@@ -288,10 +297,21 @@ public final class RuleContext {
     /** A figure a rule needs is not there: the rule is not evaluated. */
     static final class MissingFigure extends RuntimeException {
         private final String description;
+        private final boolean own;
 
         MissingFigure(String label, String description) {
+            this(label, description, false);
+        }
+
+        MissingFigure(String label, String description, boolean own) {
             super(label, null, false, false);
             this.description = description;
+            this.own = own;
+        }
+
+        /** Whether the figure is of the unit's own report of the period: one the unit can supply. */
+        boolean own() {
+            return own;
         }
 
         /** In Vietnamese, what is missing: "số liệu \"Số đơn thư tiếp nhận\" trong biểu BM03-DS kỳ 10/2022". */

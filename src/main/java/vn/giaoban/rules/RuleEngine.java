@@ -105,14 +105,15 @@ public class RuleEngine {
     /** The stored results of a period, failures and rules not evaluated first. */
     public List<RuleResult> results(YearMonth period) {
         return jdbc.sql("""
-                SELECT rule_code, unit_key, severity, outcome, subject, responsible, in_briefing, message, looked_at
+                SELECT rule_code, unit_key, severity, outcome, subject, responsible, in_briefing, message, looked_at,
+                       own_figure_missing
                 FROM rule_result WHERE period = ?
                 ORDER BY CASE outcome WHEN 'FAILED' THEN 0 WHEN 'NOT_EVALUATED' THEN 1 ELSE 2 END, rule_code, unit_key
                 """).param(period.toString())
                 .query((rs, n) -> new RuleResult(period, rs.getString(1), rs.getString(2),
                         Rule.Severity.valueOf(rs.getString(3)), RuleResult.Outcome.valueOf(rs.getString(4)),
                         rs.getString(5), List.of(rs.getString(6).split(" ")), rs.getBoolean(7), rs.getString(8),
-                        rs.getString(9)))
+                        rs.getString(9), rs.getBoolean(10)))
                 .list();
     }
 
@@ -122,6 +123,7 @@ public class RuleEngine {
                 .withRootObject(context).build();
         RuleResult.Outcome outcome;
         String message;
+        boolean ownFigureMissing = false;
         try {
             Object value = checks.computeIfAbsent(rule.code(), c -> PARSER.parseExpression(rule.check()))
                     .getValue(evaluation);
@@ -142,6 +144,7 @@ public class RuleEngine {
             outcome = RuleResult.Outcome.NOT_EVALUATED;
             if (missing.isPresent()) {
                 message = "Chưa kiểm tra được quy tắc " + rule.code() + " vì thiếu " + missing.get().description() + ".";
+                ownFigureMissing = missing.get().own();
             } else {
                 log.warn("Rule {} for {} {} could not be evaluated", rule.code(), unit.key(), period, e);
                 message = "Chưa kiểm tra được quy tắc " + rule.code() + ": quy tắc lỗi với số liệu này ("
@@ -151,7 +154,7 @@ public class RuleEngine {
         String lookedAt = context.lookedAt().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("; "));
         return new RuleResult(period, rule.code(), unit.key(), rule.severity(), outcome, rule.subject(),
-                List.copyOf(responsible), rule.inBriefing(), message, truncate(lookedAt, 2000));
+                List.copyOf(responsible), rule.inBriefing(), message, truncate(lookedAt, 2000), ownFigureMissing);
     }
 
     private String failureMessage(Rule rule, EvaluationContext evaluation, RuleContext context) {
@@ -206,19 +209,21 @@ public class RuleEngine {
      */
     private List<String> responsible(Rule rule, Unit unit, YearMonth period, Figures figures) {
         List<String> responsible = new ArrayList<>(List.of(unit.key()));
-        for (Figures.Current current : figures.current(period)) {
-            boolean givesSubject = catalog.form(current.formCode())
+        for (Figures.Current report : figures.departmentReports(period, this::parentOfDepartment)
+                .getOrDefault(unit.key(), List.of())) {
+            boolean givesSubject = catalog.form(report.formCode())
                     .map(form -> form.indicatorCodes().contains(rule.subject())).orElse(false);
-            if (!givesSubject) {
-                continue;
+            if (givesSubject && !responsible.contains(report.submitterKey())) {
+                responsible.add(report.submitterKey());
             }
-            catalog.unitByKey(current.submitterKey())
-                    .filter(submitter -> submitter.kind().reportsForParent())
-                    .filter(submitter -> catalog.parent(submitter).map(Unit::key).orElse("").equals(unit.key()))
-                    .filter(submitter -> !responsible.contains(submitter.key()))
-                    .ifPresent(submitter -> responsible.add(submitter.key()));
         }
         return responsible;
+    }
+
+    /** The unit a department's report is about (its parent); empty for a unit that reports for itself. */
+    private Optional<String> parentOfDepartment(String submitterKey) {
+        return catalog.unitByKey(submitterKey).filter(submitter -> submitter.kind().reportsForParent())
+                .flatMap(catalog::parent).map(Unit::key);
     }
 
     private void store(YearMonth period, List<RuleResult> results) {
@@ -226,12 +231,12 @@ public class RuleEngine {
         for (RuleResult result : results) {
             jdbc.sql("""
                     INSERT INTO rule_result (period, rule_code, unit_key, severity, outcome, subject, responsible,
-                                             in_briefing, message, looked_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             in_briefing, message, looked_at, own_figure_missing)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(period.toString(), result.ruleCode(), result.unitKey(), result.severity().name(),
                             result.outcome().name(), result.subject(), String.join(" ", result.responsible()),
                             result.inBriefing(), result.message() == null ? null : truncate(result.message(), 2000),
-                            result.lookedAt())
+                            result.lookedAt(), result.ownFigureMissing())
                     .update();
         }
     }

@@ -1,7 +1,6 @@
 package vn.giaoban.rules;
 
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 
 import vn.giaoban.catalog.Rule;
@@ -13,9 +12,11 @@ import vn.giaoban.catalog.Rule;
  * @param responsible keys of the units that can fix a failure: their feedback tells them
  * @param message     Vietnamese, for a failure or a rule that could not be evaluated; null when it passed
  * @param lookedAt    the figures read, {@code v(DT_TIEP_NHAN)=186; form(BM03-DS, DT_TIEP_NHAN)=185}
+ * @param ownFigureMissing not evaluated for lack of a figure of the unit's own report of the period
  */
 public record RuleResult(YearMonth period, String ruleCode, String unitKey, Rule.Severity severity, Outcome outcome,
-        String subject, List<String> responsible, boolean inBriefing, String message, String lookedAt) {
+        String subject, List<String> responsible, boolean inBriefing, String message, String lookedAt,
+        boolean ownFigureMissing) {
 
     public enum Outcome {
         PASSED, FAILED, NOT_EVALUATED
@@ -31,9 +32,6 @@ public record RuleResult(YearMonth period, String ruleCode, String unitKey, Rule
      * year's figure it cannot).
      */
     public boolean lacksOwnFigure() {
-        return outcome == Outcome.NOT_EVALUATED && lookedAt != null
-                && Arrays.stream(lookedAt.split("; "))
-                        .anyMatch(figure -> (figure.startsWith("v(") || figure.startsWith("form("))
-                                && figure.endsWith("=thiếu"));
+        return outcome == Outcome.NOT_EVALUATED && ownFigureMissing;
     }
 }

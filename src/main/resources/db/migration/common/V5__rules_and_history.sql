@@ -12,5 +12,6 @@ CREATE TABLE rule_result (
     in_briefing BOOLEAN       NOT NULL,
     message     VARCHAR(2000),            -- Vietnamese, for FAILED and NOT_EVALUATED
     looked_at   VARCHAR(2000) NOT NULL,   -- the figures read, "v(DT_TIEP_NHAN)=186; ..."
+    own_figure_missing BOOLEAN NOT NULL,  -- not evaluated for lack of a figure the unit's own report should give
     PRIMARY KEY (period, rule_code, unit_key)
 );

@@ -73,6 +73,7 @@ class RuleEngineTest {
         assertThat(missing.message()).isEqualTo("Chưa kiểm tra được quy tắc WITHIN vì thiếu số liệu \"Số việc đã giải quyết\""
                 + " (lũy kế) kỳ 6/2025.");
         assertThat(missing.lookedAt()).isEqualTo("v(B)=thiếu");
+        assertThat(missing.lacksOwnFigure()).as("a figure of its own report: the unit is told").isTrue();
     }
 
     @Test
@@ -217,6 +218,7 @@ class RuleEngineTest {
         RuleResult young = result(engine.evaluate(OCTOBER, rejected -> { }), "OUTLIER", "006");
         assertThat(young.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
         assertThat(young.message()).contains("có 0 tháng, cần ít nhất 6");
+        assertThat(young.lacksOwnFigure()).as("history the unit cannot supply").isFalse();
     }
 
     @Test

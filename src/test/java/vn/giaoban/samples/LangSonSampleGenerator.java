@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes the sample inbox of the Lạng Sơn catalog (input-samples/lang-son): October 2024 petitions
@@ -77,7 +75,7 @@ public final class LangSonSampleGenerator {
     }
 
     private void run() throws IOException {
-        clean();
+        SampleInboxGenerator.cleanUnitFolders(out);
         for (List<Report> reports : List.of(OCTOBER_2024, OCTOBER_2025, REFUSED)) {
             for (Report report : reports) {
                 write(report);
@@ -85,19 +83,6 @@ public final class LangSonSampleGenerator {
         }
     }
 
-    /** Removes what an earlier run wrote (every unit folder), keeping the README. */
-    private void clean() throws IOException {
-        Files.createDirectories(out);
-        try (Stream<Path> folders = Files.list(out)) {
-            for (Path folder : folders.filter(Files::isDirectory).toList()) {
-                try (Stream<Path> tree = Files.walk(folder)) {
-                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
-    }
 
     /** A CSV as Excel exports it under Vietnamese settings: BOM, CRLF, a letterhead above the table. */
     private void write(Report r) throws IOException {

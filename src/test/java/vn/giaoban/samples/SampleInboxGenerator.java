@@ -80,8 +80,12 @@ public final class SampleInboxGenerator {
         }
     }
 
-    /** Removes what an earlier run wrote (every unit folder), keeping the README. */
     private void clean() throws IOException {
+        cleanUnitFolders(out);
+    }
+
+    /** Removes what an earlier run wrote in a sample inbox (every unit folder), keeping the README. */
+    static void cleanUnitFolders(Path out) throws IOException {
         Files.createDirectories(out);
         try (Stream<Path> folders = Files.list(out)) {
             for (Path folder : folders.filter(Files::isDirectory).toList()) {

@@ -170,7 +170,8 @@ public final class GiaobanRun implements AutoCloseable {
                 // booleans as text differ by database ("TRUE", "t"); one letter, as HSQLDB pads a CASE to its longest
                 """
                 SELECT period, rule_code, unit_key, severity, outcome, subject, responsible,
-                       CASE WHEN in_briefing THEN 'Y' ELSE 'N' END, message, looked_at FROM rule_result""");
+                       CASE WHEN in_briefing THEN 'Y' ELSE 'N' END, message, looked_at,
+                       CASE WHEN own_figure_missing THEN 'Y' ELSE 'N' END FROM rule_result""");
         List<String> lines = new ArrayList<>();
         for (int table = 0; table < queries.size(); table++) {
             String prefix = table + ": ";

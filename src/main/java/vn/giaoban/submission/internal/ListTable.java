@@ -96,13 +96,15 @@ final class ListTable {
      */
     static Optional<Map<Integer, ListForm.Column>> header(ListForm form, SheetRow row) {
         Map<Integer, ListForm.Column> found = new LinkedHashMap<>();
+        Map<ListForm.Column, List<String>> names = new LinkedHashMap<>();
+        form.columns().forEach(column -> names.put(column, names(column)));
         for (SheetCell cell : row.cells()) {
             if (cell.kind() != CellKind.TEXT) {
                 continue;
             }
             String heading = VietnameseText.fold(cell.text());
             for (ListForm.Column column : form.columns()) {
-                if (!found.containsValue(column) && names(column).contains(heading)) {
+                if (!found.containsValue(column) && names.get(column).contains(heading)) {
                     found.put(cell.column(), column);
                     break;
                 }

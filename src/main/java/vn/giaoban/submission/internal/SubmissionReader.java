@@ -117,6 +117,8 @@ public final class SubmissionReader {
         private Unit unit;
         private String subjectKey;
         private Map<String, Indicator> formIndicators;
+        /** The list forms the folder's unit submits: the headers each row above a table is tried against. */
+        private final List<ListForm> submittableLists;
         /** The list being read, once a list form's header was found. */
         private ListTable list;
 
@@ -124,6 +126,8 @@ public final class SubmissionReader {
             this.file = file;
             this.folderUnits = folderUnits;
             this.template = template;
+            this.submittableLists = listForms.stream().filter(list -> catalog.form(list.formCode())
+                    .map(form -> folderUnits.stream().anyMatch(form::submittableBy)).orElse(false)).toList();
         }
 
         IngestResult run(Iterator<SheetRow> rows) {
@@ -234,14 +238,10 @@ public final class SubmissionReader {
 
         /** A list form's header in this row: the first list form, of those the folder's unit submits, whose columns it names. */
         private Optional<ListHeader> listHeader(SheetRow row) {
-            for (ListForm candidate : listForms) {
-                boolean submittable = catalog.form(candidate.formCode())
-                        .map(form -> folderUnits.stream().anyMatch(form::submittableBy)).orElse(false);
-                if (submittable) {
-                    Optional<Map<Integer, ListForm.Column>> columns = ListTable.header(candidate, row);
-                    if (columns.isPresent()) {
-                        return Optional.of(new ListHeader(candidate, columns.get()));
-                    }
+            for (ListForm candidate : submittableLists) {
+                Optional<Map<Integer, ListForm.Column>> columns = ListTable.header(candidate, row);
+                if (columns.isPresent()) {
+                    return Optional.of(new ListHeader(candidate, columns.get()));
                 }
             }
             return Optional.empty();
