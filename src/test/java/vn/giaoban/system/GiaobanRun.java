@@ -167,6 +167,9 @@ public final class GiaobanRun implements AutoCloseable {
                        v.sheet, v.cell
                 FROM data_value v JOIN submission s ON s.id = v.submission_id""",
                 "SELECT * FROM rollup_value",
+                """
+                SELECT s.relative_path, s.content_hash, r.sheet_row, r.fields
+                FROM list_record r JOIN submission s ON s.id = r.submission_id""",
                 // booleans as text differ by database ("TRUE", "t"); one letter, as HSQLDB pads a CASE to its longest
                 """
                 SELECT period, rule_code, unit_key, severity, outcome, subject, responsible,
