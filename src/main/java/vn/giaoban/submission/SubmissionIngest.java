@@ -34,7 +34,8 @@ public class SubmissionIngest {
     public SubmissionIngest(SubmissionRepository submissions, InboxProperties inbox, Catalog catalog, Clock clock) {
         this.submissions = submissions;
         this.inbox = inbox;
-        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()));
+        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()),
+                inbox.limits().readLimits());
         this.clock = clock;
     }
 

@@ -170,8 +170,7 @@ final class CsvTableSource implements TableSource {
                         TableSources.count(TableSources.MAX_CELL_CHARS)));
             }
             if (!TableSources.isBlank(value)) {
-                cells.add(new SheetCell(column, TableSources.columnName(column) + number, CellKind.TEXT,
-                        VietnameseText.nfc(value), null, false));
+                cells.add(new SheetCell(column, number, CellKind.TEXT, VietnameseText.nfc(value), null, false));
             }
         }
         return cells.isEmpty() ? null : new SheetRow(sheetName, number, false, List.copyOf(cells));

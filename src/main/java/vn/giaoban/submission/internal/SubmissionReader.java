@@ -65,9 +65,16 @@ public final class SubmissionReader {
     private final SubmissionIdentifier identifier;
     private final HeaderDetector headers;
     private final Charset fallbackCharset;
+    private final ReadLimits limits;
     private final List<ListForm> listForms;
 
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
+        this(catalog, fallbackCharset, ReadLimits.DEFAULTS);
+    }
+
+    /** @param limits how large a file is read, and where a large .xlsx's shared strings are kept */
+    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ReadLimits limits) {
+        this.limits = limits;
         this.catalog = catalog;
         this.identifier = new SubmissionIdentifier(catalog);
         this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
@@ -90,7 +97,7 @@ public final class SubmissionReader {
                     "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
         }
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
-        try (TableSource source = TableSources.open(file.path(), legacyCharset)) {
+        try (TableSource source = TableSources.open(file.path(), legacyCharset, limits)) {
             return new Reading(file, folderUnits, template).run(source.rows());
         } catch (UnreadableFileException e) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
