@@ -54,7 +54,7 @@ public final class ReaderBenchmark {
 
     /** One reader's memory, measured in a JVM of its own. */
     record Memory(String maxHeap, double seconds, long count, long peakRssKb, long peakHeap, long liveHeap,
-            String failure) {
+            double cpuSeconds, String failure) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -182,14 +182,14 @@ public final class ReaderBenchmark {
             if (line.startsWith(RESULT + " ")) {
                 String[] f = line.split(" ");
                 return new Memory(maxHeap, Double.parseDouble(f[2]), Long.parseLong(f[1]), Long.parseLong(f[3]),
-                        Long.parseLong(f[4]), Long.parseLong(f[5]), null);
+                        Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]), null);
             }
         }
         String reason = output.contains("OutOfMemoryError") ? "OutOfMemoryError at " + maxHeap
                 : "exit " + exit + ": " + output.lines().filter(l -> l.contains("Exception") || l.contains("Error"))
                         .findFirst().orElse(output.length() > 200 ? output.substring(0, 200) : output);
         System.err.println(reader + " failed in its own JVM: " + reason);
-        return new Memory(maxHeap, Double.NaN, 0, 0, 0, 0, reason);
+        return new Memory(maxHeap, Double.NaN, 0, 0, 0, 0, Double.NaN, reason);
     }
 
     /**
@@ -235,12 +235,15 @@ public final class ReaderBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
+        long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long count = reader.read(file);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
         sampler.interrupt();
         peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         System.out.println(RESULT + " " + count + " " + String.format(Locale.ROOT, "%.3f", seconds) + " "
-                + peakRssKb() + " " + peak.get() + " " + live.get());
+                + peakRssKb() + " " + peak.get() + " " + live.get() + " "
+                + String.format(Locale.ROOT, "%.3f", cpuSeconds));
     }
 
     private static long sum(Map<String, MemoryUsage> usage, Set<String> pools) {

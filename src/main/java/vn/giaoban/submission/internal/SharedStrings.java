@@ -1,13 +1,13 @@
 package vn.giaoban.submission.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -127,18 +127,19 @@ abstract class SharedStrings implements Closeable {
     }
 
     /**
-     * The strings as UTF-8 in one temporary file and their start offsets in another, both mapped
-     * and deleted at once (the mapping keeps them readable; nothing is left behind if the process
-     * dies). The heap holds neither the text nor the offsets.
+     * The strings' chars (UTF-16, as Java holds them: no decoding per cell) in one temporary file and
+     * their start offsets in another, both mapped and deleted at once (the mapping keeps them
+     * readable; nothing is left behind if the process dies). The heap holds neither the text nor
+     * the offsets.
      */
     static final class FileBacked extends SharedStrings {
-        private final MappedByteBuffer text;
-        private final MappedByteBuffer offsets;
+        private final CharBuffer text;
+        private final IntBuffer offsets;
         private final int size;
 
         private FileBacked(MappedByteBuffer text, MappedByteBuffer offsets, int size) {
-            this.text = text;
-            this.offsets = offsets;
+            this.text = text.order(ByteOrder.nativeOrder()).asCharBuffer();
+            this.offsets = offsets.order(ByteOrder.nativeOrder()).asIntBuffer();
             this.size = size;
         }
 
@@ -149,42 +150,62 @@ abstract class SharedStrings implements Closeable {
 
         @Override
         String get(int index) {
-            int start = offsets.getInt(index * Integer.BYTES);
-            int end = offsets.getInt((index + 1) * Integer.BYTES);
-            byte[] bytes = new byte[end - start];
-            text.get(start, bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            int start = offsets.get(index);
+            char[] chars = new char[offsets.get(index + 1) - start];
+            text.get(start, chars);
+            return new String(chars);
         }
 
         static final class Writer {
+            private static final int BUFFER = 1 << 16;
             private final Path textFile;
             private final Path offsetsFile;
-            private final OutputStream textOut;
-            private final DataOutputStream offsetsOut;
+            private final FileChannel textOut;
+            private final FileChannel offsetsOut;
+            private final ByteBuffer textBuffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.nativeOrder());
+            private final ByteBuffer offsetsBuffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.nativeOrder());
+            /** In chars: a mapped buffer holds at most 2 GB, a billion chars. */
             private long position;
             private int count;
 
             Writer() throws IOException {
                 textFile = Files.createTempFile("giaoban-strings-", ".txt");
                 offsetsFile = Files.createTempFile("giaoban-strings-", ".idx");
-                textOut = new BufferedOutputStream(Files.newOutputStream(textFile), 1 << 16);
-                offsetsOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(offsetsFile), 1 << 16));
-                offsetsOut.writeInt(0);
+                textOut = FileChannel.open(textFile, StandardOpenOption.WRITE);
+                offsetsOut = FileChannel.open(offsetsFile, StandardOpenOption.WRITE);
+                offsetsBuffer.putInt(0);
             }
 
             void add(String string) throws IOException {
-                byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
-                position += bytes.length;
-                if (position > Integer.MAX_VALUE || count == Integer.MAX_VALUE / Integer.BYTES - 1) {
+                position += string.length();
+                if (position > Integer.MAX_VALUE / Character.BYTES || count == Integer.MAX_VALUE / Integer.BYTES - 1) {
                     throw new IOException("shared strings beyond 2 GB");
                 }
-                textOut.write(bytes);
-                offsetsOut.writeInt((int) position);
+                for (int i = 0; i < string.length(); i++) {
+                    if (!textBuffer.hasRemaining()) {
+                        flush(textBuffer, textOut);
+                    }
+                    textBuffer.putChar(string.charAt(i));
+                }
+                if (!offsetsBuffer.hasRemaining()) {
+                    flush(offsetsBuffer, offsetsOut);
+                }
+                offsetsBuffer.putInt((int) position);
                 count++;
+            }
+
+            private static void flush(ByteBuffer buffer, FileChannel channel) throws IOException {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                buffer.clear();
             }
 
             FileBacked finish() throws IOException {
                 try {
+                    flush(textBuffer, textOut);
+                    flush(offsetsBuffer, offsetsOut);
                     textOut.close();
                     offsetsOut.close();
                     return new FileBacked(map(textFile), map(offsetsFile), count);

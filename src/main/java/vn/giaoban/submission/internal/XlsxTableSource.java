@@ -23,6 +23,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -461,7 +462,8 @@ final class XlsxTableSource implements TableSource {
      * cell's text arrives in chunks and is refused past its limit instead of held whole.
      */
     private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // Aalto, named rather than found on the class path: the JDK's parser or Woodstox take twice as long per sheet
+        XMLInputFactory factory = new InputFactoryImpl();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -480,6 +482,9 @@ final class XlsxTableSource implements TableSource {
 
         private final Iterator<SheetPart> remaining = sheets.iterator();
         private final StringBuilder value = new StringBuilder(64);
+        private final Supplier<String> tooLong = this::cellTooLong;
+        private String lastStyle;
+        private boolean lastStyleIsDate;
         private final List<SheetCell> cells = new ArrayList<>();
         private InputStream sheetStream;
         private XMLStreamReader xml;
@@ -577,13 +582,15 @@ final class XlsxTableSource implements TableSource {
                         String ref = null;
                         String type = null;
                         String style = null;
+                        // equals, not a switch: a switch on a String hashes it, and the parser hands out new ones
                         for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-                            switch (xml.getAttributeLocalName(i)) {
-                                case "r" -> ref = ref == null ? xml.getAttributeValue(i) : ref;
-                                case "t" -> type = type == null ? xml.getAttributeValue(i) : type;
-                                case "s" -> style = style == null ? xml.getAttributeValue(i) : style;
-                                default -> {
-                                }
+                            String name = xml.getAttributeLocalName(i);
+                            if (ref == null && "r".equals(name)) {
+                                ref = xml.getAttributeValue(i);
+                            } else if (type == null && "t".equals(name)) {
+                                type = xml.getAttributeValue(i);
+                            } else if (style == null && "s".equals(name)) {
+                                style = xml.getAttributeValue(i);
                             }
                         }
                         int column = ref == null ? lastColumn + 1 : column(ref);
@@ -645,14 +652,15 @@ final class XlsxTableSource implements TableSource {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "v" -> {
-                            value.setLength(0);
-                            appendText(xml, value, this::cellTooLong);
-                            hasValue = true;
-                        }
-                        case "is" -> inline = readInlineString();
-                        default -> skipElement(xml);
+                    String name = xml.getLocalName();
+                    if ("v".equals(name)) {
+                        value.setLength(0);
+                        appendText(xml, value, tooLong);
+                        hasValue = true;
+                    } else if ("is".equals(name)) {
+                        inline = readInlineString();
+                    } else {
+                        skipElement(xml);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && "c".equals(xml.getLocalName())) {
                     break;
@@ -742,12 +750,18 @@ final class XlsxTableSource implements TableSource {
             return decodeEscapes(text.toString());
         }
 
+        /** The last style asked about is remembered: a list's column has one style all the way down. */
         private boolean isDateStyle(String style) {
             if (style == null || style.isEmpty()) {
                 return dateStyles.length > 0 && dateStyles[0];
             }
+            if (style.equals(lastStyle)) {
+                return lastStyleIsDate;
+            }
             Integer index = parseIndex(style);
-            return index != null && index < dateStyles.length && dateStyles[index];
+            lastStyle = style;
+            lastStyleIsDate = index != null && index < dateStyles.length && dateStyles[index];
+            return lastStyleIsDate;
         }
 
         void closeSheet() throws IOException {
