@@ -88,7 +88,7 @@ public final class ReaderBenchmark {
         Map<Readers, Memory> memory = new EnumMap<>(Readers.class);
         for (Readers reader : Readers.values()) {
             Path file = reader.format.equals("xlsx") ? xlsx : csv;
-            String heap = reader == Readers.XLSX_POI_USERMODEL && full ? "-Xmx10g"
+            String heap = reader == Readers.XLSX_POI_USERMODEL && full ? "-Xmx12g"
                     : reader == Readers.XLSX_GIAOBAN ? "-Xmx2g" : "-Xmx512m";
             memory.put(reader, child(classpath, heap, reader, file, false));
         }
