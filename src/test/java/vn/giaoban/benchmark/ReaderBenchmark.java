@@ -141,7 +141,7 @@ public final class ReaderBenchmark {
         return expected;
     }
 
-    /** Seconds per read of each reader: mean and its 99.9% error, from JMH's single-shot iterations. */
+    /** Seconds per read of each reader: mean, fastest and slowest of JMH's measured single-shot iterations. */
     private static Map<Readers, double[]> jmh(List<Readers> readers, Path xlsx, Path csv, boolean full)
             throws Exception {
         OptionsBuilder builder = new OptionsBuilder();
@@ -153,7 +153,7 @@ public final class ReaderBenchmark {
                 .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 .jvmArgs("-Xmx2g")
                 .warmupIterations(1)
-                .measurementIterations(full ? 3 : 1)
+                .measurementIterations(full ? 2 : 1)
                 .verbosity(VerboseMode.SILENT)
                 .timeout(TimeValue.minutes(5));
         Options options = builder.build();
@@ -161,10 +161,9 @@ public final class ReaderBenchmark {
         Map<Readers, double[]> times = new EnumMap<>(Readers.class);
         for (RunResult result : results) {
             Readers reader = Readers.valueOf(result.getParams().getParam("reader"));
-            double mean = result.getPrimaryResult().getScore() / 1000;
-            double error = result.getPrimaryResult().getScoreError() / 1000;
-            times.put(reader, new double[] {mean, Double.isNaN(error) ? 0 : error,
-                    result.getPrimaryResult().getStatistics().getN()});
+            var statistics = result.getPrimaryResult().getStatistics();
+            times.put(reader, new double[] {statistics.getMean() / 1000, statistics.getMin() / 1000,
+                    statistics.getMax() / 1000});
         }
         return times;
     }
@@ -208,9 +207,11 @@ public final class ReaderBenchmark {
                 if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                     return;
                 }
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                var collection = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                var info = collection.getGcInfo();
                 peak.accumulateAndGet(sum(info.getMemoryUsageBeforeGc(), heapPools), Math::max);
-                if (!collect) {
+                // with full collections asked for, only what they leave counts: that is what the reader holds
+                if (!collect || "System.gc()".equals(collection.getGcCause())) {
                     live.accumulateAndGet(sum(info.getMemoryUsageAfterGc(), heapPools), Math::max);
                 }
             }, null, null);
@@ -222,7 +223,6 @@ public final class ReaderBenchmark {
                 if (collect && System.nanoTime() >= next) {
                     // a full collection leaves only what the reader holds: the figure that must not grow with the rows
                     System.gc();
-                    live.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
                     next = System.nanoTime() + 250_000_000L;
                 }
                 try {
