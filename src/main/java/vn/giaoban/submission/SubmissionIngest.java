@@ -36,7 +36,8 @@ public class SubmissionIngest {
             ListRecordStore listRecords, Clock clock) {
         this.submissions = submissions;
         this.inbox = inbox;
-        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()), listRecords);
+        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()),
+                inbox.limits().readLimits(), listRecords);
         this.clock = clock;
     }
 

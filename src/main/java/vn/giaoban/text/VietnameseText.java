@@ -17,7 +17,35 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
+        if (composed(text)) {
+            return text;
+        }
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * True when the text is NFC without asking the normalizer, which costs more than reading the
+     * cell: every character below U+0300 (ASCII, Latin-1, "đ", "ơ", "ư") and in Latin Extended
+     * Additional (U+1E00-U+1EFF, Vietnamese's precomposed "ổ", "ạ") is NFC, and none of them
+     * composes with a neighbour; a combining mark or anything else is left to the normalizer.
+     */
+    private static boolean composed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -28,7 +56,8 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        // ASCII is its own NFD: a list's numbers and dates skip the normalizer
+        String decomposed = ascii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder folded = new StringBuilder(decomposed.length());
         boolean space = true;
         for (int i = 0; i < decomposed.length(); i++) {

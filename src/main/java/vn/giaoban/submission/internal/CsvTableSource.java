@@ -63,11 +63,14 @@ final class CsvTableSource implements TableSource {
 
     private final String sheetName;
     private final CSVParser parser;
+    /** Every character of the file was found NFC when it was scanned: its cells need no normalizing. */
+    private final boolean composed;
     private boolean used;
 
-    private CsvTableSource(String sheetName, CSVParser parser) {
+    private CsvTableSource(String sheetName, CSVParser parser, boolean composed) {
         this.sheetName = sheetName;
         this.parser = parser;
+        this.composed = composed;
     }
 
     static CsvTableSource open(Path file, Charset fallbackCharset) throws UnreadableFileException {
@@ -78,7 +81,8 @@ final class CsvTableSource implements TableSource {
                     .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
                     .setInclude(false)
                     .get();
-            Charset charset = charset(in, file, fallbackCharset);
+            Scan scan = charset(in, file, fallbackCharset);
+            Charset charset = scan.charset();
             BufferedReader reader = new BufferedReader(new RecordLimitReader(new InputStreamReader(in, charset)),
                     SAMPLE_CHARS + 1);
             char delimiter = detectDelimiter(reader);
@@ -90,7 +94,7 @@ final class CsvTableSource implements TableSource {
                     .setTrailingData(true)
                     .get();
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-            return new CsvTableSource(sheetName(file), parser);
+            return new CsvTableSource(sheetName(file), parser, scan.composed());
         } catch (UnreadableFileException e) {
             closeQuietly(in);
             throw e;
@@ -170,8 +174,8 @@ final class CsvTableSource implements TableSource {
                         TableSources.count(TableSources.MAX_CELL_CHARS)));
             }
             if (!TableSources.isBlank(value)) {
-                cells.add(new SheetCell(column, TableSources.columnName(column) + number, CellKind.TEXT,
-                        VietnameseText.nfc(value), null, false));
+                cells.add(new SheetCell(column, number, CellKind.TEXT, composed ? value : VietnameseText.nfc(value),
+                        null, false));
             }
         }
         return cells.isEmpty() ? null : new SheetRow(sheetName, number, false, List.copyOf(cells));
@@ -183,7 +187,7 @@ final class CsvTableSource implements TableSource {
      * Windows-1258 byte late in the file is enough to make it not UTF-8; the same pass refuses
      * binary content, NUL characters and records beyond {@link #MAX_RECORD_CHARS}.
      */
-    private static Charset charset(BOMInputStream in, Path file, Charset fallback)
+    private static Scan charset(BOMInputStream in, Path file, Charset fallback)
             throws IOException, UnreadableFileException {
         ByteOrderMark bom = in.getBOM();
         List<Charset> candidates = new ArrayList<>();
@@ -196,7 +200,7 @@ final class CsvTableSource implements TableSource {
             }
         }
         for (Charset candidate : candidates) {
-            Scan scan = scan(file, candidate, bom != null);
+            Scan scan = candidate == StandardCharsets.UTF_8 ? scanUtf8(file, bom != null) : scan(file, candidate, bom != null);
             switch (scan.result()) {
                 case MALFORMED -> {
                     continue;
@@ -210,7 +214,7 @@ final class CsvTableSource implements TableSource {
                     if (candidate != StandardCharsets.UTF_8) {
                         log.debug("{} is not UTF-8, read as {}", file, candidate);
                     }
-                    return candidate;
+                    return scan.in(candidate);
                 }
             }
         }
@@ -224,7 +228,18 @@ final class CsvTableSource implements TableSource {
     private enum Decoded { TEXT, MALFORMED, BINARY, NUL, TOO_LONG }
 
     /** @param line the first line with a NUL character, or the line too long */
-    private record Scan(Decoded result, long line) {
+    /**
+     * @param composed no character outside those {@link VietnameseText#nfc} knows to be NFC without
+     *                 the normalizer (a Mac's decomposed accents, Windows-1258's combining marks)
+     */
+    private record Scan(Decoded result, long line, boolean composed, Charset charset) {
+        Scan(Decoded result, long line) {
+            this(result, line, false, null);
+        }
+
+        Scan in(Charset charset) {
+            return new Scan(result, line, composed, charset);
+        }
     }
 
     /** Decodes the whole file strictly, watching for what a text report never holds. */
@@ -268,10 +283,112 @@ final class CsvTableSource implements TableSource {
                     if (watch.controls * 100 > (long) MAX_CONTROL_CHARS_PERCENT * Math.max(watch.chars, 1)) {
                         return new Scan(Decoded.BINARY, 0);
                     }
-                    return watch.nulLine > 0 ? new Scan(Decoded.NUL, watch.nulLine) : new Scan(Decoded.TEXT, 0);
+                    return watch.nulLine > 0 ? new Scan(Decoded.NUL, watch.nulLine)
+                            : new Scan(Decoded.TEXT, 0, watch.composed, null);
                 }
             }
         }
+    }
+
+    /**
+     * {@link #scan} for UTF-8, on the bytes: every byte below 0x80 is the ASCII character it encodes
+     * and no byte of a longer sequence is below 0x80, so the watch sees the same line ends, quotes
+     * and control characters without decoding the text, and a sequence counts as the one char (two
+     * for a 4-byte one, a surrogate pair) it decodes to. Malformed is what Java's strict decoder
+     * refuses: a stray continuation byte, an overlong form, a surrogate, a code point beyond
+     * U+10FFFF, a sequence cut short, at the end of the file too.
+     */
+    private static Scan scanUtf8(Path file, boolean skipBom) throws IOException {
+        // TextWatch's and RecordLength's state in locals: this loop runs once per byte of the file
+        long chars = 0;
+        long line = 1;
+        long controls = 0;
+        long nulLine = 0;
+        boolean quoted = false;
+        int length = 0;
+        boolean composed = true;
+        byte[] buffer = new byte[64 * 1024 + 4];
+        try (InputStream in = skipBom
+                ? BOMInputStream.builder().setPath(file).setByteOrderMarks(ByteOrderMark.UTF_8).setInclude(false).get()
+                : Files.newInputStream(file)) {
+            int carried = 0;
+            while (true) {
+                int read = in.read(buffer, carried, buffer.length - 4 - carried);
+                if (read < 0) {
+                    if (carried > 0) {
+                        return new Scan(Decoded.MALFORMED, 0);
+                    }
+                    break;
+                }
+                int end = carried + read;
+                int i = 0;
+                while (i < end) {
+                    int b = buffer[i];
+                    if (b >= 0) {
+                        i++;
+                        chars++;
+                        if (b == '"') {
+                            quoted = !quoted;
+                        } else if (b < 0x20) {
+                            if (b == '\n') {
+                                line++;
+                            } else if (b != '\t' && b != '\r' && b != '\f') {
+                                controls++;
+                                if (b == 0 && nulLine == 0) {
+                                    nulLine = line;
+                                }
+                            }
+                            if (!quoted && (b == '\n' || b == '\r')) {
+                                length = 0;
+                                continue;
+                            }
+                        }
+                        if (++length > MAX_RECORD_CHARS) {
+                            return new Scan(Decoded.TOO_LONG, line);
+                        }
+                        continue;
+                    }
+                    int lead = b & 0xFF;
+                    int sequence = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                            : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+                    if (sequence == 0) {
+                        return new Scan(Decoded.MALFORMED, 0);
+                    }
+                    if (i + sequence > end) {
+                        break; // the rest of the sequence is in the next read
+                    }
+                    int second = buffer[i + 1] & 0xFF;
+                    int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+                    int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+                    if (second < low || second > high) {
+                        return new Scan(Decoded.MALFORMED, 0);
+                    }
+                    for (int k = 2; k < sequence; k++) {
+                        if ((buffer[i + k] & 0xC0) != 0x80) {
+                            return new Scan(Decoded.MALFORMED, 0);
+                        }
+                    }
+                    // U+0300 and above, but for Latin Extended Additional (E1 B8 80 to E1 BB BF): as VietnameseText.nfc sees it
+                    if (sequence == 2 ? lead >= 0xCC : sequence == 4 || lead != 0xE1 || second < 0xB8 || second > 0xBB) {
+                        composed = false;
+                    }
+                    // one char, or a surrogate pair: neither is a quote, a line end or a control character
+                    int decoded = sequence == 4 ? 2 : 1;
+                    chars += decoded;
+                    length += decoded;
+                    if (length > MAX_RECORD_CHARS) {
+                        return new Scan(Decoded.TOO_LONG, line);
+                    }
+                    i += sequence;
+                }
+                carried = end - i;
+                System.arraycopy(buffer, i, buffer, 0, carried);
+            }
+        }
+        if (controls * 100 > (long) MAX_CONTROL_CHARS_PERCENT * Math.max(chars, 1)) {
+            return new Scan(Decoded.BINARY, 0);
+        }
+        return nulLine > 0 ? new Scan(Decoded.NUL, nulLine) : new Scan(Decoded.TEXT, 0, composed, null);
     }
 
     /** Counts what a pass over the decoded text sees: lines, records' lengths, control characters. */
@@ -281,23 +398,14 @@ final class CsvTableSource implements TableSource {
         private long chars;
         private long controls;
         private long nulLine;
+        private boolean composed = true;
 
         /** False when a record is longer than allowed. */
         boolean accept(CharBuffer buffer) {
             buffer.flip();
             try {
                 for (int i = buffer.position(); i < buffer.limit(); i++) {
-                    char c = buffer.get(i);
-                    chars++;
-                    if (c == '\n') {
-                        line++;
-                    } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') {
-                        controls++;
-                        if (c == 0 && nulLine == 0) {
-                            nulLine = line;
-                        }
-                    }
-                    if (!record.accept(c)) {
+                    if (!accept(buffer.get(i))) {
                         return false;
                     }
                 }
@@ -305,6 +413,22 @@ final class CsvTableSource implements TableSource {
             } finally {
                 buffer.clear();
             }
+        }
+
+        boolean accept(char c) {
+            chars++;
+            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) {
+                composed = false;
+            }
+            if (c == '\n') {
+                line++;
+            } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') {
+                controls++;
+                if (c == 0 && nulLine == 0) {
+                    nulLine = line;
+                }
+            }
+            return record.accept(c);
         }
     }
 
@@ -351,8 +475,16 @@ final class CsvTableSource implements TableSource {
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
-            for (int i = 0; i < n; i++) {
-                check(buffer[offset + i]);
+            for (int i = offset, end = offset + n; i < end; i++) {
+                char c = buffer[i];
+                if (c >= ' ' && c != '"') {
+                    // the usual character: neither a quote nor a line end, what check does for it, inline
+                    if (++record.length > MAX_RECORD_CHARS) {
+                        check(c);
+                    }
+                } else {
+                    check(c);
+                }
             }
             return n;
         }

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,29 @@ import org.springframework.context.expression.MapAccessor;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.BooleanLiteral;
+import org.springframework.expression.spel.ast.CompoundExpression;
+import org.springframework.expression.spel.ast.Elvis;
+import org.springframework.expression.spel.ast.FunctionReference;
+import org.springframework.expression.spel.ast.IntLiteral;
+import org.springframework.expression.spel.ast.LongLiteral;
+import org.springframework.expression.spel.ast.NullLiteral;
+import org.springframework.expression.spel.ast.OpAnd;
+import org.springframework.expression.spel.ast.OpEQ;
+import org.springframework.expression.spel.ast.OpGE;
+import org.springframework.expression.spel.ast.OpGT;
+import org.springframework.expression.spel.ast.OpLE;
+import org.springframework.expression.spel.ast.OpLT;
+import org.springframework.expression.spel.ast.OpNE;
+import org.springframework.expression.spel.ast.OpOr;
+import org.springframework.expression.spel.ast.OperatorNot;
+import org.springframework.expression.spel.ast.PropertyOrFieldReference;
+import org.springframework.expression.spel.ast.RealLiteral;
+import org.springframework.expression.spel.ast.StringLiteral;
+import org.springframework.expression.spel.ast.Ternary;
+import org.springframework.expression.spel.ast.VariableReference;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
@@ -48,6 +74,23 @@ final class ListTable {
     private static final Pattern TOTAL_LINE = Pattern.compile(
             "(tong cong|tong so)\\b.*|cong\\s*[:.]?\\s*(\\d.*)?$");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})$");
+    /** A record's number ("STT") typed as text: "12" or "12.". */
+    private static final Pattern ORDINAL = Pattern.compile("\\d{1,7}\\.?");
+    /**
+     * The SpEL nodes a filter may be made of for its result to be remembered: reading the record's
+     * columns and the table's variables, comparing, combining, calling {@code #is}. None of them
+     * writes or depends on anything but the values it reads; an assignment, a method call or any
+     * other node makes the filter evaluated on every row, as before.
+     */
+    private static final Set<Class<?>> PURE_NODES = Set.of(OpAnd.class, OpOr.class, OperatorNot.class, OpEQ.class,
+            OpNE.class, OpLT.class, OpLE.class, OpGT.class, OpGE.class, Ternary.class, Elvis.class,
+            StringLiteral.class, IntLiteral.class, LongLiteral.class, RealLiteral.class, BooleanLiteral.class,
+            NullLiteral.class, VariableReference.class, FunctionReference.class, PropertyOrFieldReference.class,
+            CompoundExpression.class);
+    /** Results remembered per filter: a list's dates and statuses repeat; its names and addresses are never read. */
+    private static final int MAX_REMEMBERED = 10_000;
+    /** A filter that failed on these values: the row gets its finding again, without evaluating. */
+    private static final Object FAILED = new Object();
     private static final Method IS;
 
     static {
@@ -63,6 +106,9 @@ final class ListTable {
     private final Map<Integer, ListForm.Column> columns;
     private final String sheet;
     private final List<Expression> filters = new ArrayList<>();
+    /** Per filter, the column codes it reads (its result is a function of their values), or null: not remembered. */
+    private final List<String[]> filterColumns = new ArrayList<>();
+    private final List<Map<List<Object>, Object>> remembered = new ArrayList<>();
     private final BigDecimal[] totals;
     private final Map<String, Object> record = new HashMap<>();
     private final EvaluationContext context;
@@ -81,7 +127,10 @@ final class ListTable {
         this.sheet = sheet;
         this.totals = new BigDecimal[form.aggregations().size()];
         for (ListForm.Aggregation aggregation : form.aggregations()) {
-            filters.add(aggregation.filter().isEmpty() ? null : PARSER.parseExpression(aggregation.filter()));
+            Expression filter = aggregation.filter().isEmpty() ? null : PARSER.parseExpression(aggregation.filter());
+            filters.add(filter);
+            filterColumns.add(filter == null ? null : columnsRead(filter, form));
+            remembered.add(new HashMap<>());
         }
         SimpleEvaluationContext simple = SimpleEvaluationContext.forPropertyAccessors(new MapAccessor())
                 .withRootObject(record).build();
@@ -132,11 +181,11 @@ final class ListTable {
         form.columns().forEach(column -> record.put(column.code(), null));
         List<Finding> problems = new ArrayList<>();
         for (Map.Entry<Integer, ListForm.Column> entry : columns.entrySet()) {
-            Optional<SheetCell> cell = row.cell(entry.getKey());
-            if (cell.isEmpty() || cell.get().kind() == CellKind.TEXT && cell.get().text().isBlank()) {
+            SheetCell cell = cell(row, entry.getKey());
+            if (cell == null || cell.kind() == CellKind.TEXT && cell.text().isBlank()) {
                 continue;
             }
-            record.put(entry.getValue().code(), value(entry.getValue(), cell.get(), problems));
+            record.put(entry.getValue().code(), value(entry.getValue(), cell, problems));
         }
         for (ListForm.Column column : columns.values()) {
             if (column.required() && record.get(column.code()) == null && problems.isEmpty()) {
@@ -204,22 +253,69 @@ final class ListTable {
             return false;
         }
         SheetCell first = row.cells().get(0);
-        if (first.kind() == CellKind.TEXT && TOTAL_LINE.matcher(VietnameseText.fold(first.text())).matches()) {
+        // a number typed as text is no total line: only other text is folded to be compared with one
+        boolean textOrdinal = first.kind() == CellKind.TEXT && ORDINAL.matcher(first.text().strip()).matches();
+        if (first.kind() == CellKind.TEXT && !textOrdinal
+                && TOTAL_LINE.matcher(VietnameseText.fold(first.text())).matches()) {
             return false;
         }
-        boolean ordinal = first.kind() == CellKind.NUMBER && !first.date()
-                || first.kind() == CellKind.TEXT && first.text().strip().matches("\\d{1,7}\\.?");
+        boolean ordinal = first.kind() == CellKind.NUMBER && !first.date() || textOrdinal;
         if (ordinal && !columns.containsKey(first.column())) {
             return true;
         }
-        long filled = columns.keySet().stream().map(row::cell)
-                .filter(c -> c.isPresent() && !(c.get().kind() == CellKind.TEXT && c.get().text().isBlank())).count();
         // a date where the list requires one, or a typed one beside other cells (a note alone in the date column is not)
-        return columns.entrySet().stream().filter(e -> e.getValue().required()
-                && e.getValue().type() == ListForm.ColumnType.DATE)
-                .map(e -> row.cell(e.getKey())).flatMap(Optional::stream)
-                .anyMatch(c -> c.kind() == CellKind.NUMBER || c.kind() == CellKind.TEXT
-                        && (DAY_MONTH_YEAR.matcher(c.text().strip()).matches() || filled >= 2));
+        int filled = -1;
+        for (Map.Entry<Integer, ListForm.Column> e : columns.entrySet()) {
+            if (!e.getValue().required() || e.getValue().type() != ListForm.ColumnType.DATE) {
+                continue;
+            }
+            SheetCell c = cell(row, e.getKey());
+            if (c == null) {
+                continue;
+            }
+            if (c.kind() == CellKind.NUMBER) {
+                return true;
+            }
+            if (c.kind() == CellKind.TEXT) {
+                if (DAY_MONTH_YEAR.matcher(c.text().strip()).matches()) {
+                    return true;
+                }
+                if (filled < 0) {
+                    filled = filled(row);
+                }
+                if (filled >= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How many of the list's columns hold something in this row. */
+    private int filled(SheetRow row) {
+        int filled = 0;
+        for (Integer column : columns.keySet()) {
+            SheetCell c = cell(row, column);
+            if (c != null && !(c.kind() == CellKind.TEXT && c.text().isBlank())) {
+                filled++;
+            }
+        }
+        return filled;
+    }
+
+    /** {@link SheetRow#cell} without its Optional, on the path every row takes. */
+    private static SheetCell cell(SheetRow row, int column) {
+        List<SheetCell> cells = row.cells();
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            SheetCell cell = cells.get(i);
+            if (cell.column() == column) {
+                return cell;
+            }
+            if (cell.column() > column) {
+                break;
+            }
+        }
+        return null;
     }
 
     String sheet() {
@@ -231,14 +327,75 @@ final class ListTable {
         if (filter == null) {
             return true;
         }
+        String[] read = filterColumns.get(aggregation);
+        Map<List<Object>, Object> results = remembered.get(aggregation);
+        List<Object> key = null;
+        Object result;
+        if (read != null) {
+            Object[] values = new Object[read.length];
+            for (int i = 0; i < read.length; i++) {
+                values[i] = record.get(read[i]);
+            }
+            key = Arrays.asList(values);
+            result = results.get(key);
+            if (result == null) {
+                result = evaluate(filter);
+                if (results.size() < MAX_REMEMBERED) {
+                    results.put(key, result);
+                }
+            }
+        } else {
+            result = evaluate(filter);
+        }
+        if (result != FAILED) {
+            return (Boolean) result;
+        }
+        findings.add(new Finding(Severity.ERROR, "LIST_ROW_NOT_COUNTED", row.sheet(), "A" + row.number(), null,
+                "Dòng " + row.number() + " không tính được vào \"" + catalog.indicator(
+                        form.aggregations().get(aggregation).indicator()).name() + "\". Đề nghị kiểm tra dòng này."));
+        return false;
+    }
+
+    /** TRUE or FALSE as the filter says, or {@link #FAILED}. */
+    private Object evaluate(Expression filter) {
         try {
             return Boolean.TRUE.equals(filter.getValue(context, Boolean.class));
         } catch (EvaluationException e) {
-            findings.add(new Finding(Severity.ERROR, "LIST_ROW_NOT_COUNTED", row.sheet(), "A" + row.number(), null,
-                    "Dòng " + row.number() + " không tính được vào \"" + catalog.indicator(
-                            form.aggregations().get(aggregation).indicator()).name() + "\". Đề nghị kiểm tra dòng này."));
+            return FAILED;
+        }
+    }
+
+    /**
+     * The column codes a filter reads, when it is made only of {@link #PURE_NODES}: its result then
+     * depends on their values alone and is remembered per combination; null otherwise.
+     */
+    private static String[] columnsRead(Expression filter, ListForm form) {
+        if (!(filter instanceof SpelExpression spel)) {
+            return null;
+        }
+        Set<String> codes = new TreeSet<>();
+        form.columns().forEach(column -> codes.add(column.code()));
+        Set<String> read = new TreeSet<>();
+        return collect(spel.getAST(), codes, read) ? read.toArray(String[]::new) : null;
+    }
+
+    private static boolean collect(SpelNode node, Set<String> codes, Set<String> read) {
+        if (!PURE_NODES.contains(node.getClass())) {
             return false;
         }
+        // #root and #this are the whole record: its names and addresses would decide the result
+        if (node instanceof VariableReference && Set.of("#root", "#this").contains(node.toStringAST())) {
+            return false;
+        }
+        if (node instanceof PropertyOrFieldReference property && codes.contains(property.getName())) {
+            read.add(property.getName());
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (!collect(node.getChild(i), codes, read)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object value(ListForm.Column column, SheetCell cell, List<Finding> problems) {

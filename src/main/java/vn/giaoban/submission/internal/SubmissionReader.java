@@ -65,16 +65,21 @@ public final class SubmissionReader {
     private final SubmissionIdentifier identifier;
     private final HeaderDetector headers;
     private final Charset fallbackCharset;
+    private final ReadLimits limits;
     private final List<ListForm> listForms;
     private final ListRecordStore listRecords;
 
     /** A reader that keeps no list records: for a check of files, or a test of the reader. */
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
-        this(catalog, fallbackCharset, ListRecordStore.none());
+        this(catalog, fallbackCharset, ReadLimits.DEFAULTS, ListRecordStore.none());
     }
 
-    /** @param listRecords where the records of a list are stored as they are read */
-    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ListRecordStore listRecords) {
+    /**
+     * @param limits      how large a file is read, and where a large .xlsx's shared strings are kept
+     * @param listRecords where the records of a list are stored as they are read
+     */
+    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ReadLimits limits, ListRecordStore listRecords) {
+        this.limits = limits;
         this.catalog = catalog;
         this.listRecords = listRecords;
         this.identifier = new SubmissionIdentifier(catalog);
@@ -98,7 +103,7 @@ public final class SubmissionReader {
                     "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
         }
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
-        try (TableSource source = TableSources.open(file.path(), legacyCharset);
+        try (TableSource source = TableSources.open(file.path(), legacyCharset, limits);
                 Reading reading = new Reading(file, folderUnits, template)) {
             return reading.run(source.rows());
         } catch (ListRecordStore.StoreFailure e) {

@@ -84,6 +84,12 @@ public final class TableSources {
      *                        (Windows-1258 for files saved by Vietnamese Windows)
      */
     public static TableSource open(Path file, Charset fallbackCharset) throws UnreadableFileException {
+        return open(file, fallbackCharset, ReadLimits.DEFAULTS);
+    }
+
+    /** @param limits how large a file is read, and where a large .xlsx's shared strings are kept */
+    public static TableSource open(Path file, Charset fallbackCharset, ReadLimits limits)
+            throws UnreadableFileException {
         byte[] head;
         long size;
         try (InputStream in = Files.newInputStream(file)) {
@@ -97,15 +103,16 @@ public final class TableSources {
         if (head.length == 0) {
             throw new UnreadableFileException(EMPTY_FILE);
         }
-        if (size > MAX_FILE_BYTES) {
-            throw new UnreadableFileException(String.format(TOO_LARGE, megabytes(size), megabytes(MAX_FILE_BYTES)));
+        if (size > limits.maxFileBytes()) {
+            throw new UnreadableFileException(String.format(TOO_LARGE, megabytes(size),
+                    megabytes(limits.maxFileBytes())));
         }
         if (isZip(head)) {
             if (startsWith(head, 30, OPEN_DOCUMENT_MIMETYPE)) {
                 throw new UnreadableFileException(OPEN_DOCUMENT);
             }
-            XlsxTableSource.checkPackage(file);
-            return readThrough(() -> XlsxTableSource.open(file));
+            XlsxTableSource.checkPackage(file, limits);
+            return readThrough(() -> XlsxTableSource.open(file, limits));
         }
         if (startsWith(head, OLE2)) {
             return readThrough(() -> XlsTableSource.open(file));
@@ -214,7 +221,7 @@ public final class TableSources {
     }
 
     /** A cell holding only spaces (no-break ones included) counts as empty, as a person sees it. */
-    static boolean isBlank(String text) {
+    static boolean isBlank(CharSequence text) {
         if (text == null) {
             return true;
         }

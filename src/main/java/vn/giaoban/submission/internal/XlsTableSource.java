@@ -19,7 +19,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.giaoban.text.VietnameseText;
@@ -173,16 +172,16 @@ final class XlsTableSource implements TableSource {
             type = cell.getCachedFormulaResultType();
         }
         int column = cell.getColumnIndex();
-        String reference = new CellReference(cell.getRowIndex(), column).formatAsString(false);
+        int rowNumber = cell.getRowIndex() + 1;
         return switch (type) {
             case NUMERIC -> {
                 BigDecimal number = exact(cell.getNumericCellValue());
-                yield new SheetCell(column, reference, CellKind.NUMBER, number.toPlainString(), number,
+                yield new SheetCell(column, rowNumber, CellKind.NUMBER, number.toPlainString(), number,
                         DateUtil.isCellDateFormatted(cell));
             }
-            case STRING -> text(column, reference, CellKind.TEXT, cell.getRichStringCellValue().getString());
-            case BOOLEAN -> text(column, reference, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE");
-            case ERROR -> text(column, reference, CellKind.ERROR, errorText(cell.getErrorCellValue()));
+            case STRING -> text(column, rowNumber, CellKind.TEXT, cell.getRichStringCellValue().getString());
+            case BOOLEAN -> text(column, rowNumber, CellKind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE");
+            case ERROR -> text(column, rowNumber, CellKind.ERROR, errorText(cell.getErrorCellValue()));
             default -> null;
         };
     }
@@ -199,11 +198,11 @@ final class XlsTableSource implements TableSource {
         return number;
     }
 
-    private static SheetCell text(int column, String reference, CellKind kind, String text) {
+    private static SheetCell text(int column, int rowNumber, CellKind kind, String text) {
         if (TableSources.isBlank(text)) {
             return null;
         }
-        return new SheetCell(column, reference, kind, VietnameseText.nfc(text), null, false);
+        return new SheetCell(column, rowNumber, kind, VietnameseText.nfc(text), null, false);
     }
 
     private static String errorText(byte code) {

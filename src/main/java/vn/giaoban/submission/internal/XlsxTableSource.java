@@ -23,6 +23,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -116,7 +117,7 @@ final class XlsxTableSource implements TableSource {
 
     private final Path file;
     private final OPCPackage pkg;
-    private final List<String> strings;
+    private final SharedStrings strings;
     private final boolean[] dateStyles;
     private final List<SheetPart> sheets;
     private Rows rows;
@@ -124,7 +125,7 @@ final class XlsxTableSource implements TableSource {
     private record SheetPart(String name, boolean hidden, PackagePart part) {
     }
 
-    private XlsxTableSource(Path file, OPCPackage pkg, List<String> strings, boolean[] dateStyles,
+    private XlsxTableSource(Path file, OPCPackage pkg, SharedStrings strings, boolean[] dateStyles,
             List<SheetPart> sheets) {
         this.file = file;
         this.pkg = pkg;
@@ -138,7 +139,7 @@ final class XlsxTableSource implements TableSource {
      * part, too many parts or a zip cut off in transit is refused with its reason. The sizes are
      * the bytes really inflated, not the ones the zip's directory claims.
      */
-    static void checkPackage(Path file) throws UnreadableFileException {
+    static void checkPackage(Path file, ReadLimits limits) throws UnreadableFileException {
         long fileSize;
         try {
             fileSize = Files.size(file);
@@ -154,7 +155,7 @@ final class XlsxTableSource implements TableSource {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                long limit = isIndexPart(entry.getName()) ? MAX_INDEX_PART_BYTES : MAX_PART_BYTES;
+                long limit = isIndexPart(entry.getName()) ? MAX_INDEX_PART_BYTES : limits.maxPartBytes();
                 long compressed = Math.max(entry.getCompressedSize(), 1);
                 long expanded = 0;
                 CRC32 crc = new CRC32();
@@ -170,10 +171,10 @@ final class XlsxTableSource implements TableSource {
                             throw new UnreadableFileException(String.format(ZIP_BOMB, entry.getName(),
                                     TableSources.count(Math.round(1 / MIN_INFLATE_RATIO))));
                         }
-                        if (expanded > limit || total > MAX_PACKAGE_BYTES) {
+                        if (expanded > limit || total > limits.maxPackageBytes()) {
                             log.warn("{}: entry {} expands beyond {} bytes", file, entry.getName(), limit);
                             throw new UnreadableFileException(String.format(PART_TOO_LARGE, entry.getName(),
-                                    TableSources.count(Math.min(limit, MAX_PACKAGE_BYTES) / (1024 * 1024))));
+                                    TableSources.count(Math.min(limit, limits.maxPackageBytes()) / (1024 * 1024))));
                         }
                     }
                 }
@@ -197,7 +198,8 @@ final class XlsxTableSource implements TableSource {
         return lower.endsWith(".rels") || lower.equals("[content_types].xml") || lower.startsWith("docprops/");
     }
 
-    static XlsxTableSource open(Path file) throws UnreadableFileException {
+    static XlsxTableSource open(Path file, ReadLimits limits) throws UnreadableFileException {
+        raisePoiPartLimit(limits.maxPartBytes());
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -205,9 +207,9 @@ final class XlsxTableSource implements TableSource {
             log.warn("{} is a zip but not an Office package: {}", file, e.toString());
             throw new UnreadableFileException(NOT_EXCEL, e);
         }
+        SharedStrings strings = SharedStrings.EMPTY;
         try {
             PackagePart workbook = workbookPart(pkg, file);
-            List<String> strings = List.of();
             boolean[] dateStyles = new boolean[0];
             for (PackageRelationship rel : workbook.getRelationships()) {
                 String type = rel.getRelationshipType();
@@ -216,7 +218,8 @@ final class XlsxTableSource implements TableSource {
                 }
                 if (type.endsWith("/sharedStrings")) {
                     try (InputStream in = workbook.getRelatedPart(rel).getInputStream()) {
-                        strings = sharedStrings(in);
+                        strings.close();
+                        strings = sharedStrings(in, limits.sharedStringsOffHeapAbove());
                     }
                 } else if (type.endsWith("/styles")) {
                     try (InputStream in = workbook.getRelatedPart(rel).getInputStream()) {
@@ -230,9 +233,11 @@ final class XlsxTableSource implements TableSource {
             }
             return new XlsxTableSource(file, pkg, strings, dateStyles, sheets);
         } catch (UnreadableFileException e) {
+            closeQuietly(strings);
             pkg.revert();
             throw e;
         } catch (Exception e) {
+            closeQuietly(strings);
             pkg.revert();
             log.warn("cannot open workbook {}: {}", file, e.toString());
             throw new UnreadableFileException(NOT_EXCEL, e);
@@ -255,7 +260,27 @@ final class XlsxTableSource implements TableSource {
                 rows.closeSheet();
             }
         } finally {
+            closeQuietly(strings);
             pkg.revert();
+        }
+    }
+
+    private static void closeQuietly(SharedStrings strings) {
+        try {
+            strings.close();
+        } catch (IOException e) {
+            log.debug("closing the shared strings failed", e);
+        }
+    }
+
+    /**
+     * POI's own entry limit is one setting for the whole process; the limit of each source is
+     * checked by {@link #checkPackage} before POI opens it, so POI's is only raised to the largest
+     * one configured, never lowered below it.
+     */
+    private static synchronized void raisePoiPartLimit(long maxPartBytes) {
+        if (ZipSecureFile.getMaxEntrySize() < maxPartBytes) {
+            ZipSecureFile.setMaxEntrySize(maxPartBytes);
         }
     }
 
@@ -325,15 +350,16 @@ final class XlsxTableSource implements TableSource {
     }
 
     /**
-     * The shared strings table, held whole within its memory budget; rich-text runs joined,
-     * phonetic guides left out, {@code _x000D_} escapes decoded as POI does.
+     * The shared strings table, held whole within its memory budget, or past {@code offHeapAbove}
+     * bytes in a memory-mapped file; rich-text runs joined, phonetic guides left out, {@code _x000D_}
+     * escapes decoded as POI does, in NFC once here rather than at every cell that names them.
      */
-    static List<String> sharedStrings(InputStream in) throws XMLStreamException, UnreadableFileException {
+    static SharedStrings sharedStrings(InputStream in, long offHeapAbove)
+            throws XMLStreamException, UnreadableFileException, IOException {
         long budget = Runtime.getRuntime().maxMemory() / SHARED_STRINGS_HEAP_FRACTION;
-        long used = 0;
-        List<String> strings = new ArrayList<>();
+        SharedStrings.Builder strings = new SharedStrings.Builder(budget, offHeapAbove, STRING_OVERHEAD_BYTES);
         XMLStreamReader xml = XML.createXMLStreamReader(in);
-        try {
+        try (strings) {
             StringBuilder text = null;
             while (xml.hasNext()) {
                 int event = xml.next();
@@ -343,7 +369,7 @@ final class XlsxTableSource implements TableSource {
                         case "si" -> text = new StringBuilder();
                         case "t" -> {
                             if (text != null) {
-                                int index = strings.size();
+                                int index = strings.count();
                                 appendText(xml, text, () -> String.format(SHARED_STRING_TOO_LONG,
                                         TableSources.count(index + 1L), TableSources.count(TableSources.MAX_CELL_CHARS)));
                             }
@@ -354,20 +380,18 @@ final class XlsxTableSource implements TableSource {
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && "si".equals(xml.getLocalName()) && text != null) {
-                    String string = text.isEmpty() ? "" : decodeEscapes(text.toString());
-                    used += STRING_OVERHEAD_BYTES + 2L * string.length();
-                    if (used > budget) {
+                    String string = text.isEmpty() ? "" : VietnameseText.nfc(decodeEscapes(text.toString()));
+                    if (!strings.add(string)) {
                         throw new UnreadableFileException(String.format(TOO_MANY_STRINGS,
                                 TableSources.count(budget / (1024 * 1024))));
                     }
-                    strings.add(string);
                     text = null;
                 }
             }
+            return strings.build();
         } finally {
             xml.close();
         }
-        return strings;
     }
 
     /** Per cellXfs index: does the cell's number format show a date (an Excel serial number)? */
@@ -438,7 +462,8 @@ final class XlsxTableSource implements TableSource {
      * cell's text arrives in chunks and is refused past its limit instead of held whole.
      */
     private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // Aalto, named rather than found on the class path: the JDK's parser or Woodstox take twice as long per sheet
+        XMLInputFactory factory = new InputFactoryImpl();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -446,16 +471,28 @@ final class XlsxTableSource implements TableSource {
         return factory;
     }
 
-    /** Pulls rows from one sheet at a time; the next sheet is opened only when this one ends. */
+    /**
+     * Pulls rows from one sheet at a time; the next sheet is opened only when this one ends. This is
+     * the loop a million-row list goes through seven million times: a cell costs its {@code SheetCell}
+     * and, for a number, its text and value; nothing else is allocated per cell (the address is
+     * written out only for a message, the value's text is gathered in one reused buffer, a shared
+     * string's index is read from that buffer).
+     */
     private final class Rows extends LookaheadRows {
 
         private final Iterator<SheetPart> remaining = sheets.iterator();
+        private final StringBuilder value = new StringBuilder(64);
+        private final Supplier<String> tooLong = this::cellTooLong;
+        private String lastStyle;
+        private boolean lastStyleIsDate;
+        private final List<SheetCell> cells = new ArrayList<>();
         private InputStream sheetStream;
         private XMLStreamReader xml;
         private String sheetName;
         private boolean sheetHidden;
         private int lastRow;
-        private String cellReference;
+        private int cellRow;
+        private int cellColumn;
 
         @Override
         protected SheetRow computeNext() {
@@ -497,25 +534,40 @@ final class XlsxTableSource implements TableSource {
         private SheetRow nextRow() throws XMLStreamException, UnreadableFileException {
             while (xml.hasNext()) {
                 int event = xml.next();
-                refuseDtd(xml, event, "trang tính \"" + sheetName + "\"");
-                if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
-                    SheetRow row = readRow();
-                    if (row != null) {
-                        return row;
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if ("row".equals(xml.getLocalName())) {
+                        SheetRow row = readRow();
+                        if (row != null) {
+                            return row;
+                        }
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(xml.getLocalName())) {
-                    return null;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if ("sheetData".equals(xml.getLocalName())) {
+                        return null;
+                    }
+                } else {
+                    refuseDtd(xml, event, "trang tính \"" + sheetName + "\"");
                 }
             }
             return null;
         }
 
         private SheetRow readRow() throws XMLStreamException, UnreadableFileException {
-            String r = xml.getAttributeValue(null, "r");
+            String r = null;
+            String hiddenFlag = null;
+            // the first of each name, in whichever namespace, as getAttributeValue(null, name) finds it
+            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                String name = xml.getAttributeLocalName(i);
+                if (r == null && "r".equals(name)) {
+                    r = xml.getAttributeValue(i);
+                } else if (hiddenFlag == null && "hidden".equals(name)) {
+                    hiddenFlag = xml.getAttributeValue(i);
+                }
+            }
             int number = r == null ? rowNumber(Integer.toString(lastRow + 1)) : rowNumber(r);
             lastRow = number;
-            boolean hidden = sheetHidden || isTrue(xml.getAttributeValue(null, "hidden"));
-            List<SheetCell> cells = new ArrayList<>();
+            boolean hidden = sheetHidden || isTrue(hiddenFlag);
+            cells.clear();
             int lastColumn = -1;
             int count = 0;
             while (xml.hasNext()) {
@@ -527,7 +579,20 @@ final class XlsxTableSource implements TableSource {
                                     TableSources.count(number), sheetName,
                                     TableSources.count(TableSources.MAX_CELLS_PER_ROW)));
                         }
-                        String ref = xml.getAttributeValue(null, "r");
+                        String ref = null;
+                        String type = null;
+                        String style = null;
+                        // equals, not a switch: a switch on a String hashes it, and the parser hands out new ones
+                        for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                            String name = xml.getAttributeLocalName(i);
+                            if (ref == null && "r".equals(name)) {
+                                ref = xml.getAttributeValue(i);
+                            } else if (type == null && "t".equals(name)) {
+                                type = xml.getAttributeValue(i);
+                            } else if (style == null && "s".equals(name)) {
+                                style = xml.getAttributeValue(i);
+                            }
+                        }
                         int column = ref == null ? lastColumn + 1 : column(ref);
                         if (column >= TableSources.MAX_COLUMNS) {
                             throw new UnreadableFileException(String.format(TableSources.TOO_MANY_COLUMNS, sheetName,
@@ -539,8 +604,9 @@ final class XlsxTableSource implements TableSource {
                                     + sheetName + "\").");
                         }
                         lastColumn = column;
-                        cellReference = TableSources.columnName(column) + number;
-                        SheetCell cell = readCell(column, cellReference);
+                        cellRow = number;
+                        cellColumn = column;
+                        SheetCell cell = readCell(column, number, type, style);
                         if (cell != null) {
                             cells.add(cell);
                         }
@@ -578,81 +644,89 @@ final class XlsxTableSource implements TableSource {
         }
 
         /** The cell type and style decide how the text of {@code <v>} is read. */
-        private SheetCell readCell(int column, String reference) throws XMLStreamException, UnreadableFileException {
-            String type = xml.getAttributeValue(null, "t");
-            String style = xml.getAttributeValue(null, "s");
-            String value = null;
+        private SheetCell readCell(int column, int row, String type, String style)
+                throws XMLStreamException, UnreadableFileException {
+            boolean hasValue = false;
             String inline = null;
+            value.setLength(0);
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "v" -> value = text();
-                        case "is" -> inline = readInlineString();
-                        default -> skipElement(xml);
+                    String name = xml.getLocalName();
+                    if ("v".equals(name)) {
+                        value.setLength(0);
+                        appendText(xml, value, tooLong);
+                        hasValue = true;
+                    } else if ("is".equals(name)) {
+                        inline = readInlineString();
+                    } else {
+                        skipElement(xml);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && "c".equals(xml.getLocalName())) {
                     break;
                 }
             }
             if (type == null || "n".equals(type)) {
-                return number(column, reference, value, style);
+                return hasValue ? number(column, row, style) : null;
             }
             return switch (type) {
-                case "s" -> text(column, reference, CellKind.TEXT, sharedString(value));
-                case "inlineStr" -> text(column, reference, CellKind.TEXT, inline != null ? inline : value);
-                case "b" -> value == null || value.isBlank() ? null
-                        : text(column, reference, CellKind.BOOLEAN, isTrue(value.trim()) ? "TRUE" : "FALSE");
-                case "e" -> text(column, reference, CellKind.ERROR, value);
-                default -> text(column, reference, CellKind.TEXT, value); // "str", and "d" (ISO dates)
+                case "s" -> hasValue ? sharedText(column, row) : null;
+                case "inlineStr" -> text(column, row, CellKind.TEXT, inline != null ? inline
+                        : hasValue ? value.toString() : null);
+                case "b" -> !hasValue || isWhitespace(value) ? null
+                        : text(column, row, CellKind.BOOLEAN, isTrue(value.toString().trim()) ? "TRUE" : "FALSE");
+                case "e" -> text(column, row, CellKind.ERROR, hasValue ? value.toString() : null);
+                default -> text(column, row, CellKind.TEXT, hasValue ? value.toString() : null); // "str", "d"
             };
         }
 
-        private SheetCell number(int column, String reference, String value, String style) {
-            if (value == null || value.isBlank()) {
+        /** A number as written: digits alone (the usual case) without BigDecimal's parser. */
+        private SheetCell number(int column, int row, String style) {
+            if (isWhitespace(value)) {
                 return null;
             }
-            String written = value.trim();
-            BigDecimal number;
-            try {
-                number = new BigDecimal(written);
-            } catch (NumberFormatException e) {
-                return text(column, reference, CellKind.TEXT, written);
+            String written = value.toString().trim();
+            BigDecimal number = integer(written);
+            if (number == null) {
+                try {
+                    number = new BigDecimal(written);
+                } catch (NumberFormatException e) {
+                    return text(column, row, CellKind.TEXT, written);
+                }
+                if (number.scale() < 0) {
+                    number = number.setScale(0);
+                }
             }
-            if (number.scale() < 0) {
-                number = number.setScale(0);
-            }
-            return new SheetCell(column, reference, CellKind.NUMBER, written, number, isDateStyle(style));
+            return new SheetCell(column, row, CellKind.NUMBER, written, number, isDateStyle(style));
         }
 
-        private SheetCell text(int column, String reference, CellKind kind, String text) {
+        private SheetCell text(int column, int row, CellKind kind, String text) {
             if (TableSources.isBlank(text)) {
                 return null;
             }
-            return new SheetCell(column, reference, kind, VietnameseText.nfc(text), null, false);
+            return new SheetCell(column, row, kind, VietnameseText.nfc(text), null, false);
         }
 
-        private String sharedString(String index) throws UnreadableFileException {
-            if (index == null || index.isBlank()) {
+        /** The shared strings were put in NFC once, when they were read. */
+        private SheetCell sharedText(int column, int row) throws UnreadableFileException {
+            if (isWhitespace(value)) {
                 return null;
             }
-            Integer i = parseIndex(index);
-            if (i == null || i >= strings.size()) {
-                throw new UnreadableFileException(DAMAGED + " (ô " + cellReference + " của trang tính \""
+            int i = stringIndex(value);
+            if (i < 0 || i >= strings.size()) {
+                throw new UnreadableFileException(DAMAGED + " (ô " + cellReference() + " của trang tính \""
                         + sheetName + "\" trỏ tới chữ không có trong tệp).");
             }
-            return strings.get(i);
+            String text = strings.get(i);
+            return TableSources.isBlank(text) ? null : new SheetCell(column, row, CellKind.TEXT, text, null, false);
         }
 
-        /** The text of the current element, refused past a cell's limit rather than held whole. */
-        private String text() throws XMLStreamException, UnreadableFileException {
-            StringBuilder text = new StringBuilder();
-            appendText(xml, text, this::cellTooLong);
-            return text.toString();
+        private String cellReference() {
+            return TableSources.columnName(cellColumn) + cellRow;
         }
 
         private String cellTooLong() {
-            return String.format(TableSources.CELL_TOO_LONG, cellReference, sheetName,
+            return String.format(TableSources.CELL_TOO_LONG, cellReference(), sheetName,
                     TableSources.count(TableSources.MAX_CELL_CHARS));
         }
 
@@ -676,12 +750,18 @@ final class XlsxTableSource implements TableSource {
             return decodeEscapes(text.toString());
         }
 
+        /** The last style asked about is remembered: a list's column has one style all the way down. */
         private boolean isDateStyle(String style) {
             if (style == null || style.isEmpty()) {
                 return dateStyles.length > 0 && dateStyles[0];
             }
+            if (style.equals(lastStyle)) {
+                return lastStyleIsDate;
+            }
             Integer index = parseIndex(style);
-            return index != null && index < dateStyles.length && dateStyles[index];
+            lastStyle = style;
+            lastStyleIsDate = index != null && index < dateStyles.length && dateStyles[index];
+            return lastStyleIsDate;
         }
 
         void closeSheet() throws IOException {
@@ -707,6 +787,64 @@ final class XlsxTableSource implements TableSource {
                 log.debug("closing a damaged sheet failed", e);
             }
         }
+    }
+
+    /**
+     * A whole number of at most 18 digits, optionally signed, as {@code new BigDecimal(text)} reads it
+     * (scale 0), without its parser; null for anything else, which BigDecimal then reads.
+     */
+    static BigDecimal integer(String text) {
+        int length = text.length();
+        int start = length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        if (length == start || length - start > 18) {
+            return null;
+        }
+        long value = 0;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return BigDecimal.valueOf(text.charAt(0) == '-' ? -value : value);
+    }
+
+    /** Only white space, as {@link String#isBlank} sees it. */
+    private static boolean isWhitespace(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A shared string's index as the file writes it (what {@link String#trim} removes allowed around
+     * it), or -1 when it is not one: {@link #parseIndex} without the String.
+     */
+    private static int stringIndex(CharSequence text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to || to - from > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = Character.digit(text.charAt(i), 10);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     /**

@@ -110,7 +110,7 @@ class ListRecordStoreTest {
     void aDatabaseFailureWhileStoringStopsTheNightAndDoesNotRefuseTheFile() throws IOException {
         jdbc.sql("DROP TABLE list_record").update();
         SubmissionReader reader = new SubmissionReader(CATALOG, Charset.forName("windows-1258"),
-                new ListRecordStore(dataSource));
+                ReadLimits.DEFAULTS, new ListRecordStore(dataSource));
         Path file = inbox.resolve("06139/BM03-DS_T10_2022.csv");
         Files.createDirectories(file.getParent());
         List<String> lines = new ArrayList<>(List.of("UBND XÃ BẮC HÙNG", "DANH SÁCH ĐƠN THƯ TIẾP NHẬN - THÁNG 10 NĂM 2022",
@@ -135,7 +135,7 @@ class ListRecordStoreTest {
                 "3;07/10/2022;Nông Văn C;Đang giải quyết;"), StandardCharsets.UTF_8);
         ReceivedFile received = new ReceivedFile(12, "06139", file, "06139/BM03-DS_T10_2022.csv");
 
-        IngestResult stored = new SubmissionReader(CATALOG, Charset.forName("windows-1258"),
+        IngestResult stored = new SubmissionReader(CATALOG, Charset.forName("windows-1258"), ReadLimits.DEFAULTS,
                 new ListRecordStore(dataSource)).read(received);
         IngestResult plain = new SubmissionReader(CATALOG, Charset.forName("windows-1258")).read(received);
 
