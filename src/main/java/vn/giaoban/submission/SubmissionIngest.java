@@ -2,13 +2,19 @@ package vn.giaoban.submission;
 
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +57,30 @@ public class SubmissionIngest {
                 Optional<ReceivedFile> next = submissions.nextReceived(lastId, inbox.dir());
                 next.ifPresent(file -> lastId = file.submissionId());
                 return next.orElse(null);
+            }
+        };
+    }
+
+    /**
+     * A new reader for each partition of the ingest step: the files waiting in the unit folders its
+     * {@link IngestPartitioner} context names, in the order received, listed when the partition opens (a
+     * restarted partition lists again what is still waiting in them).
+     */
+    public ItemStreamReader<ReceivedFile> receivedFilesOfPartition() {
+        return new ItemStreamReader<>() {
+            private Iterator<ReceivedFile> files = Collections.emptyIterator();
+
+            @Override
+            public void open(ExecutionContext context) {
+                Set<String> folders = IngestPartitioner.folders(context);
+                List<ReceivedFile> waiting = folders.isEmpty() ? List.of() : submissions.receivedIn(folders, inbox.dir());
+                log.info("Ingest partition of {} folders: {} files waiting", folders.size(), waiting.size());
+                files = waiting.iterator();
+            }
+
+            @Override
+            public ReceivedFile read() {
+                return files.hasNext() ? files.next() : null;
             }
         };
     }

@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.Severity;
+import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
@@ -87,6 +90,33 @@ public class SubmissionRepository {
                 .query((rs, n) -> new ReceivedFile(rs.getLong("id"), rs.getString("folder"),
                         inbox.resolve(rs.getString("relative_path")), rs.getString("relative_path")))
                 .optional();
+    }
+
+    /** The files waiting to be read, by unit folder: how many and how many bytes (the partitions' load). */
+    public List<IngestPartitioner.FolderLoad> receivedByFolder() {
+        return jdbc.sql("""
+                SELECT folder, COALESCE(SUM(size_bytes), 0), COUNT(*) FROM submission
+                WHERE status = 'RECEIVED'
+                GROUP BY folder
+                ORDER BY folder
+                """).query((rs, n) -> new IngestPartitioner.FolderLoad(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+                .list();
+    }
+
+    /** The files of these unit folders waiting to be read, in the order received. */
+    public List<ReceivedFile> receivedIn(Set<String> folders, Path inbox) {
+        List<ReceivedFile> files = new ArrayList<>();
+        jdbc.sql("""
+                SELECT id, folder, relative_path FROM submission
+                WHERE status = 'RECEIVED'
+                ORDER BY id
+                """).query(rs -> {
+                    if (folders.contains(rs.getString(2))) {
+                        files.add(new ReceivedFile(rs.getLong(1), rs.getString(2), inbox.resolve(rs.getString(3)),
+                                rs.getString(3)));
+                    }
+                });
+        return files;
     }
 
     /** The oldest submission after {@code afterId} that was read but not yet filed away and answered. */
