@@ -1,11 +1,11 @@
 package vn.giaoban.submission;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -44,19 +44,29 @@ public class SubmissionIngest {
         this.clock = clock;
     }
 
+    /** Files listed per query by the unpartitioned reader. */
+    private static final int PAGE = 500;
+
     /**
-     * A new reader for each step execution. It asks the database for the next waiting file rather
+     * A new reader for each step execution. It asks the database for the next waiting files rather
      * than keeping a cursor: a restarted step simply finds what is still waiting.
      */
     public ItemReader<ReceivedFile> receivedFiles() {
         return new ItemReader<>() {
             private long lastId = Long.MIN_VALUE;
+            private Iterator<ReceivedFile> page = Collections.emptyIterator();
 
             @Override
             public ReceivedFile read() {
-                Optional<ReceivedFile> next = submissions.nextReceived(lastId, inbox.dir());
-                next.ifPresent(file -> lastId = file.submissionId());
-                return next.orElse(null);
+                if (!page.hasNext()) {
+                    page = submissions.receivedAfter(lastId, PAGE, inbox.dir()).iterator();
+                }
+                if (!page.hasNext()) {
+                    return null;
+                }
+                ReceivedFile next = page.next();
+                lastId = next.submissionId();
+                return next;
             }
         };
     }
@@ -66,23 +76,34 @@ public class SubmissionIngest {
      * {@link IngestPartitioner} context names, in the order received, listed when the partition opens (a
      * restarted partition lists again what is still waiting in them).
      */
-    public ItemStreamReader<ReceivedFile> receivedFilesOfPartition() {
-        return new ItemStreamReader<>() {
-            private Iterator<ReceivedFile> files = Collections.emptyIterator();
+    public PartitionFiles receivedFilesOfPartition() {
+        return new PartitionFiles(submissions, inbox.dir());
+    }
 
-            @Override
-            public void open(ExecutionContext context) {
-                Set<String> folders = IngestPartitioner.folders(context);
-                List<ReceivedFile> waiting = folders.isEmpty() ? List.of() : submissions.receivedIn(folders, inbox.dir());
-                log.info("Ingest partition of {} folders: {} files waiting", folders.size(), waiting.size());
-                files = waiting.iterator();
-            }
+    /** The reader of one partition's files. */
+    public static class PartitionFiles implements ItemStreamReader<ReceivedFile> {
 
-            @Override
-            public ReceivedFile read() {
-                return files.hasNext() ? files.next() : null;
-            }
-        };
+        private final SubmissionRepository submissions;
+        private final Path inbox;
+        private Iterator<ReceivedFile> files = Collections.emptyIterator();
+
+        PartitionFiles(SubmissionRepository submissions, Path inbox) {
+            this.submissions = submissions;
+            this.inbox = inbox;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            Set<String> folders = IngestPartitioner.folders(context);
+            List<ReceivedFile> waiting = folders.isEmpty() ? List.of() : submissions.receivedIn(folders, inbox);
+            log.info("Ingest partition of {} folders: {} files waiting", folders.size(), waiting.size());
+            files = waiting.iterator();
+        }
+
+        @Override
+        public ReceivedFile read() {
+            return files.hasNext() ? files.next() : null;
+        }
     }
 
     public ItemProcessor<ReceivedFile, IngestResult> reading() {

@@ -12,7 +12,6 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,7 +109,7 @@ public class NightlyJobConfiguration {
     /** One partition of the ingest step: the files of the unit folders its context names. */
     @Bean
     Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
-            IngestProperties settings, ItemStreamReader<ReceivedFile> ingestPartitionReader) {
+            IngestProperties settings, SubmissionIngest.PartitionFiles ingestPartitionReader) {
         return new StepBuilder("ingestPartition", jobRepository).<ReceivedFile, IngestResult>chunk(settings.chunkSize())
                 .transactionManager(tx)
                 .reader(ingestPartitionReader)
@@ -122,7 +121,7 @@ public class NightlyJobConfiguration {
     /** A reader for each partition's step execution: it lists the files of the folders its context names. */
     @Bean
     @StepScope
-    ItemStreamReader<ReceivedFile> ingestPartitionReader(SubmissionIngest ingest) {
+    SubmissionIngest.PartitionFiles ingestPartitionReader(SubmissionIngest ingest) {
         return ingest.receivedFilesOfPartition();
     }
 

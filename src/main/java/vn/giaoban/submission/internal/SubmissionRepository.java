@@ -79,17 +79,20 @@ public class SubmissionRepository {
                 Timestamp.from(receivedAt), night, Timestamp.from(receivedAt), currentId).update();
     }
 
-    /** The oldest file still waiting to be read after {@code afterId}, in the order received. */
-    public Optional<ReceivedFile> nextReceived(long afterId, Path inbox) {
+    /**
+     * The oldest files still waiting to be read after {@code afterId}, in the order received, at most
+     * {@code limit} of them: one query per page of files rather than per file.
+     */
+    public List<ReceivedFile> receivedAfter(long afterId, int limit, Path inbox) {
         return jdbc.sql("""
                 SELECT id, folder, relative_path FROM submission
                 WHERE status = 'RECEIVED' AND id > ?
                 ORDER BY id
-                FETCH FIRST 1 ROWS ONLY
-                """).param(afterId)
+                FETCH FIRST ? ROWS ONLY
+                """).params(afterId, limit)
                 .query((rs, n) -> new ReceivedFile(rs.getLong("id"), rs.getString("folder"),
                         inbox.resolve(rs.getString("relative_path")), rs.getString("relative_path")))
-                .optional();
+                .list();
     }
 
     /** The files waiting to be read, by unit folder: how many and how many bytes (the partitions' load). */
@@ -119,16 +122,16 @@ public class SubmissionRepository {
         return files;
     }
 
-    /** The oldest submission after {@code afterId} that was read but not yet filed away and answered. */
-    public Optional<FiledSubmission> nextUnfiled(long afterId) {
+    /** The oldest submissions after {@code afterId} read but not yet filed away and answered, at most {@code limit}. */
+    public List<FiledSubmission> unfiledAfter(long afterId, int limit) {
         return jdbc.sql("""
                 SELECT id, folder, relative_path, original_name, content_hash, received_at, status, unit_key, form_code,
                        period, as_of, version, values_taken, rejection
                 FROM submission
                 WHERE filed_at IS NULL AND status <> 'RECEIVED' AND id > ?
                 ORDER BY id
-                FETCH FIRST 1 ROWS ONLY
-                """).param(afterId)
+                FETCH FIRST ? ROWS ONLY
+                """).params(afterId, limit)
                 .query((rs, n) -> new FiledSubmission(rs.getLong("id"), rs.getString("folder"),
                         rs.getString("relative_path"), rs.getString("original_name"), rs.getString("content_hash"),
                         rs.getTimestamp("received_at").toInstant(), SubmissionStatus.valueOf(rs.getString("status")),
@@ -136,7 +139,7 @@ public class SubmissionRepository {
                         rs.getString("period") == null ? null : YearMonth.parse(rs.getString("period")),
                         rs.getObject("as_of", LocalDate.class), (Integer) rs.getObject("version"),
                         rs.getInt("values_taken"), rs.getString("rejection")))
-                .optional();
+                .list();
     }
 
     /** The findings of a submission, in the order the file was read. */
