@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -66,6 +67,8 @@ public final class SubmissionReader {
     private final HeaderDetector headers;
     private final Charset fallbackCharset;
     private final List<ListForm> listForms;
+    /** Each indicator's folded names, folded once: every row of every file is matched against them. */
+    private final Map<String, List<String>> foldedNames = new ConcurrentHashMap<>();
 
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
         this.catalog = catalog;
@@ -73,6 +76,7 @@ public final class SubmissionReader {
         this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
         this.fallbackCharset = fallbackCharset;
         this.listForms = catalog.listForms();
+        catalog.indicators().forEach(indicator -> foldedNames.put(indicator.code(), Catalog.foldedNames(indicator)));
     }
 
     private record ListHeader(ListForm form, Map<Integer, ListForm.Column> columns) {
@@ -471,7 +475,7 @@ public final class SubmissionReader {
                 candidates.add(LEADING_TOTAL.matcher(candidates.get(i)).replaceFirst(""));
             }
             for (Indicator indicator : formIndicators.values()) {
-                List<String> names = Catalog.foldedNames(indicator);
+                List<String> names = foldedNames.computeIfAbsent(indicator.code(), code -> Catalog.foldedNames(indicator));
                 for (String candidate : candidates) {
                     if (!candidate.isEmpty() && names.contains(candidate)) {
                         return Optional.of(indicator);
