@@ -141,6 +141,7 @@ public final class MonthGenerator {
 
     /** {@code MonthGenerator province|national|smoke [scale] <folder>}: writes {@code catalog/} and {@code inbox/} under it. */
     public static void main(String[] args) throws IOException {
+        quietPoi();
         if (args.length < 2) {
             System.err.println("Cách dùng: MonthGenerator province|national|smoke [hệ số] <thư mục>");
             System.exit(2);
@@ -156,6 +157,13 @@ public final class MonthGenerator {
         Month month = generate(spec, out.resolve("catalog"), out.resolve("inbox"));
         System.out.printf("%d tệp, %d byte, %d giá trị, %d dòng danh sách trong %.1f s: %s%n", month.files(),
                 month.bytes(), month.values(), month.listRows(), (System.nanoTime() - start) / 1e9, out);
+    }
+
+    /** POI logs every .xls it writes without document properties; a generator of thousands need not. */
+    static void quietPoi() {
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.poi") instanceof ch.qos.logback.classic.Logger poi) {
+            poi.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     // ------------------------------------------------------------------------------------------

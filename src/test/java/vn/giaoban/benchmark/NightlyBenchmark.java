@@ -31,6 +31,7 @@ public final class NightlyBenchmark {
     private static final List<String> STEPS = List.of("catalog", "scan", "ingest", "consolidate", "feedback",
             "briefing", "delivery", "housekeeping");
     private static final Pattern STEP = Pattern.compile("Step (\\w+) (\\w+): read \\d+, written \\d+, in (\\d+) ms");
+    private static final Pattern BRIEFING = Pattern.compile("briefing-ms first=(\\d+) precompiled=(\\d+)");
     private static final Pattern SUMMARY = Pattern.compile("nhận (\\d+) tệp \\((\\d+) tiếp nhận, (\\d+) không tiếp nhận.*lấy (\\d+) giá trị");
 
     private final Path work;
@@ -45,7 +46,7 @@ public final class NightlyBenchmark {
 
     /** What one night measured. */
     record Night(String label, MonthGenerator.Month month, double generateSeconds, double seconds, long peakKb,
-            Map<String, Long> stepMillis, int received, int accepted, int refused, long values) {
+            Map<String, Long> stepMillis, int received, int accepted, int refused, long values, long[] briefing) {
 
         long step(String name) {
             return stepMillis.getOrDefault(name, 0L);
@@ -53,6 +54,7 @@ public final class NightlyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        MonthGenerator.quietPoi();
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
@@ -74,18 +76,18 @@ public final class NightlyBenchmark {
         Night partitioned;
         Night single;
         if (full) {
-            Night province = night("tỉnh 1×", MonthGenerator.Spec.province(1), null);
+            Night province = night("tỉnh 1×", MonthGenerator.Spec.province(1), null, true);
             scaling.add(province);
             scaling.add(night("tỉnh 4×", MonthGenerator.Spec.province(4), null));
             scaling.add(night("tỉnh 16×", MonthGenerator.Spec.province(16), null));
-            Night national = night("toàn quốc", MonthGenerator.Spec.national(), null);
+            Night national = night("toàn quốc", MonthGenerator.Spec.national(), null, true);
             months.add(province);
             months.add(national);
             single = night("tỉnh 4×, không chia", MonthGenerator.Spec.province(4), 1);
             partitioned = scaling.get(1);
         } else {
             MonthGenerator.Spec smoke = MonthGenerator.Spec.smoke();
-            Night one = night("thử 1×", smoke, null);
+            Night one = night("thử 1×", smoke, null, true);
             scaling.add(one);
             scaling.add(night("thử 2×", times(smoke, 2), null));
             scaling.add(night("thử 4×", times(smoke, 4), null));
@@ -103,6 +105,11 @@ public final class NightlyBenchmark {
 
     /** Generates the month into a fresh working folder and runs its night; {@code partitions} null: the default. */
     private Night night(String label, MonthGenerator.Spec spec, Integer partitions) throws Exception {
+        return night(label, spec, partitions, false);
+    }
+
+    private Night night(String label, MonthGenerator.Spec spec, Integer partitions, boolean timeBriefing)
+            throws Exception {
         Path dir = work.resolve(label.replaceAll("[^A-Za-z0-9]+", "-") + "-" + spec.communes());
         MonthGenerator.delete(dir);
         long started = System.nanoTime();
@@ -114,13 +121,15 @@ public final class NightlyBenchmark {
             Files.createDirectories(jfr);
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(dir.getFileName() + ".jfr"));
         }
-        command.addAll(List.of("-cp", classpath, "vn.giaoban.system.CommandLine", "nightly",
-                "--period", spec.period().toString(), "--night", spec.night().toString(),
-                "--giaoban.work-dir=" + dir, "--giaoban.catalog.location=file:" + month.catalog() + "/",
+        List<String> settings = new ArrayList<>(List.of("--giaoban.work-dir=" + dir,
+                "--giaoban.catalog.location=file:" + month.catalog() + "/",
                 "--giaoban.briefing.unit-code=" + month.briefingUnit(), "--giaoban.inbox.stable-after=0s"));
         if (partitions != null) {
-            command.add("--giaoban.ingest.partitions=" + partitions);
+            settings.add("--giaoban.ingest.partitions=" + partitions);
         }
+        command.addAll(List.of("-cp", classpath, "vn.giaoban.system.CommandLine", "nightly",
+                "--period", spec.period().toString(), "--night", spec.night().toString()));
+        command.addAll(settings);
         System.err.printf("%s: %d tệp (tạo trong %.1f s), chạy đêm...%n", label, month.files(), generated);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("night.log").toFile()).start();
@@ -145,11 +154,33 @@ public final class NightlyBenchmark {
         if (!s.find()) {
             throw new IllegalStateException(label + ": no summary in the log\n" + log.substring(Math.max(0, log.length() - 4000)));
         }
+        long[] briefing = timeBriefing ? briefing(dir, spec, settings) : null;
         Night night = new Night(label, month, generated, seconds, peak, steps, Integer.parseInt(s.group(1)),
-                Integer.parseInt(s.group(2)), Integer.parseInt(s.group(3)), Long.parseLong(s.group(4)));
+                Integer.parseInt(s.group(2)), Integer.parseInt(s.group(3)), Long.parseLong(s.group(4)), briefing);
         System.err.printf("%s: %.1f s, %d MB%n", label, seconds, peak / 1024);
         MonthGenerator.delete(dir.resolve("inbox"));
         return night;
+    }
+
+    /** The briefing written again from the night's database: compiling its designs, then with them compiled. */
+    private long[] briefing(Path dir, MonthGenerator.Spec spec, List<String> settings) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", classpath, BriefingTiming.class.getName(),
+                spec.period().toString(), spec.night().toString()));
+        command.addAll(settings);
+        command.add("--logging.level.root=WARN");
+        command.add("--logging.level.vn.giaoban=WARN");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("briefing.log").toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the briefing timing failed: " + Files.readString(dir.resolve("briefing.log")));
+        }
+        Matcher m = BRIEFING.matcher(Files.readString(dir.resolve("briefing.log")));
+        if (!m.find()) {
+            throw new IllegalStateException("no briefing timing in " + dir.resolve("briefing.log"));
+        }
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
     /** The process's peak resident set so far, in kB (0 once it has gone). */
@@ -197,11 +228,18 @@ public final class NightlyBenchmark {
                     n.step("consolidate") / 1000.0, n.peakKb() / 1024, (double) n.peakKb() / base.peakKb()));
         }
         md.append("\nLinear growth means a flat time per file; flat memory means an RSS ratio near 1.\n");
-        md.append("\n### Briefing\n\n| month | briefing step s | share of the night |\n|---|---|---|\n");
+        md.append("\n### Briefing\n\n");
+        md.append("| month | briefing step s (in the night) | written again: compiling the designs s | with the designs "
+                + "precompiled s | precompiled vs step |\n|---|---|---|---|---|\n");
         for (Night n : months) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f%% |\n", n.label(), n.step("briefing") / 1000.0,
-                    100.0 * n.step("briefing") / 1000.0 / n.seconds()));
+            long[] b = n.briefing() == null ? new long[] {0, 0} : n.briefing();
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f |%n", n.label(),
+                    n.step("briefing") / 1000.0, b[0] / 1000.0, b[1] / 1000.0,
+                    b[1] / Math.max(1.0, n.step("briefing"))));
         }
+        md.append("\nThe step compiles the notice's and annex's designs (JasperReports) in every night's JVM; "
+                + "\"precompiled\" is the same briefing written again from the database in one JVM, its designs "
+                + "already compiled (best of three).\n");
         md.append("\n### Ingest with local partitioning\n\n");
         md.append("| month | partitions | ingest s | files/s | speed-up |\n|---|---|---|---|---|\n");
         double one = single.step("ingest") / 1000.0;
