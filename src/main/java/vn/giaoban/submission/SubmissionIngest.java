@@ -106,24 +106,32 @@ public class SubmissionIngest {
         }
     }
 
-    public ItemProcessor<ReceivedFile, IngestResult> reading() {
+    /** A file and what reading it gave, on their way to the database. */
+    public record FileRead(ReceivedFile file, IngestResult result) {
+    }
+
+    public ItemProcessor<ReceivedFile, FileRead> reading() {
         return file -> {
             log.info("{}: reading", file.relativePath());
-            IngestResult result = reader.read(file, inbox.legacyCharset(file.folder()));
-            if (result.status() == SubmissionStatus.REJECTED) {
-                log.info("{}: rejected: {}", file.relativePath(), result.rejection());
-            } else {
-                log.info("{}: {} {} {} values, {} findings", file.relativePath(), result.formCode(), result.period(),
-                        result.values().size(), result.findings().size());
-            }
-            return result;
+            return new FileRead(file, reader.read(file, inbox.legacyCharset(file.folder())));
         };
     }
 
-    public ItemWriter<IngestResult> storing() {
-        return (Chunk<? extends IngestResult> results) -> {
-            for (IngestResult result : results) {
+    /**
+     * Stores each file of a chunk, then says what it gave: a file the log shows as read is stored in the
+     * chunk's transaction, which commits right after (a restarted night reads again only what it did not).
+     */
+    public ItemWriter<FileRead> storing() {
+        return (Chunk<? extends FileRead> files) -> {
+            for (FileRead read : files) {
+                IngestResult result = read.result();
                 submissions.store(result, clock.instant());
+                if (result.status() == SubmissionStatus.REJECTED) {
+                    log.info("{}: rejected: {}", read.file().relativePath(), result.rejection());
+                } else {
+                    log.info("{}: {} {} {} values, {} findings", read.file().relativePath(), result.formCode(),
+                            result.period(), result.values().size(), result.findings().size());
+                }
             }
         };
     }

@@ -25,7 +25,6 @@ import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.delivery.DeliverySummary;
 import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.submission.IngestProperties;
-import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.InboxScanner;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionFiling;
@@ -85,7 +84,7 @@ public class NightlyJobConfiguration {
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
             IngestProperties settings, IngestPartitioner partitioner, Step ingestPartitionStep) {
         if (!settings.partitioned()) {
-            return new StepBuilder("ingest", jobRepository).<ReceivedFile, IngestResult>chunk(settings.chunkSize())
+            return new StepBuilder("ingest", jobRepository).<ReceivedFile, SubmissionIngest.FileRead>chunk(settings.chunkSize())
                     .transactionManager(tx)
                     .reader(ingest.receivedFiles())
                     .processor(ingest.reading())
@@ -110,7 +109,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
             IngestProperties settings, SubmissionIngest.PartitionFiles ingestPartitionReader) {
-        return new StepBuilder("ingestPartition", jobRepository).<ReceivedFile, IngestResult>chunk(settings.chunkSize())
+        return new StepBuilder("ingestPartition", jobRepository).<ReceivedFile, SubmissionIngest.FileRead>chunk(settings.chunkSize())
                 .transactionManager(tx)
                 .reader(ingestPartitionReader)
                 .processor(ingest.reading())
