@@ -17,7 +17,7 @@ public record IngestProperties(Integer partitions, Integer chunkSize) {
 
     public IngestProperties {
         partitions = partitions == null ? Runtime.getRuntime().availableProcessors() : partitions;
-        chunkSize = chunkSize == null ? 10 : chunkSize;
+        chunkSize = chunkSize == null ? 1 : chunkSize;
         if (partitions < 1) {
             throw new IllegalArgumentException("giaoban.ingest.partitions phải từ 1 trở lên, không phải " + partitions);
         }
