@@ -67,7 +67,7 @@ public class BriefingComposer {
         Unit unit = catalog.unit(properties.unitCode(), period).orElseThrow(() -> new IllegalStateException(
                 "The briefing's unit " + properties.unitCode() + " is not valid in " + period));
         Optional<Meeting> meeting = catalog.meeting(period);
-        List<Completeness.Report> reports = Completeness.of(timeliness, period);
+        List<Completeness.Report> reports = Completeness.of(timeliness, period, catalog, unit);
         String month = month(period);
         List<Block> blocks = new ArrayList<>();
         opening(period, night, meeting).forEach(text -> blocks.add(new Block(Kind.PARAGRAPH, text)));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,10 @@ public final class Catalog {
     private final List<Task> tasks;
     private final List<Rule> rules;
     private final Map<String, ListForm> listForms = new LinkedHashMap<>();
+    /** Indexes of the units, each in the catalog's order: a national catalog has thousands of units. */
+    private final Map<String, Unit> unitsByKey = new HashMap<>();
+    private final Map<String, List<Unit>> unitsByCode = new HashMap<>();
+    private final Map<String, List<Unit>> unitsByParentCode = new HashMap<>();
 
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings) {
@@ -45,6 +50,13 @@ public final class Catalog {
         this.meetings = List.copyOf(meetings);
         this.tasks = List.copyOf(tasks);
         this.units = List.copyOf(units);
+        for (Unit unit : this.units) {
+            unitsByKey.putIfAbsent(unit.key(), unit);
+            unitsByCode.computeIfAbsent(unit.code(), any -> new ArrayList<>()).add(unit);
+            if (unit.parentCode() != null) {
+                unitsByParentCode.computeIfAbsent(unit.parentCode(), any -> new ArrayList<>()).add(unit);
+            }
+        }
         indicators.forEach(indicator -> this.indicators.put(indicator.code(), indicator));
         forms.forEach(form -> this.forms.put(form.code(), form));
         this.targets = List.copyOf(targets);
@@ -73,7 +85,7 @@ public final class Catalog {
 
     /** The unit a code names on a day: codes are reused, so the day decides. */
     public Optional<Unit> unit(String code, LocalDate on) {
-        return units.stream().filter(u -> u.code().equals(code) && u.validOn(on)).findFirst();
+        return unitsByCode.getOrDefault(code, List.of()).stream().filter(u -> u.validOn(on)).findFirst();
     }
 
     /** The unit a code names during a period (its last day, so a reform on the 1st belongs to the new month). */
@@ -82,12 +94,12 @@ public final class Catalog {
     }
 
     public Optional<Unit> unitByKey(String key) {
-        return units.stream().filter(u -> u.key().equals(key)).findFirst();
+        return Optional.ofNullable(unitsByKey.get(key));
     }
 
     /** Every unit that has ever carried this code, newest first. */
     public List<Unit> unitsWithCode(String code) {
-        return units.stream().filter(u -> u.code().equals(code))
+        return unitsByCode.getOrDefault(code, List.of()).stream()
                 .sorted(Comparator.comparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .toList();
     }
@@ -114,8 +126,8 @@ public final class Catalog {
     public List<Unit> children(Unit parent, YearMonth period) {
         LocalDate day = period.atEndOfMonth();
         List<Unit> children = new ArrayList<>();
-        for (Unit unit : units) {
-            if (parent.code().equals(unit.parentCode()) && unit.validOn(day) && parent.validOn(day)) {
+        for (Unit unit : unitsByParentCode.getOrDefault(parent.code(), List.of())) {
+            if (unit.validOn(day) && parent.validOn(day)) {
                 children.add(unit);
             }
         }

@@ -9,15 +9,22 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemReader;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.files.OutputFile;
@@ -64,29 +71,73 @@ public class SubmissionFiling {
         this.clock = clock;
     }
 
-    /** A new reader for each step execution, asking the database for the next submission to file. */
+    /** Submissions listed per query. */
+    private static final int PAGE = 500;
+
+    /** A new reader for each step execution, asking the database for the next submissions to file. */
     public ItemReader<FiledSubmission> unfiled() {
         return new ItemReader<>() {
             private long lastId = Long.MIN_VALUE;
+            private Iterator<FiledSubmission> page = Collections.emptyIterator();
 
             @Override
             public FiledSubmission read() {
-                Optional<FiledSubmission> next = submissions.nextUnfiled(lastId);
-                next.ifPresent(s -> lastId = s.id());
-                return next.orElse(null);
+                if (!page.hasNext()) {
+                    page = submissions.unfiledAfter(lastId, PAGE).iterator();
+                }
+                if (!page.hasNext()) {
+                    return null;
+                }
+                FiledSubmission next = page.next();
+                lastId = next.id();
+                return next;
             }
         };
     }
 
-    public ItemWriter<FiledSubmission> filing() {
-        return (Chunk<? extends FiledSubmission> chunk) -> {
-            for (FiledSubmission submission : chunk) {
-                file(submission);
+    /**
+     * Files each submission of a chunk. The rule results of a period are read once per step execution (the
+     * consolidation before this step fixed them), not once per submission: with thousands of units, reading
+     * them for every file made this step quadratic.
+     */
+    public ItemStreamWriter<FiledSubmission> filing() {
+        return new ItemStreamWriter<>() {
+            private final Map<YearMonth, Map<String, List<RuleResult>>> results = new HashMap<>();
+
+            @Override
+            public void open(ExecutionContext context) {
+                results.clear();
+            }
+
+            @Override
+            public void close() {
+                results.clear();
+            }
+
+            @Override
+            public void write(Chunk<? extends FiledSubmission> chunk) {
+                for (FiledSubmission submission : chunk) {
+                    file(submission, submission.period() == null ? Map.of()
+                            : results.computeIfAbsent(submission.period(), SubmissionFiling.this::resultsByUnit));
+                }
             }
         };
     }
 
-    void file(FiledSubmission submission) {
+    /** A period's rule results that are not passes, by each unit answerable for them, in their stored order. */
+    private Map<String, List<RuleResult>> resultsByUnit(YearMonth period) {
+        Map<String, List<RuleResult>> byUnit = new HashMap<>();
+        for (RuleResult result : rules.results(period)) {
+            if (result.outcome() != RuleResult.Outcome.PASSED) {
+                for (String unit : new LinkedHashSet<>(result.responsible())) {
+                    byUnit.computeIfAbsent(unit, any -> new ArrayList<>()).add(result);
+                }
+            }
+        }
+        return byUnit;
+    }
+
+    private void file(FiledSubmission submission, Map<String, List<RuleResult>> results) {
         Path base = submission.status() == SubmissionStatus.REJECTED ? filing.rejectedDir() : filing.archiveDir();
         Path folder = base.resolve(submission.period() == null ? UNKNOWN_PERIOD : submission.period().toString())
                 .resolve(submission.folder());
@@ -94,7 +145,7 @@ public class SubmissionFiling {
         String name = filed.map(p -> p.getFileName().toString()).orElse(submission.originalName());
         Path answer = filing.outboxDir().resolve(submission.folder()).resolve(name + ".phan-hoi.txt");
         String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
-        writeAtomically(answer, feedback.write(submission, findings(submission), filedAs));
+        writeAtomically(answer, feedback.write(submission, findings(submission, results), filedAs));
         submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant());
         log.info("{} {} filed as {}, feedback {}", submission.relativePath(), submission.status(), filedAs, answer);
     }
@@ -104,7 +155,7 @@ public class SubmissionFiling {
      * version gave that this one leaves empty (removed), and the discrepancies the catalog's rules
      * found in the period's figures that this unit can fix.
      */
-    private List<Finding> findings(FiledSubmission submission) {
+    private List<Finding> findings(FiledSubmission submission, Map<String, List<RuleResult>> results) {
         List<Finding> findings = new ArrayList<>(submissions.findings(submission.id()));
         for (SubmissionRepository.RemovedValue removed : submissions.removedSincePreviousVersion(submission)) {
             String name = catalog.indicators().stream().filter(i -> i.code().equals(removed.indicatorCode()))
@@ -122,7 +173,7 @@ public class SubmissionFiling {
                     + " này: đã xóa khỏi số liệu tổng hợp. Nếu không muốn xóa, đề nghị gửi lại có giá trị."));
         }
         if (submission.status() == SubmissionStatus.ACCEPTED && submission.period() != null) {
-            for (RuleResult result : rules.results(submission.period())) {
+            for (RuleResult result : results.getOrDefault(submission.unitKey(), List.of())) {
                 if (concerns(result, submission)) {
                     Severity severity = result.outcome() == RuleResult.Outcome.NOT_EVALUATED ? Severity.INFO
                             : result.severity() == Rule.Severity.ERROR ? Severity.ERROR : Severity.WARNING;

@@ -1,14 +1,20 @@
 package vn.giaoban.submission;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.stereotype.Component;
 
@@ -41,41 +47,94 @@ public class SubmissionIngest {
         this.clock = clock;
     }
 
+    /** Files listed per query by the unpartitioned reader. */
+    private static final int PAGE = 500;
+
     /**
-     * A new reader for each step execution. It asks the database for the next waiting file rather
+     * A new reader for each step execution. It asks the database for the next waiting files rather
      * than keeping a cursor: a restarted step simply finds what is still waiting.
      */
     public ItemReader<ReceivedFile> receivedFiles() {
         return new ItemReader<>() {
             private long lastId = Long.MIN_VALUE;
+            private Iterator<ReceivedFile> page = Collections.emptyIterator();
 
             @Override
             public ReceivedFile read() {
-                Optional<ReceivedFile> next = submissions.nextReceived(lastId, inbox.dir());
-                next.ifPresent(file -> lastId = file.submissionId());
-                return next.orElse(null);
+                if (!page.hasNext()) {
+                    page = submissions.receivedAfter(lastId, PAGE, inbox.dir()).iterator();
+                }
+                if (!page.hasNext()) {
+                    return null;
+                }
+                ReceivedFile next = page.next();
+                lastId = next.submissionId();
+                return next;
             }
         };
     }
 
-    public ItemProcessor<ReceivedFile, IngestResult> reading() {
+    /**
+     * A new reader for each partition of the ingest step: the files waiting in the unit folders its
+     * {@link IngestPartitioner} context names, in the order received, listed when the partition opens (a
+     * restarted partition lists again what is still waiting in them).
+     */
+    public PartitionFiles receivedFilesOfPartition() {
+        return new PartitionFiles(submissions, inbox.dir());
+    }
+
+    /** The reader of one partition's files. */
+    public static class PartitionFiles implements ItemStreamReader<ReceivedFile> {
+
+        private final SubmissionRepository submissions;
+        private final Path inbox;
+        private Iterator<ReceivedFile> files = Collections.emptyIterator();
+
+        PartitionFiles(SubmissionRepository submissions, Path inbox) {
+            this.submissions = submissions;
+            this.inbox = inbox;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            Set<String> folders = IngestPartitioner.folders(context);
+            List<ReceivedFile> waiting = folders.isEmpty() ? List.of() : submissions.receivedIn(folders, inbox);
+            log.info("Ingest partition of {} folders: {} files waiting", folders.size(), waiting.size());
+            files = waiting.iterator();
+        }
+
+        @Override
+        public ReceivedFile read() {
+            return files.hasNext() ? files.next() : null;
+        }
+    }
+
+    /** A file and what reading it gave, on their way to the database. */
+    public record FileRead(ReceivedFile file, IngestResult result) {
+    }
+
+    public ItemProcessor<ReceivedFile, FileRead> reading() {
         return file -> {
             log.info("{}: reading", file.relativePath());
-            IngestResult result = reader.read(file, inbox.legacyCharset(file.folder()));
-            if (result.status() == SubmissionStatus.REJECTED) {
-                log.info("{}: rejected: {}", file.relativePath(), result.rejection());
-            } else {
-                log.info("{}: {} {} {} values, {} findings", file.relativePath(), result.formCode(), result.period(),
-                        result.values().size(), result.findings().size());
-            }
-            return result;
+            return new FileRead(file, reader.read(file, inbox.legacyCharset(file.folder())));
         };
     }
 
-    public ItemWriter<IngestResult> storing() {
-        return (Chunk<? extends IngestResult> results) -> {
-            for (IngestResult result : results) {
+    /**
+     * Stores each file of a chunk, then says what it gave: a file the log shows as read is stored in the
+     * chunk's transaction, which commits right after (a restarted night reads again only what it did not).
+     */
+    public ItemWriter<FileRead> storing() {
+        return (Chunk<? extends FileRead> files) -> {
+            for (FileRead read : files) {
+                IngestResult result = read.result();
                 submissions.store(result, clock.instant());
+                if (result.status() == SubmissionStatus.REJECTED) {
+                    log.info("{}: rejected: {}", read.file().relativePath(), result.rejection());
+                } else {
+                    log.info("{}: {} {} {} values, {} findings", read.file().relativePath(), result.formCode(),
+                            result.period(), result.values().size(), result.findings().size());
+                }
             }
         };
     }

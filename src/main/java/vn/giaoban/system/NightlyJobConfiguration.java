@@ -3,16 +3,19 @@ package vn.giaoban.system;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.giaoban.briefing.BriefingPublisher;
@@ -20,7 +23,8 @@ import vn.giaoban.catalog.CatalogSynchronizer;
 import vn.giaoban.consolidation.Consolidator;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.delivery.DeliverySummary;
-import vn.giaoban.submission.IngestResult;
+import vn.giaoban.submission.IngestPartitioner;
+import vn.giaoban.submission.IngestProperties;
 import vn.giaoban.submission.InboxScanner;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionFiling;
@@ -69,16 +73,55 @@ public class NightlyJobConfiguration {
         }, tx).listener(PROGRESS).build();
     }
 
-    /** One file per transaction: a file's values, findings and status are stored together or not at all. */
+    /**
+     * Reads the received files and stores each with its values, findings and status, a chunk of files per
+     * transaction: each file is either fully stored or still waiting. With {@code giaoban.ingest.partitions}
+     * above 1 the files are shared out between partitions (by unit folder, of about the same bytes) read at
+     * once, each partition a step execution of its own: a restarted night reads again only what a partition
+     * left waiting.
+     */
     @Bean
-    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest) {
-        return new StepBuilder("ingest", jobRepository).<ReceivedFile, IngestResult>chunk(1)
-                .transactionManager(tx)
-                .reader(ingest.receivedFiles())
-                .processor(ingest.reading())
-                .writer(ingest.storing())
+    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
+            IngestProperties settings, IngestPartitioner partitioner, Step ingestPartitionStep) {
+        if (!settings.partitioned()) {
+            return new StepBuilder("ingest", jobRepository).<ReceivedFile, SubmissionIngest.FileRead>chunk(settings.chunkSize())
+                    .transactionManager(tx)
+                    .reader(ingest.receivedFiles())
+                    .processor(ingest.reading())
+                    .writer(ingest.storing())
+                    .listener(PROGRESS)
+                    .build();
+        }
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
+        threads.setConcurrencyLimit(settings.partitions());
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(ingestPartitionStep);
+        handler.setTaskExecutor(threads);
+        handler.setGridSize(settings.partitions());
+        return new StepBuilder("ingest", jobRepository)
+                .partitioner(ingestPartitionStep.getName(), partitioner)
+                .partitionHandler(handler)
                 .listener(PROGRESS)
                 .build();
+    }
+
+    /** One partition of the ingest step: the files of the unit folders its context names. */
+    @Bean
+    Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
+            IngestProperties settings, SubmissionIngest.PartitionFiles ingestPartitionReader) {
+        return new StepBuilder("ingestPartition", jobRepository).<ReceivedFile, SubmissionIngest.FileRead>chunk(settings.chunkSize())
+                .transactionManager(tx)
+                .reader(ingestPartitionReader)
+                .processor(ingest.reading())
+                .writer(ingest.storing())
+                .build();
+    }
+
+    /** A reader for each partition's step execution: it lists the files of the folders its context names. */
+    @Bean
+    @StepScope
+    SubmissionIngest.PartitionFiles ingestPartitionReader(SubmissionIngest ingest) {
+        return ingest.receivedFilesOfPartition();
     }
 
     /** Answers each unit and files its original away; a few files per transaction, each step repeatable. */

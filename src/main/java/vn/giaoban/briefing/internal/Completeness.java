@@ -2,8 +2,14 @@ package vn.giaoban.briefing.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.timeliness.ReportState;
@@ -61,5 +67,31 @@ public final class Completeness {
     /** Every report the catalog expects for the period, in the catalog's order of forms and units. */
     public static List<Report> of(Timeliness timeliness, YearMonth period) {
         return timeliness.of(period).stream().map(Report::new).toList();
+    }
+
+    /**
+     * The reports owed by {@code unit} and the units under it: a briefing is about its own level (a catalog of
+     * several provinces briefs one of them, not every unit of the country).
+     */
+    public static List<Report> of(Timeliness timeliness, YearMonth period, Catalog catalog, Unit unit) {
+        Map<String, Boolean> within = new HashMap<>();
+        return of(timeliness, period).stream().filter(r -> isWithin(r.unit(), unit, catalog, within)).toList();
+    }
+
+    private static boolean isWithin(Unit candidate, Unit root, Catalog catalog, Map<String, Boolean> known) {
+        Boolean answer = known.get(candidate.key());
+        if (answer == null) {
+            Set<String> seen = new HashSet<>();
+            answer = false;
+            for (Optional<Unit> u = Optional.of(candidate); u.isPresent() && seen.add(u.get().key());
+                    u = catalog.parent(u.get())) {
+                if (u.get().key().equals(root.key())) {
+                    answer = true;
+                    break;
+                }
+            }
+            known.put(candidate.key(), answer);
+        }
+        return answer;
     }
 }

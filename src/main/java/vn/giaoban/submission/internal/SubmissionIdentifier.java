@@ -6,8 +6,10 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -40,9 +42,13 @@ public final class SubmissionIdentifier {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Catalog catalog;
+    private final LocalNames localNames;
+    private final List<FormNames> formNames;
 
     public SubmissionIdentifier(Catalog catalog) {
         this.catalog = catalog;
+        this.localNames = LocalNames.of(catalog);
+        this.formNames = FormNames.of(catalog);
     }
 
     /**
@@ -106,8 +112,8 @@ public final class SubmissionIdentifier {
                     + unit.get().code() + "). Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
         }
         List<Form> allowed = catalog.formsSubmittableBy(unit.get());
-        Optional<Form> formFromName = form(List.of(name), catalog.forms());
-        Optional<Form> formFromTitle = form(titles, catalog.forms());
+        Optional<Form> formFromName = form(List.of(name));
+        Optional<Form> formFromTitle = form(titles);
         if (formFromName.isPresent() && formFromTitle.isPresent() && !formFromName.equals(formFromTitle)) {
             return Identification.rejected(unit.get(), period.get(), "Tên tệp chỉ biểu " + formFromName.get().code() + " nhưng tiêu đề là biểu "
                     + formFromTitle.get().code() + " (" + formFromTitle.get().title() + "). Đề nghị sửa cho thống nhất rồi gửi lại.");
@@ -180,26 +186,37 @@ public final class SubmissionIdentifier {
     }
 
     /** The form whose code, title or alias the lines name; the longest match wins. */
-    private static Optional<Form> form(List<String> lines, List<Form> forms) {
+    private Optional<Form> form(List<String> lines) {
         Form best = null;
         int bestLength = 0;
         for (String line : lines) {
             String text = " " + line + " ";
-            for (Form form : forms) {
-                List<String> names = new ArrayList<>();
-                names.add(form.code());
-                names.add(form.title());
-                names.addAll(form.aliases());
-                for (String candidate : names) {
-                    String folded = VietnameseText.fold(candidate);
+            for (FormNames form : formNames) {
+                for (String folded : form.names()) {
                     if (!folded.isEmpty() && folded.length() > bestLength && text.contains(" " + folded + " ")) {
-                        best = form;
+                        best = form.form();
                         bestLength = folded.length();
                     }
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A form's code, title and aliases, folded once rather than for every file. */
+    private record FormNames(Form form, List<String> names) {
+
+        static List<FormNames> of(Catalog catalog) {
+            List<FormNames> all = new ArrayList<>();
+            for (Form form : catalog.forms()) {
+                List<String> names = new ArrayList<>();
+                names.add(VietnameseText.fold(form.code()));
+                names.add(VietnameseText.fold(form.title()));
+                form.aliases().forEach(alias -> names.add(VietnameseText.fold(alias)));
+                all.add(new FormNames(form, List.copyOf(names)));
+            }
+            return List.copyOf(all);
+        }
     }
 
     /**
@@ -212,18 +229,66 @@ public final class SubmissionIdentifier {
         for (boolean valid : List.of(true, false)) {
             for (String line : titles) {
                 String text = " " + line + " ";
-                for (Unit other : catalog.units()) {
-                    if (!other.kind().isLocalGovernment() || other.validOn(period.atEndOfMonth()) != valid) {
-                        continue;
+                if (text.contains(" " + own + " ")) {
+                    continue;
+                }
+                // the first unit in the catalog's order whose whole name is a run of the line's words
+                Unit first = null;
+                int firstIndex = Integer.MAX_VALUE;
+                String[] words = line.isEmpty() ? new String[0] : line.split(" ");
+                for (int from = 0; from < words.length; from++) {
+                    StringBuilder run = new StringBuilder();
+                    for (int to = from; to < words.length && to - from < localNames.longestName(); to++) {
+                        run.append(to > from ? " " : "").append(words[to]);
+                        for (NamedUnit candidate : localNames.named(run.toString())) {
+                            if (candidate.index() < firstIndex && !candidate.name().equals(own)
+                                    && candidate.unit().validOn(period.atEndOfMonth()) == valid) {
+                                first = candidate.unit();
+                                firstIndex = candidate.index();
+                            }
+                        }
                     }
-                    String name = VietnameseText.fold(other.name());
-                    if (!name.equals(own) && text.contains(" " + name + " ") && !text.contains(" " + own + " ")) {
-                        return Optional.of(other);
-                    }
+                }
+                if (first != null) {
+                    return Optional.of(first);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A commune's or town's folded name, with its place in the catalog. */
+    private record NamedUnit(Unit unit, String name, int index) {
+    }
+
+    /**
+     * The communes and towns by folded name, folded once: a title line is looked up by its runs of words
+     * instead of being searched for every unit's name (thousands of units in a national catalog).
+     */
+    private record LocalNames(Map<String, List<NamedUnit>> byName, int longestName) {
+
+        static LocalNames of(Catalog catalog) {
+            Map<String, List<NamedUnit>> byName = new HashMap<>();
+            int longest = 0;
+            List<Unit> units = catalog.units();
+            for (int i = 0; i < units.size(); i++) {
+                Unit unit = units.get(i);
+                if (!unit.kind().isLocalGovernment()) {
+                    continue;
+                }
+                String name = VietnameseText.fold(unit.name());
+                if (name.isEmpty()) {
+                    continue;
+                }
+                byName.computeIfAbsent(name, any -> new ArrayList<>()).add(new NamedUnit(unit, name, i));
+                longest = Math.max(longest, name.split(" ").length);
+            }
+            return new LocalNames(byName, longest);
+        }
+
+        List<NamedUnit> named(String run) {
+            return byName.getOrDefault(run, List.of());
+        }
     }
 
     /**

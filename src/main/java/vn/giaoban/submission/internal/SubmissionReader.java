@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -68,6 +69,8 @@ public final class SubmissionReader {
     private final ReadLimits limits;
     private final List<ListForm> listForms;
     private final ListRecordStore listRecords;
+    /** Each indicator's folded names, folded once: every row of every file is matched against them. */
+    private final Map<String, List<String>> foldedNames = new ConcurrentHashMap<>();
 
     /** A reader that keeps no list records: for a check of files, or a test of the reader. */
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
@@ -86,6 +89,7 @@ public final class SubmissionReader {
         this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
         this.fallbackCharset = fallbackCharset;
         this.listForms = catalog.listForms();
+        catalog.indicators().forEach(indicator -> foldedNames.put(indicator.code(), Catalog.foldedNames(indicator)));
     }
 
     private record ListHeader(ListForm form, Map<Integer, ListForm.Column> columns) {
@@ -500,7 +504,7 @@ public final class SubmissionReader {
                 candidates.add(LEADING_TOTAL.matcher(candidates.get(i)).replaceFirst(""));
             }
             for (Indicator indicator : formIndicators.values()) {
-                List<String> names = Catalog.foldedNames(indicator);
+                List<String> names = foldedNames.computeIfAbsent(indicator.code(), code -> Catalog.foldedNames(indicator));
                 for (String candidate : candidates) {
                     if (!candidate.isEmpty() && names.contains(candidate)) {
                         return Optional.of(indicator);

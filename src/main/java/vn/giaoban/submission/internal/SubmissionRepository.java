@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.Severity;
+import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
@@ -76,29 +79,59 @@ public class SubmissionRepository {
                 Timestamp.from(receivedAt), night, Timestamp.from(receivedAt), currentId).update();
     }
 
-    /** The oldest file still waiting to be read after {@code afterId}, in the order received. */
-    public Optional<ReceivedFile> nextReceived(long afterId, Path inbox) {
+    /**
+     * The oldest files still waiting to be read after {@code afterId}, in the order received, at most
+     * {@code limit} of them: one query per page of files rather than per file.
+     */
+    public List<ReceivedFile> receivedAfter(long afterId, int limit, Path inbox) {
         return jdbc.sql("""
                 SELECT id, folder, relative_path FROM submission
                 WHERE status = 'RECEIVED' AND id > ?
                 ORDER BY id
-                FETCH FIRST 1 ROWS ONLY
-                """).param(afterId)
+                FETCH FIRST ? ROWS ONLY
+                """).params(afterId, limit)
                 .query((rs, n) -> new ReceivedFile(rs.getLong("id"), rs.getString("folder"),
                         inbox.resolve(rs.getString("relative_path")), rs.getString("relative_path")))
-                .optional();
+                .list();
     }
 
-    /** The oldest submission after {@code afterId} that was read but not yet filed away and answered. */
-    public Optional<FiledSubmission> nextUnfiled(long afterId) {
+    /** The files waiting to be read, by unit folder: how many and how many bytes (the partitions' load). */
+    public List<IngestPartitioner.FolderLoad> receivedByFolder() {
+        return jdbc.sql("""
+                SELECT folder, COALESCE(SUM(size_bytes), 0), COUNT(*) FROM submission
+                WHERE status = 'RECEIVED'
+                GROUP BY folder
+                ORDER BY folder
+                """).query((rs, n) -> new IngestPartitioner.FolderLoad(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+                .list();
+    }
+
+    /** The files of these unit folders waiting to be read, in the order received. */
+    public List<ReceivedFile> receivedIn(Set<String> folders, Path inbox) {
+        List<ReceivedFile> files = new ArrayList<>();
+        jdbc.sql("""
+                SELECT id, folder, relative_path FROM submission
+                WHERE status = 'RECEIVED'
+                ORDER BY id
+                """).query(rs -> {
+                    if (folders.contains(rs.getString(2))) {
+                        files.add(new ReceivedFile(rs.getLong(1), rs.getString(2), inbox.resolve(rs.getString(3)),
+                                rs.getString(3)));
+                    }
+                });
+        return files;
+    }
+
+    /** The oldest submissions after {@code afterId} read but not yet filed away and answered, at most {@code limit}. */
+    public List<FiledSubmission> unfiledAfter(long afterId, int limit) {
         return jdbc.sql("""
                 SELECT id, folder, relative_path, original_name, content_hash, received_at, status, unit_key, form_code,
                        period, as_of, version, values_taken, rejection
                 FROM submission
                 WHERE filed_at IS NULL AND status <> 'RECEIVED' AND id > ?
                 ORDER BY id
-                FETCH FIRST 1 ROWS ONLY
-                """).param(afterId)
+                FETCH FIRST ? ROWS ONLY
+                """).params(afterId, limit)
                 .query((rs, n) -> new FiledSubmission(rs.getLong("id"), rs.getString("folder"),
                         rs.getString("relative_path"), rs.getString("original_name"), rs.getString("content_hash"),
                         rs.getTimestamp("received_at").toInstant(), SubmissionStatus.valueOf(rs.getString("status")),
@@ -106,7 +139,7 @@ public class SubmissionRepository {
                         rs.getString("period") == null ? null : YearMonth.parse(rs.getString("period")),
                         rs.getObject("as_of", LocalDate.class), (Integer) rs.getObject("version"),
                         rs.getInt("values_taken"), rs.getString("rejection")))
-                .optional();
+                .list();
     }
 
     /** The findings of a submission, in the order the file was read. */

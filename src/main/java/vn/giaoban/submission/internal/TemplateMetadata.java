@@ -2,6 +2,7 @@ package vn.giaoban.submission.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -9,6 +10,8 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -54,7 +57,7 @@ public record TemplateMetadata(String formCode, String unitCode, YearMonth perio
      * package, has no custom properties, lacks one of form, unit and period, or cannot be read.
      */
     public static Optional<TemplateMetadata> read(Path xlsx) {
-        if (!isZip(xlsx)) {
+        if (!isZip(xlsx) || !mayHaveCustomProperties(xlsx)) {
             return Optional.empty();
         }
         OPCPackage pkg;
@@ -87,6 +90,33 @@ public record TemplateMetadata(String formCode, String unitCode, YearMonth perio
             pkg.revert();
         }
     }
+
+    /**
+     * Whether the package's own relationships could name custom properties: most files that units send were
+     * not made from a giaoban template, and opening the whole package (content types, every part's
+     * relationships) only to find no custom properties was a good part of reading a small workbook.
+     * Anything unusual (no such entry, a large or UTF-16 relationships part) is left to the package reader.
+     */
+    private static boolean mayHaveCustomProperties(Path xlsx) {
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            ZipEntry rels = zip.getEntry("_rels/.rels");
+            if (rels == null || rels.getSize() < 0 || rels.getSize() > 1 << 20) {
+                return true;
+            }
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(rels)) {
+                bytes = in.readNBytes(1 << 20);
+            }
+            boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                    || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+            return utf16 || new String(bytes, StandardCharsets.ISO_8859_1).contains(CUSTOM_PROPERTIES_TYPE);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** The last path segment of the relationship type of custom properties, as every namespace spells it. */
+    private static final String CUSTOM_PROPERTIES_TYPE = "custom-properties";
 
     /** A zip's local header: anything else (an .xls, a CSV, nothing) has no custom.xml to look for. */
     private static boolean isZip(Path file) {
