@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.submission.internal.ListRecordStore;
 import vn.giaoban.submission.internal.SubmissionReader;
 import vn.giaoban.submission.internal.SubmissionRepository;
 
@@ -37,10 +38,11 @@ public class SubmissionIngest {
     private final SubmissionReader reader;
     private final Clock clock;
 
-    public SubmissionIngest(SubmissionRepository submissions, InboxProperties inbox, Catalog catalog, Clock clock) {
+    public SubmissionIngest(SubmissionRepository submissions, InboxProperties inbox, Catalog catalog,
+            ListRecordStore listRecords, Clock clock) {
         this.submissions = submissions;
         this.inbox = inbox;
-        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()));
+        this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()), listRecords);
         this.clock = clock;
     }
 

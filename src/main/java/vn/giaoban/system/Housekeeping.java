@@ -44,29 +44,32 @@ class Housekeeping {
     }
 
     /** What one clean-up removed. */
-    record Summary(int jobExecutions, int stagedValues, int folders, int feedbackFiles) {
+    record Summary(int jobExecutions, int stagedValues, int listRecords, int folders, int feedbackFiles) {
 
         String line() {
-            return "Dọn dẹp: " + jobExecutions + " lần chạy cũ, " + stagedValues + " giá trị của các bản đã bị thay thế, "
-                    + folders + " thư mục kỳ cũ, " + feedbackFiles + " tệp phản hồi cũ.";
+            return "Dọn dẹp: " + jobExecutions + " lần chạy cũ, " + stagedValues + " giá trị và " + listRecords
+                    + " dòng danh sách của các bản đã bị thay thế, " + folders + " thư mục kỳ cũ, " + feedbackFiles + " tệp phản hồi cũ.";
         }
     }
 
     /** @param today the business day the ages count from: the night of the run, so a replayed past night removes nothing recent */
     Summary clean(LocalDate today) {
         int executions = batchMetadata(today.minus(retention.batchMetadata()).atStartOfDay());
-        int values = jdbc.sql("""
-                DELETE FROM staged_value WHERE submission_id IN (
-                    SELECT s.id FROM submission s
-                    WHERE s.period < ?
-                      AND NOT EXISTS (SELECT 1 FROM current_submission c WHERE c.submission_id = s.id))
-                """).param(YearMonth.from(today.minus(retention.supersededValues())).toString()).update();
+        String supersededBefore = YearMonth.from(today.minus(retention.supersededValues())).toString();
+        String superseded = """
+                SELECT s.id FROM submission s
+                WHERE s.period < ?
+                  AND NOT EXISTS (SELECT 1 FROM current_submission c WHERE c.submission_id = s.id)""";
+        int values = jdbc.sql("DELETE FROM staged_value WHERE submission_id IN (" + superseded + ")")
+                .param(supersededBefore).update();
+        int records = jdbc.sql("DELETE FROM list_record WHERE submission_id IN (" + superseded + ")")
+                .param(supersededBefore).update();
         YearMonth oldOriginals = YearMonth.from(today.minus(retention.originals()));
         YearMonth oldOutputs = YearMonth.from(today.minus(retention.outputs()));
         int folders = periodFolders(filing.archiveDir(), oldOriginals) + periodFolders(filing.rejectedDir(), oldOriginals)
                 + periodFolders(briefing.outputDir(), oldOutputs);
         int feedback = oldFiles(filing.outboxDir(), today.minus(retention.feedback()));
-        Summary summary = new Summary(executions, values, folders, feedback);
+        Summary summary = new Summary(executions, values, records, folders, feedback);
         log.info("Housekeeping: {}", summary);
         return summary;
     }

@@ -46,6 +46,35 @@ class ReconciliationTests {
         }
     }
 
+    /** Every record of a list is kept as read, behind its counts: the office can look up the petitions themselves. */
+    @Test
+    void everyCountedRecordOfAListIsStoredAsRead() {
+        try (GiaobanRun giaoban = GiaobanRun.withSamples(work)) {
+            giaoban.octoberNights();
+
+            long listId = giaoban.jdbc().sql("SELECT id FROM submission WHERE relative_path = ? AND status = 'ACCEPTED'")
+                    .param(LIST).query(Long.class).single();
+            List<String> fields = giaoban.jdbc().sql("""
+                    SELECT fields FROM list_record WHERE submission_id = ? ORDER BY sheet_row""")
+                    .param(listId).query(String.class).list();
+            assertThat(fields).hasSize(18);
+            assertThat(fields.get(0)).isEqualTo("{\"NGAY_NHAN\":\"2022-01-05\",\"NGUOI_GUI\":\"Triệu Thị Lệ\","
+                    + "\"DIA_CHI\":\"thôn Bản Thẩm, xã Trùng Khánh\",\"NOI_DUNG\":\"Khiếu nại về bồi thường giải phóng"
+                    + " mặt bằng\",\"TINH_TRANG\":\"Đã giải quyết\",\"NGAY_GIAI_QUYET\":\"2022-01-17\"}");
+            assertThat(giaoban.jdbc().sql("SELECT MIN(sheet_row) FROM list_record WHERE submission_id = ?")
+                    .param(listId).query(Integer.class).single()).isEqualTo(8);
+            // every list of the month, each with as many records as it said it counted
+            List<Long> mismatched = giaoban.jdbc().sql("""
+                    SELECT s.id FROM submission s
+                    WHERE s.form_code = 'BM03-DS' AND s.status = 'ACCEPTED'
+                      AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.code = 'LIST_COUNTED'
+                                      AND f.message LIKE 'Danh sách có ' || (SELECT COUNT(*) FROM list_record r
+                                                                          WHERE r.submission_id = s.id) || ' dòng%')""")
+                    .query(Long.class).list();
+            assertThat(mismatched).isEmpty();
+        }
+    }
+
     /** The district sends nothing itself: a discrepancy in its figures is told to the department whose report gives them. */
     @Test
     void aDistrictsDiscrepancyIsToldToTheDepartmentWhoseReportGivesTheFigure() throws IOException {

@@ -66,14 +66,16 @@ final class ListTable {
     private final BigDecimal[] totals;
     private final Map<String, Object> record = new HashMap<>();
     private final EvaluationContext context;
+    private final ListRecordStore.Writer stored;
     private int firstRow = -1;
     private int lastRow = -1;
     private int records;
     private int notCounted;
 
     private ListTable(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
-            YearMonth period) {
+            YearMonth period, ListRecordStore.Writer stored) {
         this.catalog = catalog;
+        this.stored = stored;
         this.form = form;
         this.columns = columns;
         this.sheet = sheet;
@@ -114,9 +116,10 @@ final class ListTable {
         return required && found.size() >= 2 ? Optional.of(found) : Optional.empty();
     }
 
+    /** @param stored where each counted record goes as it is read */
     static ListTable start(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
-            YearMonth period) {
-        return new ListTable(catalog, form, columns, sheet, period);
+            YearMonth period, ListRecordStore.Writer stored) {
+        return new ListTable(catalog, form, columns, sheet, period, stored);
     }
 
     /** Reads one row below the header into the aggregations; findings for what cannot be read. */
@@ -150,6 +153,11 @@ final class ListTable {
         records++;
         firstRow = firstRow < 0 ? row.number() : firstRow;
         lastRow = row.number();
+        Object[] values = new Object[form.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = record.get(form.columns().get(i).code());
+        }
+        stored.record(row.number(), values);
         for (int i = 0; i < totals.length; i++) {
             ListForm.Aggregation aggregation = form.aggregations().get(i);
             if (!kept(i, row, findings)) {

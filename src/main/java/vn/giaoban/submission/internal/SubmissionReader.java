@@ -66,9 +66,17 @@ public final class SubmissionReader {
     private final HeaderDetector headers;
     private final Charset fallbackCharset;
     private final List<ListForm> listForms;
+    private final ListRecordStore listRecords;
 
+    /** A reader that keeps no list records: for a check of files, or a test of the reader. */
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
+        this(catalog, fallbackCharset, ListRecordStore.none());
+    }
+
+    /** @param listRecords where the records of a list are stored as they are read */
+    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ListRecordStore listRecords) {
         this.catalog = catalog;
+        this.listRecords = listRecords;
         this.identifier = new SubmissionIdentifier(catalog);
         this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
         this.fallbackCharset = fallbackCharset;
@@ -90,8 +98,11 @@ public final class SubmissionReader {
                     "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
         }
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
-        try (TableSource source = TableSources.open(file.path(), legacyCharset)) {
-            return new Reading(file, folderUnits, template).run(source.rows());
+        try (TableSource source = TableSources.open(file.path(), legacyCharset);
+                Reading reading = new Reading(file, folderUnits, template)) {
+            return reading.run(source.rows());
+        } catch (ListRecordStore.StoreFailure e) {
+            throw e; // the database's fault, not the file's: the night stops and is restarted
         } catch (UnreadableFileException e) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
         } catch (UncheckedIOException e) {
@@ -105,7 +116,7 @@ public final class SubmissionReader {
     }
 
     /** The state of reading one file. */
-    private final class Reading {
+    private final class Reading implements AutoCloseable {
         private final ReceivedFile file;
         private final List<Unit> folderUnits;
         private final Optional<TemplateMetadata> template;
@@ -121,6 +132,8 @@ public final class SubmissionReader {
         private final List<ListForm> submittableLists;
         /** The list being read, once a list form's header was found. */
         private ListTable list;
+        /** Where that list's records are stored as they are read. */
+        private ListRecordStore.Writer listRecordWriter;
 
         Reading(ReceivedFile file, List<Unit> folderUnits, Optional<TemplateMetadata> template) {
             this.file = file;
@@ -236,6 +249,14 @@ public final class SubmissionReader {
                     List.copyOf(values.values()), capped(findings), null);
         }
 
+        /** A read that ended without its list's records committed leaves them to be deleted by the next read. */
+        @Override
+        public void close() {
+            if (listRecordWriter != null) {
+                listRecordWriter.close();
+            }
+        }
+
         /** A list form's header in this row: the first list form, of those the folder's unit submits, whose columns it names. */
         private Optional<ListHeader> listHeader(SheetRow row) {
             for (ListForm candidate : submittableLists) {
@@ -258,11 +279,14 @@ public final class SubmissionReader {
                         + identification.form().code() + ". Đề nghị dùng đúng biểu mẫu, hoặc sửa tên tệp, rồi gửi lại.");
                 return false;
             }
-            list = ListTable.start(catalog, header.form(), header.columns(), listSheet, identification.period());
+            listRecordWriter = listRecords.open(file.submissionId(), header.form());
+            list = ListTable.start(catalog, header.form(), header.columns(), listSheet, identification.period(),
+                    listRecordWriter);
             return true;
         }
 
         private IngestResult listResult() {
+            listRecordWriter.finish();
             if (list.records() == 0 && list.notCounted() > 0) {
                 // every row failed: the list is not "no petitions", it is unread
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),

@@ -228,6 +228,10 @@ public class SubmissionRepository {
                 """).params(result.status().name(), result.unitKey(), result.formCode(),
                 result.period() == null ? null : result.period().toString(), result.asOf(), version,
                 result.values().size(), result.rejection(), Timestamp.from(ingestedAt), result.submissionId()).update();
+        if (result.status() == SubmissionStatus.REJECTED) {
+            // a list refused after some of its records were written (the file broke off half-way)
+            jdbc.sql("DELETE FROM list_record WHERE submission_id = ?").param(result.submissionId()).update();
+        }
         List<StagedValue> values = result.values();
         batch.batchUpdate("""
                 INSERT INTO staged_value (submission_id, unit_key, indicator_code, period, measure, num_value, text_value,
