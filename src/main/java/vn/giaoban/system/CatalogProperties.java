@@ -4,5 +4,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param location the catalog folder: {@code classpath:catalog/van-lang/} or {@code file:/etc/giaoban/catalog/} */
 @ConfigurationProperties("giaoban.catalog")
-record CatalogProperties(String location) {
+public record CatalogProperties(String location) {
 }

@@ -13,12 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,6 +57,8 @@ public final class CommandLine {
                                                                         --remind: gửi thư nhắc đơn vị chưa nộp
               giaoban check --period yyyy-MM                           các số liệu không khớp (quy tắc đối chiếu) của một kỳ
               giaoban history --unit mã-đơn-vị --indicator mã-chỉ-tiêu các lần gửi và thay đổi của một chỉ tiêu
+              giaoban worker                                           máy xử lý: nhận và đọc các phần việc của bước đọc tệp
+                                                                        từ máy điều phối qua RabbitMQ (cần PostgreSQL dùng chung)
               giaoban housekeeping                                     dọn dữ liệu, tệp cũ theo thời hạn lưu giữ
               giaoban backup [--to thư-mục]                            sao lưu cơ sở dữ liệu nhúng (HSQLDB) khi đang chạy
               giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]
@@ -90,6 +94,7 @@ public final class CommandLine {
                 case "status" -> status(words.subList(1, words.size()), settings);
                 case "backup" -> backup(words.subList(1, words.size()), settings);
                 case "check" -> check(words.subList(1, words.size()), settings);
+                case "worker" -> worker(words.subList(1, words.size()), settings);
                 case "history" -> history(words.subList(1, words.size()), settings);
                 case "housekeeping" -> withApplication(settings, context -> {
                     Options.parse(words.subList(1, words.size()));
@@ -348,6 +353,37 @@ public final class CommandLine {
         try (context) {
             return work.run(context);
         }
+    }
+
+    /**
+     * A worker: takes ingest partitions from the queue until it is stopped (SIGTERM, Ctrl+C), which it
+     * obeys after the partition in hand. It holds no run lock (it does not own a working folder) and
+     * never migrates the shared database: the manager does.
+     */
+    private ExitCode worker(List<String> words, List<String> settings) {
+        Options.parse(words);
+        List<String> workerSettings = new ArrayList<>(settings);
+        workerSettings.add("--giaoban.remote.worker=true");
+        workerSettings.add("--spring.flyway.enabled=false");
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(GiaobanApplication.class).run(workerSettings.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            log.error("giaoban worker could not start", e);
+            out.println(startFailure(e));
+            return ExitCode.CONFIGURATION_ERROR;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        context.addApplicationListener((ContextClosedEvent event) -> stopped.countDown());
+        out.println("Máy xử lý giaoban đang chờ phần việc trên hàng đợi "
+                + context.getEnvironment().getProperty("giaoban.remote.queue", "giaoban.ingest") + " (dừng: Ctrl+C).");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.close();
+        }
+        return ExitCode.COMPLETED;
     }
 
     private static String startFailure(Throwable e) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -23,6 +24,7 @@ import vn.giaoban.catalog.CatalogSynchronizer;
 import vn.giaoban.consolidation.Consolidator;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.delivery.DeliverySummary;
+import vn.giaoban.remote.RemotePartitionHandler;
 import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.submission.IngestProperties;
 import vn.giaoban.submission.InboxScanner;
@@ -82,7 +84,17 @@ public class NightlyJobConfiguration {
      */
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
-            IngestProperties settings, IngestPartitioner partitioner, Step ingestPartitionStep) {
+            IngestProperties settings, IngestPartitioner partitioner, Step ingestPartitionStep,
+            ObjectProvider<RemotePartitionHandler> remote) {
+        RemotePartitionHandler workers = remote.getIfAvailable();
+        if (workers != null) {
+            // giaoban.remote.enabled: the partitions go to worker processes (README, "Several machines")
+            return new StepBuilder("ingest", jobRepository)
+                    .partitioner(ingestPartitionStep.getName(), partitioner)
+                    .partitionHandler(workers)
+                    .listener(PROGRESS)
+                    .build();
+        }
         if (!settings.partitioned()) {
             return new StepBuilder("ingest", jobRepository).<ReceivedFile, SubmissionIngest.FileRead>chunk(settings.chunkSize())
                     .transactionManager(tx)

@@ -8,6 +8,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NotDirectoryException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -105,6 +107,23 @@ final class NightlyRunner {
         }
     }
 
+    /**
+     * Why each failed partition failed, as the job repository holds it (a remote worker records its own
+     * outcome there, not in this process's copy): the reasons giaoban wrote in Vietnamese, else the error.
+     */
+    private List<String> failedPartitions(JobExecution execution) {
+        JobExecution stored = jobRepository.getJobExecution(execution.getId());
+        return (stored == null ? execution : stored).getStepExecutions().stream()
+                .filter(step -> step.getStepName().contains(":") && step.getStatus() == BatchStatus.FAILED)
+                .sorted(Comparator.comparing(StepExecution::getStepName))
+                .map(step -> {
+                    String description = step.getExitStatus().getExitDescription().lines().findFirst().orElse("");
+                    return description.startsWith("Phần ") ? description
+                            : "Phần " + step.getStepName() + " bị lỗi: " + description;
+                })
+                .toList();
+    }
+
     /** The file or folder a failed night could not read or write, in words for the person at the terminal. */
     private static Optional<String> storageProblem(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
@@ -164,7 +183,9 @@ final class NightlyRunner {
             out.println("Không chạy được tổng hợp kỳ " + period + ": " + e.getMessage());
             return ExitCode.FAILED;
         }
-        for (StepExecution step : execution.getStepExecutions()) {
+        // as the job repository holds them: a remote worker records its partition there, not in this copy
+        JobExecution stored = jobRepository.getJobExecution(execution.getId());
+        for (StepExecution step : (stored == null ? execution : stored).getStepExecutions()) {
             log.info("step {}: {} read {} written {}", step.getStepName(), step.getStatus(), step.getReadCount(),
                     step.getWriteCount());
         }
@@ -184,6 +205,7 @@ final class NightlyRunner {
                     execution.getAllFailureExceptions());
             out.println("Tổng hợp kỳ " + period + " bị lỗi ở bước " + step + " (chi tiết trong nhật ký). Chạy lại đúng lệnh"
                     + " này để tiếp tục từ chỗ dừng.");
+            failedPartitions(execution).forEach(reason -> out.println("  " + reason));
             return ExitCode.FAILED;
         }
         summarise(period, night, execution);

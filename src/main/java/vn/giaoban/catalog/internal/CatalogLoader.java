@@ -3,14 +3,18 @@ package vn.giaoban.catalog.internal;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +68,35 @@ public final class CatalogLoader {
     }
 
     /** @param location a folder, e.g. {@code classpath:catalog/van-lang/} or {@code file:/etc/giaoban/catalog/} */
+    /** Every file a catalog folder may hold. */
+    static final List<String> FILES = List.of("units.csv", "indicators.csv", "forms.csv", "targets.csv", "headings.csv",
+            "meetings.csv", "tasks.csv", "rules.csv", "list-columns.csv", "list-aggregations.csv");
+
+    /**
+     * A SHA-256 over the catalog folder's files, names and contents: two processes that read the same
+     * catalog have the same fingerprint (a worker compares its own with its manager's).
+     */
+    public String fingerprint(String location) {
+        String folder = location.endsWith("/") ? location : location + "/";
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String file : FILES) {
+                Resource resource = resources.getResource(folder + file);
+                if (resource.exists()) {
+                    digest.update(file.getBytes(StandardCharsets.UTF_8));
+                    try (var in = resource.getInputStream()) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Catalog load(String location) {
         String folder = location.endsWith("/") ? location : location + "/";
         Problems problems = new Problems();

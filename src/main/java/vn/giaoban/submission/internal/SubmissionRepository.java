@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +28,8 @@ import vn.giaoban.submission.SubmissionStatus;
 /** The submissions, their staged values and findings. */
 @Repository
 public class SubmissionRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionRepository.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -223,14 +227,19 @@ public class SubmissionRepository {
                     """).params(result.unitKey(), result.formCode(), result.period().toString(), result.submissionId())
                     .query(Integer.class).single();
         }
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 UPDATE submission
                 SET status = ?, unit_key = ?, form_code = ?, period = ?, as_of = ?, version = ?, values_taken = ?,
                     rejection = ?, ingested_at = ?
-                WHERE id = ?
+                WHERE id = ? AND status = 'RECEIVED'
                 """).params(result.status().name(), result.unitKey(), result.formCode(),
                 result.period() == null ? null : result.period().toString(), result.asOf(), version,
                 result.values().size(), result.rejection(), Timestamp.from(ingestedAt), result.submissionId()).update();
+        if (updated == 0) {
+            // stored already, by another reader of the same file (a worker given up for dead that was only slow)
+            log.warn("Submission {} was stored by another reader meanwhile: not stored twice", result.submissionId());
+            return;
+        }
         if (result.status() == SubmissionStatus.REJECTED) {
             // a list refused after some of its records were written (the file broke off half-way)
             jdbc.sql("DELETE FROM list_record WHERE submission_id = ?").param(result.submissionId()).update();

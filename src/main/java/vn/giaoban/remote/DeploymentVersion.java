@@ -1,0 +1,73 @@
+package vn.giaoban.remote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.system.CatalogProperties;
+
+/**
+ * What a worker must share with its manager to read partitions for it: the same build of giaoban
+ * (version and build time, from {@code META-INF/build-info.properties}: the one jar copied to every
+ * machine) and the same catalog (a fingerprint of its files). A partition's message carries the
+ * manager's; a worker that differs refuses it.
+ */
+@Component
+public class DeploymentVersion {
+
+    private final String application;
+    private final String catalog;
+
+    @Autowired
+    public DeploymentVersion(CatalogProperties catalogProperties, ResourceLoader resources) {
+        this(build(resources), new CatalogLoader(resources).fingerprint(catalogProperties.location()));
+    }
+
+    DeploymentVersion(String application, String catalog) {
+        this.application = application;
+        this.catalog = catalog;
+    }
+
+    public String application() {
+        return application;
+    }
+
+    public String catalog() {
+        return catalog;
+    }
+
+    /** Why a worker of this version cannot read for a manager of that one, in the operator's words; empty when it can. */
+    public Optional<String> refusal(String managerApplication, String managerCatalog) {
+        if (!application.equals(managerApplication)) {
+            return Optional.of("Máy xử lý chạy giaoban bản " + application + ", khác bản của máy điều phối ("
+                    + managerApplication + "): cài cùng một tệp giaoban.jar cho mọi máy rồi chạy lại đêm này.");
+        }
+        if (!catalog.equals(managerCatalog)) {
+            return Optional.of("Danh mục của máy xử lý (" + catalog + ") khác danh mục của máy điều phối ("
+                    + managerCatalog + "): dùng cùng một thư mục danh mục (giaoban.catalog.location) cho mọi máy"
+                    + " rồi chạy lại đêm này.");
+        }
+        return Optional.empty();
+    }
+
+    private static String build(ResourceLoader resources) {
+        var info = resources.getResource("classpath:META-INF/build-info.properties");
+        if (!info.exists()) {
+            return "unknown";
+        }
+        try (InputStream in = info.getInputStream()) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("build.version", "?") + " (" + properties.getProperty("build.time", "?") + ")";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package vn.giaoban.remote;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.MessageChannel;
+
+import vn.giaoban.submission.IngestPartitioner;
+
+/**
+ * The manager's side: sends one {@link StepExecutionRequest} per partition to the workers' queue,
+ * with this deployment's version in the message, then follows the partitions in the shared job
+ * repository until none is running. Spring Batch's own {@code MessageChannelPartitionHandler} polls
+ * the same way, but a worker that dies leaves its partition STARTED for ever, the manager waiting out
+ * its whole timeout and the night then impossible to restart; here a started partition whose worker
+ * has written nothing for {@code workerSilence}, one still waiting while no worker has listened on the
+ * queue for as long, or any partition still unfinished at the timeout, is marked FAILED with the reason, so the step fails naming it and the same command restarts only what
+ * did not complete.
+ */
+public class RemotePartitionHandler extends AbstractPartitionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
+    static final String APPLICATION_HEADER = "giaoban_application";
+    static final String CATALOG_HEADER = "giaoban_catalog";
+
+    private final MessageChannel requests;
+    private final JobRepository jobRepository;
+    private final String stepName;
+    private final DeploymentVersion version;
+    private final RemoteProperties settings;
+    /** How many workers listen on the queue now (the broker knows), or -1 when it cannot be told. */
+    private final IntSupplier listeningWorkers;
+
+    public RemotePartitionHandler(MessageChannel requests, JobRepository jobRepository, String stepName,
+            DeploymentVersion version, RemoteProperties settings, int gridSize, IntSupplier listeningWorkers) {
+        this.requests = requests;
+        this.listeningWorkers = listeningWorkers;
+        this.jobRepository = jobRepository;
+        this.stepName = stepName;
+        this.version = version;
+        this.settings = settings;
+        setGridSize(gridSize);
+    }
+
+    @Override
+    protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+        for (StepExecution partition : partitions) {
+            requests.send(MessageBuilder.withPayload(new StepExecutionRequest(stepName, partition.getId()))
+                    .setHeader(APPLICATION_HEADER, version.application())
+                    .setHeader(CATALOG_HEADER, version.catalog())
+                    .build());
+        }
+        log.info("Sent {} ingest partitions to queue {}", partitions.size(), settings.queue());
+        LocalDateTime deadline = LocalDateTime.now().plus(settings.timeout());
+        LocalDateTime noWorkerSince = null;
+        while (true) {
+            Set<StepExecution> current = new LinkedHashSet<>();
+            List<StepExecution> running = new ArrayList<>();
+            for (StepExecution partition : partitions) {
+                StepExecution now = jobRepository.getStepExecution(partition.getId());
+                current.add(now);
+                if (now.getStatus().isRunning()) {
+                    running.add(now);
+                }
+            }
+            if (running.isEmpty()) {
+                return current;
+            }
+            LocalDateTime now = LocalDateTime.now();
+            boolean waiting = running.stream().anyMatch(partition -> partition.getStatus() == BatchStatus.STARTING);
+            noWorkerSince = waiting && listeningWorkers.getAsInt() == 0 ? (noWorkerSince == null ? now : noWorkerSince)
+                    : null;
+            boolean noWorker = noWorkerSince != null && noWorkerSince.plus(settings.workerSilence()).isBefore(now);
+            for (StepExecution partition : running) {
+                if (noWorker && partition.getStatus() == BatchStatus.STARTING) {
+                    giveUp(partition, "không được máy xử lý nào nhận: không máy nào chờ việc trên hàng đợi "
+                            + settings.queue() + " trong " + minutes(settings.workerSilence())
+                            + " (chạy scripts/giaoban worker trên các máy xử lý)");
+                } else if (now.isAfter(deadline)) {
+                    giveUp(partition, "chưa xong sau " + minutes(settings.timeout())
+                            + " (giaoban.remote.timeout): chưa máy xử lý nào nhận, hoặc máy xử lý quá chậm");
+                } else if (partition.getStatus() == BatchStatus.STARTED && partition.getLastUpdated() != null
+                        && partition.getLastUpdated().plus(settings.workerSilence()).isBefore(now)) {
+                    giveUp(partition, "máy xử lý không ghi nhận tiến độ trong " + minutes(settings.workerSilence())
+                            + " (giaoban.remote.worker-silence): có thể máy đã dừng giữa chừng");
+                }
+            }
+            Thread.sleep(settings.pollInterval().toMillis());
+        }
+    }
+
+    /** Marks a partition failed; a worker that wrote to it meanwhile is alive after all, and is waited for. */
+    private void giveUp(StepExecution partition, String reason) {
+        String folders = String.join(", ", IngestPartitioner.folders(partition.getExecutionContext()));
+        String description = "Phần " + partition.getStepName() + " (thư mục " + folders + ") " + reason + ".";
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(description));
+        partition.setEndTime(LocalDateTime.now());
+        try {
+            jobRepository.update(partition);
+            log.error("Ingest partition {} given up: {}", partition.getStepName(), description);
+        } catch (OptimisticLockingFailureException e) {
+            log.info("Ingest partition {} was updated by its worker meanwhile: still waiting for it", partition.getStepName());
+        }
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() >= 1 ? duration.toMinutes() + " phút" : duration.toSeconds() + " giây";
+    }
+}
