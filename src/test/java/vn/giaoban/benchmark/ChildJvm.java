@@ -1,0 +1,108 @@
+package vn.giaoban.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A measured run of a main class in a JVM of its own: its wall time, its peak resident memory (the
+ * kernel's VmHWM, read while it runs) and its peak heap (the largest heap in use before a
+ * collection, from its GC log), with its output kept for the figures it prints.
+ */
+public final class ChildJvm {
+
+    /** "GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->4M(512M) 3.1ms": the heap before the pause. */
+    private static final Pattern GC_PAUSE = Pattern.compile("GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+
+    /** What one run gave. */
+    public record Run(int exitCode, double seconds, long peakRssMb, long peakHeapMb, List<String> output) {
+
+        public Run requireSuccess(String what) {
+            if (exitCode != 0) {
+                throw new IllegalStateException(what + " ended with exit code " + exitCode + ":\n"
+                        + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())));
+            }
+            return this;
+        }
+
+        /** The first group of the first output line that matches, or fails. */
+        public String find(Pattern pattern) {
+            for (String line : output) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            throw new IllegalStateException("no output line matches " + pattern);
+        }
+    }
+
+    private ChildJvm() {
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a new JVM on {@code classpath}, with {@code jvmOptions}
+     * (a heap limit, say); its output goes to {@code <logs>/<name>.log} and its GC log beside it.
+     */
+    public static Run run(String classpath, Path logs, String name, List<String> jvmOptions, String mainClass,
+            List<String> args) {
+        try {
+            Files.createDirectories(logs);
+            Path log = logs.resolve(name + ".log");
+            Path gcLog = logs.resolve(name + ".gc.log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-Xlog:gc:file=" + gcLog);
+            command.addAll(List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-cp", classpath, mainClass));
+            command.addAll(args);
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long peakRss = 0;
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+                peakRss = Math.max(peakRss, highWaterMark(status));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Run(process.exitValue(), seconds, peakRss / 1024,
+                    peakHeap(gcLog), Files.readAllLines(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + name + " ran", e);
+        }
+    }
+
+    /** VmHWM in kB; 0 once the process is gone (its last reading stands). */
+    private static long highWaterMark(Path status) {
+        try {
+            Matcher matcher = HWM.matcher(Files.readString(status));
+            return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The most heap in use at any collection (before it), in MB; the committed size when no collection ran. */
+    private static long peakHeap(Path gcLog) throws IOException {
+        long peak = 0;
+        if (Files.exists(gcLog)) {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher matcher = GC_PAUSE.matcher(line);
+                if (matcher.find()) {
+                    peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                }
+            }
+        }
+        return peak;
+    }
+}
