@@ -169,7 +169,8 @@ public final class ListIngestBenchmark {
                 "--giaoban.inbox.stable-after=0s",
                 // a million-row list is beyond the default limits, which suit monthly reports (README, "Settings")
                 "--giaoban.inbox.limits.max-file-size=1GB", "--giaoban.inbox.limits.max-part-size=2GB",
-                "--giaoban.inbox.limits.max-package-size=4GB"));
+                "--giaoban.inbox.limits.max-package-size=4GB",
+                "--giaoban.inbox.limits.shared-strings-off-heap-above=16MB"));
         args.addAll(target.settings());
         ChildJvm.Run run = ChildJvm.run(classpath, work.resolve("logs"), "giaoban-" + name,
                 List.of("-Xmx512m"), "vn.giaoban.system.CommandLine", args).requireSuccess("the nightly job on " + list);
