@@ -329,7 +329,7 @@ public final class ListIngestBenchmark {
             List<String> sample = new ArrayList<>();
             try (Connection connection = DriverManager.getConnection(url, user, "");
                     Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("SELECT fields FROM list_record ORDER BY sheet_row"
+                    ResultSet result = statement.executeQuery("SELECT fields FROM list_record ORDER BY submission_id, sheet_row"
                             + " FETCH FIRST " + SAMPLE_RECORDS + " ROWS ONLY")) {
                 while (result.next()) {
                     sample.add(result.getString(1).replace('\n', ' '));
