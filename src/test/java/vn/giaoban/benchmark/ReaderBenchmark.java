@@ -152,7 +152,7 @@ public final class ReaderBenchmark {
                 .forks(1)
                 .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 .jvmArgs("-Xmx2g")
-                .warmupIterations(1)
+                .warmupIterations(full ? 1 : 0)
                 .measurementIterations(full ? 2 : 1)
                 .verbosity(VerboseMode.SILENT)
                 .timeout(TimeValue.minutes(5));
