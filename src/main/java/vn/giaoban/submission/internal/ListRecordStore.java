@@ -67,14 +67,14 @@ public class ListRecordStore {
         }
     }
 
-    /** Records handed from the reading thread to the inserting one: their rows in the file and their values. */
-    private record Batch(int[] rows, Object[][] values, int size) {
+    /** Records handed from the reading thread to the inserting one: their rows in the file and their JSON. */
+    private record Batch(int[] rows, String[] fields, int size) {
     }
 
     /** The records of one list being read, and the thread that inserts them. */
     static final class Writer implements AutoCloseable {
 
-        private static final Batch END = new Batch(new int[0], new Object[0][], 0);
+        private static final Batch END = new Batch(new int[0], new String[0], 0);
 
         private final long submissionId;
         private final List<ListForm.Column> columns;
@@ -83,7 +83,8 @@ public class ListRecordStore {
         private final int maxText;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private int[] rows = new int[BATCH_ROWS];
-        private Object[][] values = new Object[BATCH_ROWS][];
+        private String[] fields = new String[BATCH_ROWS];
+        private final StringBuilder json = new StringBuilder(256);
         private int size;
         private Thread thread;
         private volatile Throwable failure;
@@ -104,17 +105,20 @@ public class ListRecordStore {
             thread.start();
         }
 
-        /** One record: its row in the file and its values in the order of the form's columns. */
+        /**
+         * One record: its row in the file and its values in the order of the form's columns. It is encoded
+         * here, on the reading thread, so that the inserting thread, the slower of the two, only inserts.
+         */
         void record(int sheetRow, Object[] values) {
             if (dataSource == null) {
                 return;
             }
             rows[size] = sheetRow;
-            this.values[size++] = values;
+            fields[size++] = json(values, json);
             if (size == BATCH_ROWS) {
-                hand(new Batch(rows, this.values, size));
+                hand(new Batch(rows, fields, size));
                 rows = new int[BATCH_ROWS];
-                this.values = new Object[BATCH_ROWS][];
+                fields = new String[BATCH_ROWS];
                 size = 0;
             }
         }
@@ -126,7 +130,7 @@ public class ListRecordStore {
             }
             finished = true;
             if (size > 0) {
-                hand(new Batch(rows, values, size));
+                hand(new Batch(rows, fields, size));
             }
             hand(END);
             join();
@@ -192,7 +196,6 @@ public class ListRecordStore {
                 connection.commit();
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO list_record (submission_id, sheet_row, fields) VALUES (?, ?, ?)")) {
-                    StringBuilder json = new StringBuilder(256);
                     int uncommitted = 0;
                     for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
                         if (abandoned) {
@@ -201,7 +204,7 @@ public class ListRecordStore {
                         for (int i = 0; i < batch.size(); i++) {
                             insert.setLong(1, submissionId);
                             insert.setInt(2, batch.rows()[i]);
-                            insert.setString(3, json(batch.values()[i], json));
+                            insert.setString(3, batch.fields()[i]);
                             insert.addBatch();
                         }
                         insert.executeBatch();

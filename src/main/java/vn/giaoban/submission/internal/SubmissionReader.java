@@ -107,7 +107,7 @@ public final class SubmissionReader {
                     "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
         }
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
-        try (TableSource source = TableSources.open(file.path(), legacyCharset, limits);
+        try (TableSource source = TableSources.stream(file.path(), legacyCharset, limits);
                 Reading reading = new Reading(file, folderUnits, template)) {
             return reading.run(source.rows());
         } catch (ListRecordStore.StoreFailure e) {

@@ -90,6 +90,22 @@ public final class TableSources {
     /** @param limits how large a file is read, and where a large .xlsx's shared strings are kept */
     public static TableSource open(Path file, Charset fallbackCharset, ReadLimits limits)
             throws UnreadableFileException {
+        return open(file, fallbackCharset, limits, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #open(Path, Charset, ReadLimits)}, but a file above {@value #VETTED_UP_TO} bytes (a list
+     * of a hundred thousand rows) is not read through first: reading it is the night's largest cost,
+     * and damage found part-way through reaches the caller as its iterator's exception, with the same
+     * reason ({@link #reason(UncheckedIOException)}), which the submission reader turns into the file's
+     * rejection. The caller must not act on what it read before that exception.
+     */
+    static TableSource stream(Path file, Charset fallbackCharset, ReadLimits limits) throws UnreadableFileException {
+        return open(file, fallbackCharset, limits, VETTED_UP_TO);
+    }
+
+    private static TableSource open(Path file, Charset fallbackCharset, ReadLimits limits, long vettedUpTo)
+            throws UnreadableFileException {
         byte[] head;
         long size;
         try (InputStream in = Files.newInputStream(file)) {
@@ -112,10 +128,10 @@ public final class TableSources {
                 throw new UnreadableFileException(OPEN_DOCUMENT);
             }
             XlsxTableSource.checkPackage(file, limits);
-            return readThrough(() -> XlsxTableSource.open(file, limits));
+            return readThrough(size > vettedUpTo, () -> XlsxTableSource.open(file, limits));
         }
         if (startsWith(head, OLE2)) {
-            return readThrough(() -> XlsTableSource.open(file));
+            return readThrough(size > vettedUpTo, () -> XlsTableSource.open(file));
         }
         if (startsWith(head, PDF_MAGIC)) {
             throw new UnreadableFileException(PDF);
@@ -123,8 +139,11 @@ public final class TableSources {
         if (isMarkup(head)) {
             throw new UnreadableFileException(WEB_PAGE);
         }
-        return readThrough(() -> CsvTableSource.open(file, fallbackCharset));
+        return readThrough(size > vettedUpTo, () -> CsvTableSource.open(file, fallbackCharset));
     }
+
+    /** Files up to this size are read through once before {@link #stream} hands them out. */
+    static final long VETTED_UP_TO = 4L * 1024 * 1024;
 
     private interface Opener {
         TableSource open() throws UnreadableFileException;
@@ -134,9 +153,13 @@ public final class TableSources {
      * Reads the file once to the end, then opens it again for the caller. A limit met or damage
      * found part-way through becomes the file's rejection here, with its own reason, instead of an
      * exception in the middle of the caller's reading. A report is small: reading it twice costs
-     * milliseconds; the limits bound what the largest file costs.
+     * milliseconds; the limits bound what the largest file costs ({@link #stream} skips it for a
+     * large one).
      */
-    private static TableSource readThrough(Opener opener) throws UnreadableFileException {
+    private static TableSource readThrough(boolean skip, Opener opener) throws UnreadableFileException {
+        if (skip) {
+            return opener.open();
+        }
         try (TableSource vetting = opener.open()) {
             Iterator<SheetRow> rows = vetting.rows();
             while (rows.hasNext()) {

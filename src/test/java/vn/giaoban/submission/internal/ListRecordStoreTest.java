@@ -124,6 +124,30 @@ class ListRecordStoreTest {
                 .isInstanceOf(ListRecordStore.StoreFailure.class);
     }
 
+    /** A list too large to be read twice is not vetted first: damage part-way still refuses it, with the reason. */
+    @Test
+    void aLargeListDamagedPartWayIsRefusedWithItsReasonAndItsRecordsAreNotKept() throws IOException {
+        Path file = inbox.resolve("06139/BM03-DS_T10_2022.csv");
+        Files.createDirectories(file.getParent());
+        StringBuilder csv = new StringBuilder("UBND XÃ BẮC HÙNG\r\nDANH SÁCH ĐƠN THƯ TIẾP NHẬN - THÁNG 10 NĂM 2022\r\n"
+                + "STT;Ngày tiếp nhận;Họ tên người gửi;Địa chỉ;Tình trạng;Ngày giải quyết\r\n");
+        for (int row = 1; row <= 60_000; row++) {
+            csv.append(row).append(";05/10/2022;Người gửi số ").append(row).append(";thôn Nà Làng, xã Bắc Hùng")
+                    .append(";Đã giải quyết;20/10/2022\r\n");
+        }
+        csv.append("60001;05/10/2022;").append("x".repeat(1_100_000)).append("\r\n");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        assertThat(Files.size(file)).isGreaterThan(TableSources.VETTED_UP_TO);
+
+        IngestResult result = new SubmissionReader(CATALOG, Charset.forName("windows-1258"), ReadLimits.DEFAULTS,
+                new ListRecordStore(dataSource)).read(new ReceivedFile(13, "06139", file, "06139/BM03-DS_T10_2022.csv"));
+
+        assertThat(result.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(result.rejection()).contains("dài hơn 1.048.576 ký tự");
+        assertThat(result.values()).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("list-records-13"));
+    }
+
     @Test
     void theSameListIsReadAlikeWithAndWithoutAStore() throws IOException {
         Path file = inbox.resolve("06139/BM03-DS_T10_2022.csv");
