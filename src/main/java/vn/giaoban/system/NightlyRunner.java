@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NotDirectoryException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
@@ -77,7 +78,7 @@ final class NightlyRunner {
 
     /**
      * A night whose chunk could not even be rolled back (the database connection broke in the middle of a write) is
-     * left UNKNOWN, which Spring Batch refuses to restart. The database itself rolled back what was not committed, and
+     * left UNKNOWN, its step perhaps still STARTED, which Spring Batch refuses to restart. The database itself rolled back what was not committed, and
      * every step takes its work from the business tables (what is still waiting), not from a saved position, so it is
      * safe to run again: record that night as failed, and the same command restarts it where it stopped.
      */
@@ -88,9 +89,14 @@ final class NightlyRunner {
         }
         boolean settled = false;
         for (StepExecution step : last.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
+            // a step whose last update was lost with the connection stays STARTED in a job that has ended:
+            // Spring Batch then takes the night for running and refuses to start it again
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED);
+                if (step.getEndTime() == null) {
+                    step.setEndTime(LocalDateTime.now());
+                }
                 jobRepository.update(step);
                 settled = true;
             }
