@@ -84,7 +84,10 @@ public class RemoteIngestConfiguration {
             IngestWorker worker) {
         return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, settings.queue())
                         .configureContainer(container -> container.prefetchCount(1)
-                                .concurrentConsumers(settings.consumers()).defaultRequeueRejected(false)))
+                                .concurrentConsumers(settings.consumers()).defaultRequeueRejected(false)
+                                // stopped (SIGTERM), a worker finishes the partition in hand before the
+                                // database connections close: the partition ends COMPLETED, not half read
+                                .shutdownTimeout(settings.timeout().toMillis())))
                 .transform(String.class, RemoteIngestConfiguration::request)
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     worker.handle(MessageBuilder.createMessage(request, headers));

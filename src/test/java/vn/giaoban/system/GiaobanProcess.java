@@ -122,6 +122,11 @@ public final class GiaobanProcess {
         process.destroyForcibly();
     }
 
+    /** SIGTERM, as systemd or Ctrl+C stops it: its shutdown hooks run. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** The command, what it printed and the end of its log: for assertion messages. */
     @Override
     public String toString() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.giaoban.benchmark.LargeListGenerator;
 import vn.giaoban.system.GiaobanProcess;
 import vn.giaoban.system.GiaobanRun;
 
@@ -133,6 +134,42 @@ class RemotePartitioningIntegrationTests {
         assertSameAsOneProcess();
     }
 
+    /** systemctl stop: the worker finishes the partition in hand (here a list of 300,000 rows) before it exits. */
+    @Test
+    void aWorkerStoppedWithSigtermFinishesItsPartitionFirst() throws Exception {
+        Path list = LargeListGenerator.inboxFile(work.resolve("inbox"), "csv");
+        try (var old = Files.list(list.getParent())) {
+            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("BM03-DS")).toList()) {
+                Files.delete(file);
+            }
+        }
+        LargeListGenerator.writeCsv(list, 300_000, LargeListGenerator.DEFAULT_SEED);
+        String limits = "--giaoban.inbox.limits.max-file-size=1GB";
+        GiaobanProcess stopped = worker("w1", List.of(limits));
+        GiaobanProcess manager = manager(OCTOBER_2022, limits, "--giaoban.ingest.partitions=1");
+        assertThat(stopped.awaitLog(line -> line.endsWith(list.getFileName() + ": reading"), NIGHT)).as("%s", stopped)
+                .isTrue();
+
+        stopped.terminate();
+
+        assertThat(manager.waitFor(NIGHT)).as("%s", manager).isZero();
+        stopped.waitFor(Duration.ofMinutes(1)); // its log stops with the logging system, before its last lines
+        try (Connection connection = database.readOnlyConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet partitions = statement.executeQuery(
+                    "SELECT status FROM batch_step_execution WHERE step_name LIKE 'ingestPartition:%'")) {
+                assertThat(partitions.next()).isTrue();
+                assertThat(partitions.getString(1)).isEqualTo("COMPLETED");
+                assertThat(partitions.next()).as("one partition").isFalse();
+            }
+            try (ResultSet records = statement.executeQuery("SELECT COUNT(*) FROM list_record r"
+                    + " JOIN submission s ON s.id = r.submission_id WHERE s.folder = '06124'")) {
+                records.next();
+                assertThat(records.getInt(1)).as("every record of the list read when the worker was stopped")
+                        .isEqualTo(300_000);
+            }
+        }
+    }
+
     @Test
     void aWorkerWithAnotherCatalogRefusesTheWorkAndTheNightSaysWhy() throws Exception {
         Path catalog = root.resolve("catalog");
@@ -169,8 +206,11 @@ class RemotePartitioningIntegrationTests {
     private GiaobanProcess manager(YearMonth period, String... extra) {
         List<String> settings = new ArrayList<>(database.settings());
         settings.addAll(List.of("--giaoban.remote.enabled=true", "--giaoban.remote.queue=" + queue,
-                "--giaoban.ingest.partitions=3", "--giaoban.remote.poll-interval=200ms"));
+                "--giaoban.remote.poll-interval=200ms"));
         settings.addAll(List.of(extra));
+        if (settings.stream().noneMatch(setting -> setting.startsWith("--giaoban.ingest.partitions="))) {
+            settings.add("--giaoban.ingest.partitions=3");
+        }
         return GiaobanProcess.start(Outcome.nightly(work, period, settings));
     }
 
