@@ -17,6 +17,8 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.submission.internal.ListRecordStore;
@@ -120,22 +122,39 @@ public class SubmissionIngest {
         };
     }
 
+    private static void logStored(FileRead read) {
+        IngestResult result = read.result();
+        if (result.status() == SubmissionStatus.REJECTED) {
+            log.info("{}: rejected: {}", read.file().relativePath(), result.rejection());
+        } else {
+            log.info("{}: {} {} {} values, {} findings", read.file().relativePath(), result.formCode(),
+                    result.period(), result.values().size(), result.findings().size());
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
     /**
-     * Stores each file of a chunk, then says what it gave: a file the log shows as read is stored in the
-     * chunk's transaction, which commits right after (a restarted night reads again only what it did not).
+     * Stores each file of a chunk in the chunk's transaction, and says what each gave once it has
+     * committed: a file the log shows as stored is one a restarted night does not read again.
      */
     public ItemWriter<FileRead> storing() {
         return (Chunk<? extends FileRead> files) -> {
             for (FileRead read : files) {
-                IngestResult result = read.result();
-                submissions.store(result, clock.instant());
-                if (result.status() == SubmissionStatus.REJECTED) {
-                    log.info("{}: rejected: {}", read.file().relativePath(), result.rejection());
-                } else {
-                    log.info("{}: {} {} {} values, {} findings", read.file().relativePath(), result.formCode(),
-                            result.period(), result.values().size(), result.findings().size());
-                }
+                submissions.store(read.result(), clock.instant());
             }
+            afterCommit(() -> files.forEach(SubmissionIngest::logStored));
         };
     }
 }
