@@ -92,7 +92,24 @@ public final class ChildJvm {
         }
     }
 
-    /** The most heap in use at any collection (before it), in MB; the committed size when no collection ran. */
+    /**
+     * The most heap still in use after any collection, in MB: what the process holds on to, where the
+     * peak before a collection is also what the collector let pile up (0 when none ran).
+     */
+    public static long heapAfterCollections(Path gcLog) throws IOException {
+        long most = 0;
+        if (Files.exists(gcLog)) {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher matcher = GC_PAUSE.matcher(line);
+                if (matcher.find()) {
+                    most = Math.max(most, Long.parseLong(matcher.group(2)));
+                }
+            }
+        }
+        return most;
+    }
+
+    /** The most heap in use at any collection (before it), in MB; 0 when no collection ran. */
     private static long peakHeap(Path gcLog) throws IOException {
         long peak = 0;
         if (Files.exists(gcLog)) {

@@ -46,7 +46,8 @@ public final class NightlyBenchmark {
 
     /** What one night measured. */
     record Night(String label, MonthGenerator.Month month, double generateSeconds, double seconds, long peakKb,
-            Map<String, Long> stepMillis, int received, int accepted, int refused, long values, long[] briefing) {
+            long heapAfterGcMb, Map<String, Long> stepMillis, int received, int accepted, int refused, long values,
+            long[] briefing) {
 
         long step(String name) {
             return stepMillis.getOrDefault(name, 0L);
@@ -121,7 +122,8 @@ public final class NightlyBenchmark {
         MonthGenerator.Month month = MonthGenerator.generate(spec, dir.resolve("catalog"), dir.resolve("inbox"));
         double generated = (System.nanoTime() - started) / 1e9;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
+                "-Xmx512m", "-Xlog:gc:file=" + dir.resolve("gc.log"), "-Dfile.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
         if (jfr != null) {
             Files.createDirectories(jfr);
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(dir.getFileName() + ".jfr"));
@@ -160,7 +162,8 @@ public final class NightlyBenchmark {
             throw new IllegalStateException(label + ": no summary in the log\n" + log.substring(Math.max(0, log.length() - 4000)));
         }
         long[] briefing = timeBriefing ? briefing(dir, spec, settings) : null;
-        Night night = new Night(label, month, generated, seconds, peak, steps, Integer.parseInt(s.group(1)),
+        Night night = new Night(label, month, generated, seconds, peak,
+                ChildJvm.heapAfterCollections(dir.resolve("gc.log")), steps, Integer.parseInt(s.group(1)),
                 Integer.parseInt(s.group(2)), Integer.parseInt(s.group(3)), Long.parseLong(s.group(4)), briefing);
         System.err.printf("%s: %.1f s, %d MB%n", label, seconds, peak / 1024);
         MonthGenerator.delete(dir.resolve("inbox"));
@@ -229,17 +232,21 @@ public final class NightlyBenchmark {
             md.append(n.peakKb() / 1024).append(" | ").append(goal).append(" |\n");
         }
         md.append("\n### Scaling of the province month\n\n");
-        md.append("| scale | files | total s | ms per file | per file vs 1× | ingest s | consolidate s | peak RSS MB | RSS vs 1× |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| scale | files | total s | ms per file | per file vs 1× | ingest s | consolidate s | peak RSS MB | RSS vs 1×"
+                + " | heap after GC MB | vs 1× |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         Night base = scaling.get(0);
         double basePerFile = base.seconds() * 1000 / base.received();
         for (Night n : scaling) {
             double perFile = n.seconds() * 1000 / n.received();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %d | %.2f |\n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %d | %.2f | %d | %.2f |\n",
                     n.label(), n.received(), n.seconds(), perFile, perFile / basePerFile, n.step("ingest") / 1000.0,
-                    n.step("consolidate") / 1000.0, n.peakKb() / 1024, (double) n.peakKb() / base.peakKb()));
+                    n.step("consolidate") / 1000.0, n.peakKb() / 1024, (double) n.peakKb() / base.peakKb(),
+                    n.heapAfterGcMb(), (double) n.heapAfterGcMb() / Math.max(1, base.heapAfterGcMb())));
         }
-        md.append("\nLinear growth means a flat time per file; flat memory means an RSS ratio near 1.\n");
+        md.append("\nLinear growth means a flat time per file. Memory: peak RSS includes the heap the collector grows"
+                + " into its 512 MB limit; \"heap after GC\" is the most the night still held after any collection"
+                + " (its GC log): flat memory means that ratio near 1.\n");
         md.append("\n### Briefing\n\n");
         md.append("| month | briefing step s (in the night) | written again: compiling the designs s | with the designs "
                 + "precompiled s | precompiled vs step |\n|---|---|---|---|---|\n");
