@@ -12,6 +12,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,15 +36,8 @@ public class RemoteIngestConfiguration {
 
     /** The queue, declared by whichever process reaches the broker first; durable, so partitions outlive a broker restart. */
     @Bean
-    @ConditionalOnBooleanProperty(name = "giaoban.remote.enabled")
-    Queue managerIngestQueue(RemoteProperties settings, Environment environment) {
-        requireSharedDatabase(environment);
-        return new Queue(settings.queue(), true);
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty(name = "giaoban.remote.worker")
-    Queue workerIngestQueue(RemoteProperties settings, Environment environment) {
+    @ConditionalOnExpression("${giaoban.remote.enabled:false} or ${giaoban.remote.worker:false}")
+    Queue ingestQueue(RemoteProperties settings, Environment environment) {
         requireSharedDatabase(environment);
         return new Queue(settings.queue(), true);
     }

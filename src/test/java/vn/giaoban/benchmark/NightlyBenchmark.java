@@ -1,9 +1,6 @@
 package vn.giaoban.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +41,7 @@ public final class NightlyBenchmark {
     }
 
     /** What one night measured. */
-    record Night(String label, MonthGenerator.Month month, double generateSeconds, double seconds, long peakKb,
+    record Night(String label, MonthGenerator.Month month, double generateSeconds, double seconds, long peakRssMb,
             long heapAfterGcMb, Map<String, Long> stepMillis, int received, int accepted, int refused, long values,
             long[] briefing) {
 
@@ -121,12 +117,10 @@ public final class NightlyBenchmark {
         long started = System.nanoTime();
         MonthGenerator.Month month = MonthGenerator.generate(spec, dir.resolve("catalog"), dir.resolve("inbox"));
         double generated = (System.nanoTime() - started) / 1e9;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Xlog:gc:file=" + dir.resolve("gc.log"), "-Dfile.encoding=UTF-8",
-                "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         if (jfr != null) {
             Files.createDirectories(jfr);
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(dir.getFileName() + ".jfr"));
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(dir.getFileName() + ".jfr"));
         }
         List<String> settings = new ArrayList<>(List.of("--giaoban.work-dir=" + dir,
                 "--giaoban.catalog.location=file:" + month.catalog() + "/",
@@ -134,24 +128,13 @@ public final class NightlyBenchmark {
         if (partitions != null) {
             settings.add("--giaoban.ingest.partitions=" + partitions);
         }
-        command.addAll(List.of("-cp", classpath, "vn.giaoban.system.CommandLine", "nightly",
-                "--period", spec.period().toString(), "--night", spec.night().toString()));
-        command.addAll(settings);
+        List<String> args = new ArrayList<>(List.of("nightly", "--period", spec.period().toString(), "--night",
+                spec.night().toString()));
+        args.addAll(settings);
         System.err.printf("%s: %d tệp (tạo trong %.1f s), chạy đêm...%n", label, month.files(), generated);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("night.log").toFile()).start();
-        long start = System.nanoTime();
-        long peak = 0;
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, highWaterMark(status));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String log = Files.readString(dir.resolve("night.log"));
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(label + ": the night ended with status " + process.exitValue() + "\n"
-                    + log.substring(Math.max(0, log.length() - 4000)));
-        }
+        ChildJvm.Run run = ChildJvm.run(classpath, dir, "night", jvm, "vn.giaoban.system.CommandLine", args)
+                .requireSuccess(label + ": the night");
+        String log = String.join("\n", run.output());
         Map<String, Long> steps = new LinkedHashMap<>();
         Matcher m = STEP.matcher(log);
         while (m.find()) {
@@ -162,29 +145,22 @@ public final class NightlyBenchmark {
             throw new IllegalStateException(label + ": no summary in the log\n" + log.substring(Math.max(0, log.length() - 4000)));
         }
         long[] briefing = timeBriefing ? briefing(dir, spec, settings) : null;
-        Night night = new Night(label, month, generated, seconds, peak,
-                ChildJvm.heapAfterCollections(dir.resolve("gc.log")), steps, Integer.parseInt(s.group(1)),
+        Night night = new Night(label, month, generated, run.seconds(), run.peakRssMb(),
+                ChildJvm.heapAfterCollections(dir.resolve("night.gc.log")), steps, Integer.parseInt(s.group(1)),
                 Integer.parseInt(s.group(2)), Integer.parseInt(s.group(3)), Long.parseLong(s.group(4)), briefing);
-        System.err.printf("%s: %.1f s, %d MB%n", label, seconds, peak / 1024);
+        System.err.printf("%s: %.1f s, %d MB%n", label, run.seconds(), run.peakRssMb());
         MonthGenerator.delete(dir.resolve("inbox"));
         return night;
     }
 
     /** The briefing written again from the night's database: compiling its designs, then with them compiled. */
-    private long[] briefing(Path dir, MonthGenerator.Spec spec, List<String> settings) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", classpath, BriefingTiming.class.getName(),
-                spec.period().toString(), spec.night().toString()));
-        command.addAll(settings);
-        command.add("--logging.level.root=WARN");
-        command.add("--logging.level.vn.giaoban=WARN");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("briefing.log").toFile()).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the briefing timing failed: " + Files.readString(dir.resolve("briefing.log")));
-        }
-        Matcher m = BRIEFING.matcher(Files.readString(dir.resolve("briefing.log")));
+    private long[] briefing(Path dir, MonthGenerator.Spec spec, List<String> settings) {
+        List<String> args = new ArrayList<>(List.of(spec.period().toString(), spec.night().toString()));
+        args.addAll(settings);
+        args.addAll(List.of("--logging.level.root=WARN", "--logging.level.vn.giaoban=WARN"));
+        ChildJvm.Run run = ChildJvm.run(classpath, dir, "briefing", List.of("-Xmx512m"), BriefingTiming.class.getName(),
+                args).requireSuccess("the briefing timing");
+        Matcher m = BRIEFING.matcher(String.join("\n", run.output()));
         if (!m.find()) {
             throw new IllegalStateException("no briefing timing in " + dir.resolve("briefing.log"));
         }
@@ -193,20 +169,6 @@ public final class NightlyBenchmark {
 
     private static Night fastestIngest(List<Night> nights) {
         return nights.stream().min(java.util.Comparator.comparingLong(n -> n.step("ingest"))).orElseThrow();
-    }
-
-    /** The process's peak resident set so far, in kB (0 once it has gone). */
-    private static long highWaterMark(Path status) {
-        try (BufferedReader reader = Files.newBufferedReader(status, StandardCharsets.US_ASCII)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // the process has just ended
-        }
-        return 0;
     }
 
     private static String table(List<Night> months, List<Night> scaling, List<Night> singles, List<Night> partitions,
@@ -229,7 +191,7 @@ public final class NightlyBenchmark {
             for (String step : STEPS) {
                 md.append(String.format(Locale.ROOT, "%.1f | ", n.step(step) / 1000.0));
             }
-            md.append(n.peakKb() / 1024).append(" | ").append(goal).append(" |\n");
+            md.append(n.peakRssMb()).append(" | ").append(goal).append(" |\n");
         }
         md.append("\n### Scaling of the province month\n\n");
         md.append("| scale | files | total s | ms per file | per file vs 1× | ingest s | consolidate s | peak RSS MB | RSS vs 1×"
@@ -241,7 +203,7 @@ public final class NightlyBenchmark {
             double perFile = n.seconds() * 1000 / n.received();
             md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %d | %.2f | %d | %.2f |\n",
                     n.label(), n.received(), n.seconds(), perFile, perFile / basePerFile, n.step("ingest") / 1000.0,
-                    n.step("consolidate") / 1000.0, n.peakKb() / 1024, (double) n.peakKb() / base.peakKb(),
+                    n.step("consolidate") / 1000.0, n.peakRssMb(), (double) n.peakRssMb() / base.peakRssMb(),
                     n.heapAfterGcMb(), (double) n.heapAfterGcMb() / Math.max(1, base.heapAfterGcMb())));
         }
         md.append("\nLinear growth means a flat time per file. Memory: peak RSS includes the heap the collector grows"

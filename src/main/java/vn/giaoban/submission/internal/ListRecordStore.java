@@ -105,6 +105,11 @@ public class ListRecordStore {
             thread.start();
         }
 
+        /** Whether records are kept at all: a reader without a database copies none out. */
+        boolean keeps() {
+            return dataSource != null;
+        }
+
         /**
          * One record: its row in the file and its values in the order of the form's columns. It is encoded
          * here, on the reading thread, so that the inserting thread, the slower of the two, only inserts.

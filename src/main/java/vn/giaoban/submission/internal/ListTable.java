@@ -202,11 +202,13 @@ final class ListTable {
         records++;
         firstRow = firstRow < 0 ? row.number() : firstRow;
         lastRow = row.number();
-        Object[] values = new Object[form.columns().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = record.get(form.columns().get(i).code());
+        if (stored.keeps()) {
+            Object[] values = new Object[form.columns().size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = record.get(form.columns().get(i).code());
+            }
+            stored.record(row.number(), values);
         }
-        stored.record(row.number(), values);
         for (int i = 0; i < totals.length; i++) {
             ListForm.Aggregation aggregation = form.aggregations().get(i);
             if (!kept(i, row, findings)) {
