@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
-import vn.giaoban.catalog.internal.CatalogLoader;
-import vn.giaoban.system.CatalogProperties;
+import vn.giaoban.catalog.CatalogFiles;
+import vn.giaoban.catalog.CatalogProperties;
 
 /**
  * What a worker must share with its manager to read partitions for it: the same build of giaoban
@@ -27,7 +27,7 @@ public class DeploymentVersion {
 
     @Autowired
     public DeploymentVersion(CatalogProperties catalogProperties, ResourceLoader resources) {
-        this(build(resources), new CatalogLoader(resources).fingerprint(catalogProperties.location()));
+        this(build(resources), CatalogFiles.fingerprint(resources, catalogProperties.location()));
     }
 
     DeploymentVersion(String application, String catalog) {

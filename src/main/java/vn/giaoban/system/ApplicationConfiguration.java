@@ -8,9 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
+import vn.giaoban.catalog.CatalogProperties;
+import vn.giaoban.text.Messages;
 
-/** The beans every feature shares: the clock and the validated catalog. */
+/** The beans every feature shares: the clock, the validated catalog and the words users read. */
 @Configuration(proxyBeanMethods = false)
 class ApplicationConfiguration {
 
@@ -28,6 +30,12 @@ class ApplicationConfiguration {
     /** Loaded and validated at start-up: a broken catalog stops the application before any job runs. */
     @Bean
     Catalog catalog(CatalogProperties properties, ResourceLoader resources) {
-        return new CatalogLoader(resources).load(properties.location());
+        return CatalogFiles.load(resources, properties.location());
+    }
+
+    /** The shipped sentences, with the office's rewording where its messages folder has any. */
+    @Bean
+    Messages messages(MessagesProperties properties) {
+        return Messages.withOverrides(properties.dir());
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.giaoban.GiaobanApplication;
 import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.consolidation.ValueHistory;

@@ -18,7 +18,7 @@ import org.springframework.core.io.ResourceLoader;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 
 /**
  * {@code giaoban template --period yyyy-MM [--form F] [--unit U] [--out DIR]}: writes the templates
@@ -69,7 +69,7 @@ public final class TemplateCommand {
     public static TemplateCommand fromEnvironment(Environment environment, ResourceLoader resources, PrintStream out) {
         String location = environment.getProperty("giaoban.catalog.location", "classpath:catalog/van-lang/");
         Path workDir = Path.of(environment.getProperty("giaoban.work-dir", "work"));
-        return new TemplateCommand(new CatalogLoader(resources).load(location), workDir, out);
+        return new TemplateCommand(CatalogFiles.load(resources, location), workDir, out);
     }
 
     /** The bean {@link #fromSettings} starts with: nothing, only the environment is wanted. */

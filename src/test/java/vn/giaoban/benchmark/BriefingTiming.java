@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.giaoban.briefing.BriefingPublisher;
-import vn.giaoban.system.GiaobanApplication;
+import vn.giaoban.GiaobanApplication;
 
 /**
  * The briefing of a night already run, written again from its database: the first time compiles the

@@ -19,11 +19,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Measure;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
@@ -33,7 +32,7 @@ import vn.giaoban.submission.internal.SubmissionReader;
 /** The generated list is a valid BM03-DS submission of its commune for October 2022, in both formats. */
 class LargeListGeneratorTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private static final int ROWS = 2_000;
 
     @TempDir

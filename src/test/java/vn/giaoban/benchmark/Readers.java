@@ -35,7 +35,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import de.siegmar.fastcsv.reader.CsvReader;
 import vn.giaoban.catalog.Catalog;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionStatus;
@@ -43,7 +43,6 @@ import vn.giaoban.submission.internal.BenchmarkReaders;
 import vn.giaoban.submission.internal.ListRecordStore;
 import vn.giaoban.submission.internal.ReadLimits;
 import vn.giaoban.submission.internal.SubmissionReader;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Every reader the benchmark compares, each reading one whole file once and returning what it
@@ -245,7 +244,7 @@ public enum Readers {
 
     static synchronized Catalog catalog() {
         if (catalog == null) {
-            catalog = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+            catalog = CatalogFiles.load("classpath:catalog/van-lang/");
         }
         return catalog;
     }

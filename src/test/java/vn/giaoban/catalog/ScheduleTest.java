@@ -7,15 +7,14 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Schedule.ExpectedReport;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 
 /** Which reports are due for a period, by whom, by when, and which days of data they cover. */
 class ScheduleTest {
 
-    private static final Catalog VAN_LANG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog VAN_LANG = CatalogFiles.load("classpath:catalog/van-lang/");
 
     @Test
     void aMonthlyFormCoversTheDecreesWindowAndIsDueOnItsDayOfTheMonth() {

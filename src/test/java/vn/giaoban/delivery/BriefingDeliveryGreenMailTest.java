@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import vn.giaoban.delivery.DeliveryTestSupport.Briefing;
-import vn.giaoban.system.GiaobanApplication;
+import vn.giaoban.GiaobanApplication;
 
 /** The briefing arrives at an SMTP server (GreenMail): every recipient, both attachments, the subject in Vietnamese. */
 @SpringBootTest(classes = GiaobanApplication.class)

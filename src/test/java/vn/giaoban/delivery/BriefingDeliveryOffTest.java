@@ -20,7 +20,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import vn.giaoban.delivery.DeliveryTestSupport.Briefing;
-import vn.giaoban.system.GiaobanApplication;
+import vn.giaoban.GiaobanApplication;
 
 /** Without an SMTP host or without recipients nothing is queued and nothing is sent; bad addresses stop the start. */
 class BriefingDeliveryOffTest {

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 
 import vn.giaoban.delivery.DeliveryTestSupport.Briefing;
-import vn.giaoban.system.GiaobanApplication;
+import vn.giaoban.GiaobanApplication;
 
 /**
  * The SMTP server is down (nothing listens on the port): the delivery waits with its error, the briefing is left

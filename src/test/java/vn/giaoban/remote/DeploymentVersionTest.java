@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 
 /** What a worker must share with its manager, and how a partition request travels. */
 class DeploymentVersionTest {
@@ -35,15 +35,15 @@ class DeploymentVersionTest {
     @Test
     void theCatalogFingerprintFollowsEveryFileOfTheFolder() throws IOException {
         PathUtils.copyDirectory(Path.of("src/main/resources/catalog/van-lang"), folder);
-        CatalogLoader loader = new CatalogLoader(new DefaultResourceLoader());
+        DefaultResourceLoader resources = new DefaultResourceLoader();
         String location = "file:" + folder + "/";
-        String before = loader.fingerprint(location);
+        String before = CatalogFiles.fingerprint(resources, location);
 
-        assertThat(loader.fingerprint(location)).isEqualTo(before);
-        assertThat(loader.fingerprint("classpath:catalog/van-lang/")).isEqualTo(before);
+        assertThat(CatalogFiles.fingerprint(resources, location)).isEqualTo(before);
+        assertThat(CatalogFiles.fingerprint(resources, "classpath:catalog/van-lang/")).isEqualTo(before);
         Files.writeString(folder.resolve("rules.csv"), Files.readString(folder.resolve("rules.csv")) + "\n");
-        assertThat(loader.fingerprint(location)).isNotEqualTo(before);
-        assertThat(loader.fingerprint("classpath:catalog/lang-son/")).isNotEqualTo(before);
+        assertThat(CatalogFiles.fingerprint(resources, location)).isNotEqualTo(before);
+        assertThat(CatalogFiles.fingerprint(resources, "classpath:catalog/lang-son/")).isNotEqualTo(before);
     }
 
     @Test

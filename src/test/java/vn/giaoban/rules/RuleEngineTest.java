@@ -11,13 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Rule;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.rules.RuleResult.Outcome;
 
 /**
@@ -32,7 +31,7 @@ class RuleEngineTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final YearMonth OCTOBER = YearMonth.of(2025, 10);
 
-    private final Catalog catalog = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/rules-test/");
+    private final Catalog catalog = CatalogFiles.load("classpath:catalog/rules-test/");
     private JdbcClient jdbc;
     private RuleEngine engine;
     private long submissions;

@@ -20,6 +20,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.giaoban.GiaobanApplication;
+
 /**
  * A whole giaoban deployment in a temporary folder, for tests: its own inbox (a copy of the
  * committed samples), its own embedded file database, the real application context, and the

@@ -23,12 +23,11 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Succession;
 import vn.giaoban.catalog.Unit;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 
 /**
  * The post-reform sample (catalog lang-son, input-samples/lang-son) through the real job, as
@@ -42,7 +41,7 @@ class ReformYearOnYearTests {
     private static final YearMonth LAST_YEAR = YearMonth.of(2024, 10);
     private static final YearMonth THIS_YEAR = YearMonth.of(2025, 10);
 
-    private final Catalog catalog = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/lang-son/");
+    private final Catalog catalog = CatalogFiles.load("classpath:catalog/lang-son/");
 
     @TempDir
     Path work;

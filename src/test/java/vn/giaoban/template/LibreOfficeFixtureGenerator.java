@@ -15,12 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 
 /**
  * Makes the committed fixtures of {@link LibreOfficeFixturesTest}: templates written here, filled
@@ -44,7 +43,7 @@ class LibreOfficeFixtureGenerator {
             new String[] {"BM05-NTM", "06127"});
     static final YearMonth PERIOD = YearMonth.of(2022, 10);
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
 
     @TempDir
     Path work;

@@ -19,7 +19,6 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
@@ -27,7 +26,7 @@ import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.ValueType;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
@@ -45,7 +44,7 @@ import vn.giaoban.submission.internal.TemplateMetadata;
  */
 class LibreOfficeFixturesTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private static final YearMonth OCTOBER = YearMonth.of(2022, 10);
 
     private final SubmissionReader reader = new SubmissionReader(CATALOG, Charset.forName("windows-1258"));

@@ -16,15 +16,14 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.internal.TemplateMetadata;
 
 class TemplateCommandTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private static final YearMonth OCTOBER = YearMonth.of(2022, 10);
 
     @TempDir

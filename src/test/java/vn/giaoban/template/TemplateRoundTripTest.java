@@ -29,14 +29,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.ValueType;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
@@ -48,7 +47,7 @@ import vn.giaoban.submission.internal.TemplateMetadata;
 /** Every template of a period, filled in as a person would and read back by the real reader: every value, exactly. */
 class TemplateRoundTripTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private static final YearMonth OCTOBER = YearMonth.of(2022, 10);
 
     private final SubmissionReader reader = new SubmissionReader(CATALOG, Charset.forName("windows-1258"));

@@ -18,11 +18,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Measure;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
@@ -35,7 +34,7 @@ import vn.giaoban.submission.SubmissionStatus;
  */
 class ListFormReaderTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private final SubmissionReader reader = new SubmissionReader(CATALOG, Charset.forName("windows-1258"));
 
     @TempDir

@@ -16,12 +16,11 @@ import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.ListForm;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionStatus;
@@ -33,7 +32,7 @@ import vn.giaoban.submission.SubmissionStatus;
  */
 class ListRecordStoreTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private static final ListForm PETITIONS = CATALOG.listForm("BM03-DS").orElseThrow();
 
     @TempDir

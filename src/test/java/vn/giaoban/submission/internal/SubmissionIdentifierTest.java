@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Unit;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 
 /** The folder names a code; the file's period decides which unit carried it then. */
 class SubmissionIdentifierTest {
 
     private static final String FORM = "BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ";
 
-    private final Catalog catalog = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private final Catalog catalog = CatalogFiles.load("classpath:catalog/van-lang/");
     private final SubmissionIdentifier identifier = new SubmissionIdentifier(catalog);
 
     @Test

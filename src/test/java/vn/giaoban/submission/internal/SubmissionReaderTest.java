@@ -17,11 +17,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Measure;
-import vn.giaoban.catalog.internal.CatalogLoader;
+import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
@@ -32,7 +31,7 @@ import vn.giaoban.submission.SubmissionStatus;
 /** Reading real files written here, laid out as offices lay them out. */
 class SubmissionReaderTest {
 
-    private static final Catalog CATALOG = new CatalogLoader(new DefaultResourceLoader()).load("classpath:catalog/van-lang/");
+    private static final Catalog CATALOG = CatalogFiles.load("classpath:catalog/van-lang/");
     private final SubmissionReader reader = new SubmissionReader(CATALOG, Charset.forName("windows-1258"));
 
     @TempDir

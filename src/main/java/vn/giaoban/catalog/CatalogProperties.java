@@ -1,4 +1,4 @@
-package vn.giaoban.system;
+package vn.giaoban.catalog;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
