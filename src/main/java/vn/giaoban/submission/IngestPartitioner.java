@@ -15,6 +15,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
+import vn.giaoban.submission.internal.FolderLoad;
 import vn.giaoban.submission.internal.SubmissionRepository;
 
 /**
@@ -38,10 +39,6 @@ public class IngestPartitioner implements Partitioner {
 
     public IngestPartitioner(SubmissionRepository submissions) {
         this.submissions = submissions;
-    }
-
-    /** What one folder has waiting. */
-    public record FolderLoad(String folder, long bytes, int files) {
     }
 
     /** One partition: its folders, in name order, and what they hold. */

@@ -34,7 +34,6 @@ import vn.giaoban.catalog.Rule;
 import vn.giaoban.rules.RuleEngine;
 import vn.giaoban.rules.RuleResult;
 import vn.giaoban.submission.internal.FeedbackText;
-import vn.giaoban.submission.internal.FiledSubmission;
 import vn.giaoban.submission.internal.SubmissionRepository;
 import vn.giaoban.text.VietnameseNumbers;
 

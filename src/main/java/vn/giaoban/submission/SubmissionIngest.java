@@ -3,6 +3,7 @@ package vn.giaoban.submission;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -156,5 +157,10 @@ public class SubmissionIngest {
             }
             afterCommit(() -> files.forEach(SubmissionIngest::logStored));
         };
+    }
+
+    /** What the night received, as the summary line tells the office. */
+    public NightSummary summary(LocalDate night) {
+        return submissions.summary(night);
     }
 }

@@ -31,7 +31,7 @@ import vn.giaoban.submission.InboxScanner;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionFiling;
 import vn.giaoban.submission.SubmissionIngest;
-import vn.giaoban.submission.internal.FiledSubmission;
+import vn.giaoban.submission.FiledSubmission;
 
 /**
  * The nightly job: catalog → scan → ingest → consolidate (with the rules) → feedback → briefing → delivery →

@@ -29,8 +29,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
 import vn.giaoban.submission.InboxUnavailableException;
-import vn.giaoban.submission.internal.SubmissionRepository;
-import vn.giaoban.submission.internal.SubmissionRepository.NightSummary;
+import vn.giaoban.submission.NightSummary;
+import vn.giaoban.submission.SubmissionIngest;
 
 /**
  * Launches the nightly job for a period and night and tells the person at the terminal what came
@@ -44,10 +44,10 @@ final class NightlyRunner {
     private final JobRepository jobRepository;
     private final Job job;
     private final PrintStream out;
-    private final SubmissionRepository submissions;
+    private final SubmissionIngest submissions;
 
     NightlyRunner(ApplicationContext context, PrintStream out) {
-        this.submissions = context.getBean(SubmissionRepository.class);
+        this.submissions = context.getBean(SubmissionIngest.class);
         this.jobOperator = context.getBean(JobOperator.class);
         this.jobRepository = context.getBean(JobRepository.class);
         this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import vn.giaoban.submission.IngestPartitioner.FolderLoad;
+import vn.giaoban.submission.internal.FolderLoad;
 import vn.giaoban.submission.IngestPartitioner.Share;
 
 class IngestPartitionerTest {

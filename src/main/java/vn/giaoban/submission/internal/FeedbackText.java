@@ -7,6 +7,7 @@ import java.util.List;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
+import vn.giaoban.submission.FiledSubmission;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.SubmissionStatus;

@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.giaoban.submission.FiledSubmission;
+import vn.giaoban.submission.NightSummary;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.Severity;
-import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
@@ -100,13 +101,13 @@ public class SubmissionRepository {
     }
 
     /** The files waiting to be read, by unit folder: how many and how many bytes (the partitions' load). */
-    public List<IngestPartitioner.FolderLoad> receivedByFolder() {
+    public List<FolderLoad> receivedByFolder() {
         return jdbc.sql("""
                 SELECT folder, COALESCE(SUM(size_bytes), 0), COUNT(*) FROM submission
                 WHERE status = 'RECEIVED'
                 GROUP BY folder
                 ORDER BY folder
-                """).query((rs, n) -> new IngestPartitioner.FolderLoad(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+                """).query((rs, n) -> new FolderLoad(rs.getString(1), rs.getLong(2), rs.getInt(3)))
                 .list();
     }
 
@@ -198,9 +199,6 @@ public class SubmissionRepository {
     }
 
     /** What the files received on one night came to. */
-    public record NightSummary(int accepted, int rejected, int duplicates, int waiting, long values, long findings) {
-    }
-
     public NightSummary summary(LocalDate night) {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END), 0),

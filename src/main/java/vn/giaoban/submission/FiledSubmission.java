@@ -1,10 +1,8 @@
-package vn.giaoban.submission.internal;
+package vn.giaoban.submission;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-
-import vn.giaoban.submission.SubmissionStatus;
 
 /** A submission that has been read and waits to be filed away and answered. */
 public record FiledSubmission(long id, String folder, String relativePath, String originalName, String contentHash,

@@ -1,0 +1,7 @@
+/**
+ * E-mailing the briefing, retried across nights.
+ */
+@ApplicationModule(allowedDependencies = {})
+package vn.giaoban.delivery;
+
+import org.springframework.modulith.ApplicationModule;
