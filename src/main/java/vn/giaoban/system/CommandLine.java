@@ -37,6 +37,7 @@ import vn.giaoban.template.TemplateCommand;
 import vn.giaoban.timeliness.ReportState;
 import vn.giaoban.timeliness.Reminders;
 import vn.giaoban.timeliness.StatusTable;
+import vn.giaoban.text.Messages;
 import vn.giaoban.timeliness.Timeliness;
 
 /**
@@ -84,7 +85,7 @@ public final class CommandLine {
                     .add(arg);
         }
         if (words.isEmpty()) {
-            return usage("Thiếu lệnh.");
+            return usage(Messages.defaults().get("cli.missing-command"));
         }
         try {
             return switch (words.get(0)) {
@@ -445,7 +446,7 @@ public final class CommandLine {
                 try {
                     return YearMonth.parse(text);
                 } catch (DateTimeParseException e) {
-                    throw new UsageException("Kỳ báo cáo không hợp lệ: " + text + " (cần dạng yyyy-MM, ví dụ 2022-10).");
+                    throw new UsageException(Messages.defaults().get("cli.invalid-period", text));
                 }
             });
         }

@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationContext;
 import vn.giaoban.submission.InboxUnavailableException;
 import vn.giaoban.submission.NightSummary;
 import vn.giaoban.submission.SubmissionIngest;
+import vn.giaoban.text.Messages;
 
 /**
  * Launches the nightly job for a period and night and tells the person at the terminal what came
@@ -45,9 +46,11 @@ final class NightlyRunner {
     private final Job job;
     private final PrintStream out;
     private final SubmissionIngest submissions;
+    private final Messages messages;
 
     NightlyRunner(ApplicationContext context, PrintStream out) {
         this.submissions = context.getBean(SubmissionIngest.class);
+        this.messages = context.getBean(Messages.class);
         this.jobOperator = context.getBean(JobOperator.class);
         this.jobRepository = context.getBean(JobRepository.class);
         this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);
@@ -159,15 +162,13 @@ final class NightlyRunner {
     private void summarise(YearMonth period, LocalDate night, JobExecution execution) {
         NightSummary summary = submissions.summary(night);
         int received = summary.accepted() + summary.rejected() + summary.duplicates() + summary.waiting();
-        out.println("Kỳ " + period + ", đêm " + night + ": nhận " + received + " tệp (" + summary.accepted()
-                + " tiếp nhận, " + summary.rejected() + " không tiếp nhận, " + summary.duplicates()
-                + " trùng bản đang dùng); lấy " + summary.values() + " giá trị; " + summary.findings()
-                + " điểm cần xem lại (xem phản hồi trong outbox).");
+        out.println(messages.get("cli.night-summary", period, night, received, summary.accepted(), summary.rejected(),
+                summary.duplicates(), summary.values(), summary.findings()));
         execution.getStepExecutions().stream().filter(step -> step.getStepName().equals("scan")).findFirst()
                 .map(step -> step.getExecutionContext().getString("leftAlone", ""))
                 .filter(text -> !text.isEmpty())
                 .ifPresent(text -> {
-                    out.println("Để lại trong thư mục nhận:");
+                    out.println(messages.get("cli.night-left-alone"));
                     text.lines().forEach(line -> out.println("  " + line));
                 });
     }
