@@ -1,5 +1,11 @@
 package vn.giaoban;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -20,7 +26,11 @@ class ModulesTest {
     }
 
     @Test
-    void writesTheModuleDocumentation() {
+    void writesTheModuleDocumentation() throws IOException {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+        // Spring Modulith's default output folder, which the README points to
+        String components = Files.readString(Path.of("target", "spring-modulith-docs", "components.puml"));
+        modules.forEach(module -> assertThat(components).contains("\"" + module.getDisplayName() + "\""));
     }
 }

@@ -34,10 +34,10 @@ import vn.giaoban.rules.RuleResult;
 import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.template.TemplateCommand;
+import vn.giaoban.text.Messages;
 import vn.giaoban.timeliness.ReportState;
 import vn.giaoban.timeliness.Reminders;
 import vn.giaoban.timeliness.StatusTable;
-import vn.giaoban.text.Messages;
 import vn.giaoban.timeliness.Timeliness;
 
 /**

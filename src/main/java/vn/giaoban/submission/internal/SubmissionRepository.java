@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.giaoban.submission.FiledSubmission;
-import vn.giaoban.submission.NightSummary;
 import vn.giaoban.submission.Finding;
-import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.IngestResult;
+import vn.giaoban.submission.NightSummary;
+import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
 import vn.giaoban.submission.SubmissionStatus;
