@@ -1,6 +1,7 @@
 package vn.giaoban.briefing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,4 +19,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BriefingProperties(Path outputDir, String unitCode, String parentBody, String issuingBody,
         String documentNumber, String place, String summary, boolean draft, List<String> recipients,
         List<String> signerLines, String signerName, String issuer, String trendIndicator) {
+
+    /**
+     * The settings of the office that a notice cannot go without and this deployment left empty, by
+     * their keys: the shipped defaults name no office, so a forgotten one stops the night instead of
+     * issuing a notice under another office's letterhead.
+     */
+    public List<String> missingOfficeSettings() {
+        List<String> missing = new ArrayList<>();
+        blank(unitCode, "giaoban.briefing.unit-code", missing);
+        blank(issuingBody, "giaoban.briefing.issuing-body", missing);
+        blank(place, "giaoban.briefing.place", missing);
+        blank(summary, "giaoban.briefing.summary", missing);
+        blank(issuer, "giaoban.briefing.issuer", missing);
+        if (recipients == null || recipients.isEmpty()) {
+            missing.add("giaoban.briefing.recipients");
+        }
+        if (signerLines == null || signerLines.isEmpty()) {
+            missing.add("giaoban.briefing.signer-lines");
+        }
+        return missing;
+    }
+
+    private static void blank(String value, String key, List<String> missing) {
+        if (value == null || value.isBlank()) {
+            missing.add(key);
+        }
+    }
 }

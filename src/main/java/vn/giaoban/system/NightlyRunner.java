@@ -28,6 +28,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
+import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.submission.InboxUnavailableException;
 import vn.giaoban.submission.NightSummary;
 import vn.giaoban.submission.SubmissionIngest;
@@ -47,10 +48,12 @@ final class NightlyRunner {
     private final PrintStream out;
     private final SubmissionIngest submissions;
     private final Messages messages;
+    private final BriefingPublisher briefing;
 
     NightlyRunner(ApplicationContext context, PrintStream out) {
         this.submissions = context.getBean(SubmissionIngest.class);
         this.messages = context.getBean(Messages.class);
+        this.briefing = context.getBean(BriefingPublisher.class);
         this.jobOperator = context.getBean(JobOperator.class);
         this.jobRepository = context.getBean(JobRepository.class);
         this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);
@@ -174,6 +177,12 @@ final class NightlyRunner {
     }
 
     ExitCode run(YearMonth period, LocalDate night) {
+        Optional<String> office = briefing.officeProblem(period);
+        if (office.isPresent()) {
+            log.error("The office is not configured: {}", office.get());
+            out.println(office.get());
+            return ExitCode.CONFIGURATION_ERROR;
+        }
         recoverDeadRuns();
         JobExecution execution;
         try {
