@@ -128,7 +128,8 @@ public final class CommandLine {
     private record Demo(String samples, List<String> settings, YearMonth first, YearMonth second) {
 
         static final Map<String, Demo> ALL = Map.of(
-                "van-lang", new Demo("input-samples/van-lang", List.of(), YearMonth.of(2021, 10), YearMonth.of(2022, 10)),
+                "van-lang", new Demo("input-samples/van-lang", List.of("--spring.profiles.active=van-lang"),
+                        YearMonth.of(2021, 10), YearMonth.of(2022, 10)),
                 // after the July 2025 reform: 2024 under the old communes, 2025 under the merged ones
                 "lang-son", new Demo("input-samples/lang-son", List.of("--spring.profiles.active=lang-son"),
                         YearMonth.of(2024, 10), YearMonth.of(2025, 10)));
@@ -250,8 +251,14 @@ public final class CommandLine {
                 "Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10)."));
         LocalDate date = options.date("--date").orElse(LocalDate.now());
         return withApplication(settings, context -> {
+            BriefingPublisher publisher = context.getBean(BriefingPublisher.class);
+            Optional<String> office = publisher.officeProblem(period);
+            if (office.isPresent()) {
+                out.println(office.get());
+                return ExitCode.CONFIGURATION_ERROR;
+            }
             try {
-                BriefingPublisher.Published published = context.getBean(BriefingPublisher.class).publish(period, date);
+                BriefingPublisher.Published published = publisher.publish(period, date);
                 out.println("briefing: " + published.pdf().toAbsolutePath());
                 out.println("docx: " + published.docx().toAbsolutePath());
                 out.println("annex: " + published.annex().toAbsolutePath());

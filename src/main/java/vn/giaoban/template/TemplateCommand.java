@@ -67,7 +67,7 @@ public final class TemplateCommand {
 
     /** The command for an environment that holds {@code giaoban.work-dir} and {@code giaoban.catalog.location}. */
     public static TemplateCommand fromEnvironment(Environment environment, ResourceLoader resources, PrintStream out) {
-        String location = environment.getProperty("giaoban.catalog.location", "classpath:catalog/van-lang/");
+        String location = environment.getRequiredProperty("giaoban.catalog.location");
         Path workDir = Path.of(environment.getProperty("giaoban.work-dir", "work"));
         return new TemplateCommand(CatalogFiles.load(resources, location), workDir, out);
     }

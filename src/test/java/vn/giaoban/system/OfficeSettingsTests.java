@@ -68,6 +68,15 @@ class OfficeSettingsTests {
         assertThat(work.resolve("reports")).doesNotExist();
     }
 
+    @Test
+    void aBriefingWithoutAnOfficeIsRefusedToo() {
+        ExitCode exit = commandLine.run("briefing", "--period=2022-10", "--giaoban.work-dir=" + work, NO_OFFICE, CATALOG);
+
+        assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("Chưa cấu hình cơ quan ra thông báo: thiếu giaoban.briefing.unit-code");
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
