@@ -26,10 +26,12 @@ import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Meeting;
+import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
+import vn.giaoban.rules.RuleEngine;
 import vn.giaoban.text.VietnameseNumbers;
 import vn.giaoban.timeliness.Timeliness;
 
@@ -51,10 +53,12 @@ public class BriefingComposer {
     private final AnnexComposer annex;
     private final Timeliness timeliness;
     private final Lineage lineage;
+    private final RuleEngine rules;
 
     public BriefingComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties,
-            Timeliness timeliness) {
+            Timeliness timeliness, RuleEngine rules) {
         this.catalog = catalog;
+        this.rules = rules;
         this.timeliness = timeliness;
         this.figures = figures;
         this.properties = properties;
@@ -76,15 +80,16 @@ public class BriefingComposer {
         List<String> difficulties = new ArrayList<>();
         boolean hasData = figures.hasData(period);
         if (hasData) {
+            Verdicts verdicts = Verdicts.of(catalog, rules, period);
             results.addAll(statusCriteria(period));
             for (Indicator indicator : catalog.indicators()) {
                 List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
                 if (!targets.isEmpty()) {
-                    attainment(unit, indicator, targets, period, results, difficulties);
+                    attainment(unit, indicator, targets, period, verdicts, results, difficulties);
                 }
             }
             petitions(unit, period).ifPresent(results::add);
-            yearOnYear(unit, period, results, difficulties);
+            yearOnYear(unit, period, verdicts, results, difficulties);
             results.addAll(reformedUnits(unit, period));
             results.addAll(freeTexts("_NOI_BAT", period));
             difficulties.addAll(freeTexts("_KHO_KHAN", period));
@@ -189,10 +194,11 @@ public class BriefingComposer {
 
     /**
      * A cumulative figure against each of the year's targets ("được 94.533 triệu đồng, đạt 116,71% ...")
-     * for the results; a target missed, or behind the pace of the months gone by, for the difficulties.
+     * for the results; when the catalog's pace rule finds it behind the months gone by, the targets
+     * it lags for the difficulties.
      */
-    private void attainment(Unit unit, Indicator indicator, List<Target> targets, YearMonth period, List<String> results,
-            List<String> difficulties) {
+    private void attainment(Unit unit, Indicator indicator, List<Target> targets, YearMonth period, Verdicts verdicts,
+            List<String> results, List<String> difficulties) {
         Optional<Total> total = figures.total(unit.key(), indicator.code(), period, Measure.CUMULATIVE);
         if (total.isEmpty()) {
             difficulties.add(indicator.shortName() + ": chưa có số liệu tháng " + month(period) + ".");
@@ -206,17 +212,23 @@ public class BriefingComposer {
                 .append(figure(value, indicator)).append(' ').append(indicator.unitOfMeasure());
         BigDecimal pace = BigDecimal.valueOf(period.getMonthValue()).multiply(HUNDRED)
                 .divide(TWELVE, indicator.percentDecimals(), RoundingMode.HALF_UP);
+        List<String> attainments = new ArrayList<>();
         List<String> behind = new ArrayList<>();
         for (Target target : targets) {
             BigDecimal attained = ratio(value, target.value(), indicator.percentDecimals());
-            text.append(", đạt ").append(VietnameseNumbers.format(attained, indicator.percentDecimals())).append("% ")
-                    .append(target.label());
-            if (indicator.polarity() != vn.giaoban.catalog.Polarity.LOWER_IS_BETTER && attained.compareTo(pace) < 0) {
-                behind.add(VietnameseNumbers.format(attained, indicator.percentDecimals()) + "% " + target.label());
+            String attainment = VietnameseNumbers.format(attained, indicator.percentDecimals()) + "% " + target.label();
+            text.append(", đạt ").append(attainment);
+            attainments.add(attainment);
+            if (attained.compareTo(pace) < 0) {
+                behind.add(attainment);
             }
         }
         results.add(text.append('.').toString());
-        if (!behind.isEmpty()) {
+        if (verdicts.failed(Rule.Judgement.PACE, unit.key(), indicator.code()).orElse(false)) {
+            if (behind.isEmpty()) {
+                // the rule judged with its own tolerance: every target is named rather than none
+                behind = attainments;
+            }
             difficulties.add(indicator.shortName() + " mới đạt " + String.join(", ", behind) + ", thấp hơn tiến độ "
                     + VietnameseNumbers.format(pace, indicator.percentDecimals()) + "% của " + period.getMonthValue()
                     + "/12 tháng.");
@@ -256,15 +268,17 @@ public class BriefingComposer {
     }
 
     /**
-     * Crime and traffic accidents against the same period last year: a change for the worse (by the
-     * indicator's polarity) is a difficulty, a change for the better a result.
+     * Crime and traffic accidents against the same period last year: a change the catalog's rule
+     * judges worse ({@code notWorse}, by the indicator's polarity and the rule's tolerance) is a
+     * difficulty, any other a result.
      */
-    private void yearOnYear(Unit unit, YearMonth period, List<String> results, List<String> difficulties) {
+    private void yearOnYear(Unit unit, YearMonth period, Verdicts verdicts, List<String> results,
+            List<String> difficulties) {
         List<String> worse = new ArrayList<>();
         List<String> better = new ArrayList<>();
         List<String> topics = new ArrayList<>();
-        comparison(unit, period, "PPHS", List.of(), worse, better, topics);
-        comparison(unit, period, "TNGT_SO_VU", List.of("TNGT_CHET", "TNGT_BI_THUONG"), worse, better, topics);
+        comparison(unit, period, "PPHS", List.of(), verdicts, worse, better, topics);
+        comparison(unit, period, "TNGT_SO_VU", List.of("TNGT_CHET", "TNGT_BI_THUONG"), verdicts, worse, better, topics);
         String lastYear = String.valueOf(period.getYear() - 1);
         if (!worse.isEmpty()) {
             difficulties.add(String.join(" và ", topics) + " tăng so với cùng kỳ năm " + lastYear + ". "
@@ -275,8 +289,9 @@ public class BriefingComposer {
         }
     }
 
-    private void comparison(Unit unit, YearMonth period, String code, List<String> victims, List<String> worse,
-            List<String> better, List<String> topics) {
+    /** Worse or better as the catalog's year-on-year rule for the figure judged it (with its tolerance). */
+    private void comparison(Unit unit, YearMonth period, String code, List<String> victims, Verdicts verdicts,
+            List<String> worse, List<String> better, List<String> topics) {
         Indicator indicator = catalog.indicator(code);
         Optional<Total> now = figures.total(unit.key(), code, period, Measure.CUMULATIVE);
         if (now.isEmpty()) {
@@ -324,7 +339,7 @@ public class BriefingComposer {
             text.append(" (cùng kỳ năm ").append(lastYear).append(' ').append(Lineage.explanation(before, indicator))
                     .append(')');
         }
-        if (indicator.polarity().worsened(direction)) {
+        if (verdicts.failed(Rule.Judgement.YEAR_ON_YEAR, unit.key(), code).orElse(false)) {
             worse.add(text.toString());
             topics.add(code.startsWith("PPHS") ? "Phạm pháp hình sự" : "tai nạn giao thông");
         } else {

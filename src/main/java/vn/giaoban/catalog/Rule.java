@@ -25,6 +25,22 @@ public record Rule(String code, Scope appliesTo, Severity severity, String subje
     }
 
     /**
+     * What a rule judges that the briefing also tells, by the rule's outcome: a cumulative figure
+     * behind the pace of the year ({@code pace()} in the check), or worse than the same period last
+     * year ({@code notWorse(...)}). The briefing never judges these itself: one judge, the rule.
+     */
+    public enum Judgement {
+        PACE, YEAR_ON_YEAR, OTHER
+    }
+
+    public Judgement judgement() {
+        if (check.contains("pace()")) {
+            return Judgement.PACE;
+        }
+        return check.contains("notWorse(") ? Judgement.YEAR_ON_YEAR : Judgement.OTHER;
+    }
+
+    /**
      * Where a rule is evaluated: for every unit with a current submission of all the forms named
      * ({@code form:BM03-DT}, {@code form:BM03-DT+BM03-DS}), for every unit of a kind
      * ({@code kind:commune}), or for named units ({@code unit:182}).

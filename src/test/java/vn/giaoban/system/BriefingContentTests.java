@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.io.file.PathUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -143,6 +144,39 @@ class BriefingContentTests {
                     .contains("2 báo cáo chưa gửi: Xã Hồng Thái (BM03-DT, BM03-DS)")
                     .doesNotContain("PPHS");
             assertThat(text).contains("Còn 1/17 xã, thị trấn chưa báo cáo số liệu đơn thư.");
+        }
+    }
+
+    /**
+     * Whether a figure lags the year's pace or is worse than last year is the catalog's rules' verdict,
+     * not the notice's own arithmetic: a tolerance on the traffic rule, and no pace rule for public
+     * investment, change what the notice calls a difficulty, and {@code check} says the same.
+     */
+    @Test
+    void theNoticeCallsADifficultyWhatTheRulesJudgeOne() throws IOException {
+        Path catalog = work.resolve("catalog");
+        PathUtils.copyDirectory(Path.of("src/main/resources/catalog/van-lang"), catalog);
+        Path rules = catalog.resolve("rules.csv");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(rules)) {
+            if (!line.startsWith("DTC_TIEN_DO,")) {
+                lines.add(line.startsWith("TNGT_CUNG_KY,") ? line.replace("notWorse('TNGT_SO_VU'),,,", "notWorse('TNGT_SO_VU'),5,,")
+                        : line);
+            }
+        }
+        Files.write(rules, lines);
+
+        try (GiaobanRun giaoban = GiaobanRun.withSamples(work.resolve("deployment"))
+                .setting("--giaoban.catalog.location=file:" + catalog + "/")) {
+            String text = BriefingPdf.read(giaoban.briefing(giaoban.octoberNights())).text();
+
+            String results = text.substring(text.indexOf("1. Một số kết quả"), text.indexOf("2. Khó khăn"));
+            String difficulties = text.substring(text.indexOf("2. Khó khăn"), text.indexOf("II. NHIỆM VỤ"));
+            assertThat(difficulties).contains("Phạm pháp hình sự tăng so với cùng kỳ năm 2021. Về PPHS xảy ra 29 vụ,"
+                            + " tăng 4 vụ và tăng 16% so với cùng kỳ năm 2021.")
+                    .doesNotContain("TNGT").doesNotContain("Giải ngân vốn đầu tư công mới đạt");
+            assertThat(results).contains("Về TNGT xảy ra 04 vụ, làm chết 04 người, làm bị thương 02 người, tăng 03 vụ"
+                    + " và tăng 300% so với cùng kỳ năm 2021.");
         }
     }
 
