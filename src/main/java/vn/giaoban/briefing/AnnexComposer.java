@@ -84,17 +84,17 @@ final class AnnexComposer {
             Optional<BigDecimal> value = figures.total(unit.key(), indicator.code(), period, Measure.CUMULATIVE)
                     .map(Total::value);
             List<String> row = new ArrayList<>(List.of(indicator.name(), indicator.unitOfMeasure(),
-                    value.map(v -> BriefingComposer.figure(v, indicator)).orElse(NONE)));
+                    value.map(v -> NoticeFigures.figure(v, indicator)).orElse(NONE)));
             for (TargetLevel level : TargetLevel.values()) {
                 Optional<Target> target = targets.stream().filter(t -> t.level() == level).findFirst();
-                row.add(target.map(t -> BriefingComposer.figure(t.value(), indicator)).orElse(NONE));
-                row.add(target.flatMap(t -> value.map(v -> BriefingComposer.percent(v, t.value(),
+                row.add(target.map(t -> NoticeFigures.figure(t.value(), indicator)).orElse(NONE));
+                row.add(target.flatMap(t -> value.map(v -> NoticeFigures.percent(v, t.value(),
                         indicator.percentDecimals()) + "%")).orElse(NONE));
             }
             rows.add(row);
         }
         return new Table("Biểu 1. Các chỉ tiêu có kế hoạch năm " + period.getYear() + " (lũy kế đến tháng "
-                + BriefingComposer.month(period) + ")",
+                + NoticeFigures.month(period) + ")",
                 List.of("Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Kế hoạch tỉnh giao", "% tỉnh giao",
                         "Kế hoạch huyện giao", "% huyện giao"),
                 List.of(false, false, true, true, true, true, true), rows, null);
@@ -120,14 +120,14 @@ final class AnnexComposer {
                     change.map(c -> (c.signum() > 0 ? "+" : "") + VietnameseNumbers.format(c, indicator.decimals()))
                             .orElse(NONE),
                     change.flatMap(c -> before.filter(b -> b.signum() != 0)
-                            .map(b -> BriefingComposer.percent(c, b, indicator.percentDecimals()) + "%")).orElse(NONE)));
+                            .map(b -> NoticeFigures.percent(c, b, indicator.percentDecimals()) + "%")).orElse(NONE)));
         }
-        return new Table("Biểu 2. Số liệu tổng hợp tháng " + BriefingComposer.month(period) + " và so với cùng kỳ năm "
+        return new Table("Biểu 2. Số liệu tổng hợp tháng " + NoticeFigures.month(period) + " và so với cùng kỳ năm "
                 + lastYear.getYear(),
                 List.of("Chỉ tiêu", "Đơn vị tính", "Tháng " + period.getMonthValue(), "Lũy kế",
                         "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)", "% so cùng kỳ"),
                 List.of(false, false, true, true, true, true, true), rows,
-                "Cùng kỳ là số liệu các đơn vị đã gửi cho tháng " + BriefingComposer.month(lastYear)
+                "Cùng kỳ là số liệu các đơn vị đã gửi cho tháng " + NoticeFigures.month(lastYear)
                         + ", không phải số do đơn vị tự ghi.");
     }
 
@@ -150,13 +150,13 @@ final class AnnexComposer {
                     : unit.kind() == UnitKind.DISTRICT ? "Cấp huyện (Thanh tra huyện)" : "Cấp tỉnh";
             rows.add(List.of(name, shown(in, received), shown(done, resolved),
                     in.flatMap(i -> done.filter(d -> i.signum() != 0)
-                            .map(d -> BriefingComposer.percent(d, i, resolved.percentDecimals()) + "%")).orElse(NONE)));
+                            .map(d -> NoticeFigures.percent(d, i, resolved.percentDecimals()) + "%")).orElse(NONE)));
         }
         if (rows.stream().allMatch(row -> row.get(1).equals(NONE))) {
             return Optional.empty();
         }
         return Optional.of(new Table("Biểu 3. Tiếp nhận, giải quyết đơn thư theo đơn vị (lũy kế đến tháng "
-                + BriefingComposer.month(period) + ")", List.of("Đơn vị", "Tiếp nhận", "Đã giải quyết", "Tỷ lệ"),
+                + NoticeFigures.month(period) + ")", List.of("Đơn vị", "Tiếp nhận", "Đã giải quyết", "Tỷ lệ"),
                 List.of(false, true, true, true), rows, null));
     }
 
@@ -169,7 +169,7 @@ final class AnnexComposer {
         }
         long missing = reports.stream().filter(Completeness.Report::missing).count();
         long late = reports.stream().filter(r -> r.daysLate() > 0).count();
-        return new Table("Biểu 4. Tình hình gửi báo cáo tháng " + BriefingComposer.month(period),
+        return new Table("Biểu 4. Tình hình gửi báo cáo tháng " + NoticeFigures.month(period),
                 List.of("Đơn vị", "Biểu", "Hạn gửi", "Ngày nhận", "Tình trạng"),
                 List.of(false, false, false, false, false), rows,
                 reports.size() + " báo cáo phải gửi; " + (reports.size() - missing) + " đã gửi (" + late
@@ -212,11 +212,11 @@ final class AnnexComposer {
             return Optional.empty();
         }
         return Optional.of(new Table("Biểu 5. Các xã, thị trấn so với cùng kỳ năm " + lastYear.getYear()
-                + " (lũy kế đến tháng " + BriefingComposer.month(period) + ")",
+                + " (lũy kế đến tháng " + NoticeFigures.month(period) + ")",
                 List.of("Đơn vị", "Chỉ tiêu", "Lũy kế", "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)",
                         "Cách tính cùng kỳ"),
                 List.of(false, false, true, true, true, false), rows,
-                "Cùng kỳ của xã thành lập sau tháng " + BriefingComposer.month(lastYear) + " là tổng số liệu các xã"
+                "Cùng kỳ của xã thành lập sau tháng " + NoticeFigures.month(lastYear) + " là tổng số liệu các xã"
                         + " cũ hợp nhất vào nó, mỗi xã nhân với tỷ lệ phần chuyển về; khi thiếu tỷ lệ hoặc số liệu"
                         + " thì không so sánh được, không tính là 0."));
     }
@@ -260,7 +260,7 @@ final class AnnexComposer {
         if (received.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Chart("Đơn thư của các xã, thị trấn (lũy kế đến tháng " + BriefingComposer.month(period)
+        return Optional.of(new Chart("Đơn thư của các xã, thị trấn (lũy kế đến tháng " + NoticeFigures.month(period)
                 + ")", ChartKind.BAR, "đơn", List.of(new Series("Tiếp nhận", received),
                         new Series("Đã giải quyết", resolved))));
     }
@@ -277,12 +277,12 @@ final class AnnexComposer {
             // the unit itself, never another unit that carried its code in another month
             Optional<BigDecimal> value = Optional.of(unit).filter(u -> u.validOn(at.atEndOfMonth()))
                     .flatMap(u -> total(u, indicator, at, Measure.CUMULATIVE));
-            points.add(new Point(BriefingComposer.month(at), value.orElse(null)));
+            points.add(new Point(NoticeFigures.month(at), value.orElse(null)));
         }
         if (points.stream().allMatch(p -> p.value() == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Chart(indicator.shortName() + " lũy kế, 12 tháng đến tháng " + BriefingComposer.month(period),
+        return Optional.of(new Chart(indicator.shortName() + " lũy kế, 12 tháng đến tháng " + NoticeFigures.month(period),
                 ChartKind.LINE, indicator.unitOfMeasure(), List.of(new Series(indicator.shortName(), points))));
     }
 
