@@ -25,6 +25,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Unit;
+import vn.giaoban.text.Messages;
 
 /**
  * E-mails each unit that still owes reports for a period (nothing sent, or only refused files) one
@@ -41,9 +42,11 @@ public class Reminders {
     private final ReminderProperties properties;
     private final Environment environment;
     private final Clock clock;
+    private final Messages messages;
 
     public Reminders(ObjectProvider<JavaMailSender> senders, ReminderProperties properties, Environment environment,
-            Clock clock) {
+            Clock clock, Messages messages) {
+        this.messages = messages;
         this.sender = senders.getIfAvailable();
         if (sender instanceof JavaMailSenderImpl impl) {
             // a server that accepts the connection and never answers must not hold the command for ever
@@ -67,29 +70,33 @@ public class Reminders {
     public record Outcome(Unit unit, List<String> addresses, String error) {
     }
 
-    /** Who was reminded, who has no address, whose reminder failed. */
-    public record Summary(List<Outcome> sent, List<Unit> withoutAddress, List<Outcome> failed) {
+    /**
+     * Who was reminded, who has no address, whose reminder failed.
+     *
+     * @param lines the same for the person at the terminal, in the office's words
+     */
+    public record Summary(List<Outcome> sent, List<Unit> withoutAddress, List<Outcome> failed, List<String> lines) {
+    }
 
-        public List<String> lines() {
-            List<String> lines = new ArrayList<>();
-            if (sent.isEmpty() && withoutAddress.isEmpty() && failed.isEmpty()) {
-                lines.add("Không có đơn vị nào phải nhắc: mọi báo cáo của kỳ đã được tiếp nhận.");
-            }
-            sent.forEach(o -> lines.add("Đã gửi thư nhắc: " + name(o.unit()) + " → " + String.join(", ", o.addresses())));
-            if (!withoutAddress.isEmpty()) {
-                lines.add("Chưa có địa chỉ thư nên chưa nhắc được (đặt giaoban.reminders.addresses.<mã đơn vị>): "
-                        + String.join(", ", withoutAddress.stream().map(Summary::name).toList()) + ".");
-            }
-            failed.forEach(o -> lines.add("Không gửi được thư nhắc cho " + name(o.unit()) + " (" + o.error() + ")."));
-            if (!failed.isEmpty()) {
-                lines.add(failed.size() + " đơn vị chưa được nhắc do lỗi gửi thư; chạy lại lệnh khi máy chủ thư hoạt động.");
-            }
-            return lines;
+    private Summary summary(List<Outcome> sent, List<Unit> withoutAddress, List<Outcome> failed) {
+        List<String> lines = new ArrayList<>();
+        if (sent.isEmpty() && withoutAddress.isEmpty() && failed.isEmpty()) {
+            lines.add(messages.get("reminders.nobody-owes"));
         }
+        sent.forEach(o -> lines.add(messages.get("reminders.sent", name(o.unit()), String.join(", ", o.addresses()))));
+        if (!withoutAddress.isEmpty()) {
+            lines.add(messages.get("reminders.without-address",
+                    String.join(", ", withoutAddress.stream().map(Reminders::name).toList())));
+        }
+        failed.forEach(o -> lines.add(messages.get("reminders.failed", name(o.unit()), o.error())));
+        if (!failed.isEmpty()) {
+            lines.add(messages.get("reminders.failed-count", failed.size()));
+        }
+        return new Summary(sent, withoutAddress, failed, List.copyOf(lines));
+    }
 
-        private static String name(Unit unit) {
-            return unit.name() + " (" + unit.code() + ")";
-        }
+    private static String name(Unit unit) {
+        return unit.name() + " (" + unit.code() + ")";
     }
 
     /**
@@ -124,7 +131,7 @@ public class Reminders {
                 helper.setSubject(properties.subjectTemplate()
                         .replace("{period}", String.format("%02d/%d", period.getMonthValue(), period.getYear()))
                         .replace("{unit}", unit.name()));
-                helper.setText(text(unit, entry.getValue(), today, properties.signature()), false);
+                helper.setText(text(messages, unit, entry.getValue(), today, properties.signature()), false);
                 sender.send(message);
                 log.info("Reminder for {} sent to {}", unit.code(), addresses);
                 sent.add(new Outcome(unit, addresses, null));
@@ -133,37 +140,32 @@ public class Reminders {
                 failed.add(new Outcome(unit, addresses, describe(e)));
             }
         }
-        return new Summary(sent, withoutAddress, failed);
+        return summary(sent, withoutAddress, failed);
     }
 
     /** The reminder's body: the unit, each report it owes with its period and deadline, and what to do. */
-    static String text(Unit unit, List<ReportState> owed, LocalDate today, String signature) {
+    static String text(Messages messages, Unit unit, List<ReportState> owed, LocalDate today, String signature) {
         StringBuilder text = new StringBuilder();
-        text.append("Kính gửi: ").append(unit.name()).append(".\n\n");
-        text.append("Đến ngày ").append(DAY.format(today)).append(", ").append(signature)
-                .append(" chưa nhận được báo cáo hợp lệ sau của đơn vị:\n");
+        text.append(messages.get("reminders.mail.to", unit.name())).append("\n\n");
+        text.append(messages.get("reminders.mail.owed", DAY.format(today), signature)).append('\n');
         for (ReportState state : owed) {
             var report = state.report();
-            text.append("  - Biểu ").append(report.form().code()).append(" - ").append(report.form().title())
-                    .append(", kỳ ").append(report.form().periodType().describe(report.period()))
-                    .append(" (số liệu từ ngày ").append(DAY.format(report.dataFrom())).append(" đến ngày ")
-                    .append(DAY.format(report.dataTo())).append("), hạn nộp ngày ").append(DAY.format(report.deadline()))
-                    .append(state.state() == ReportState.State.REJECTED
-                            ? ": tệp đơn vị gửi không được tiếp nhận (" + state.rejection() + ")."
-                            : ": chưa nộp.")
-                    .append('\n');
+            String outcome = state.state() == ReportState.State.REJECTED
+                    ? messages.get("reminders.mail.report-refused", state.rejection())
+                    : messages.get("reminders.mail.report-missing");
+            text.append("  - ").append(messages.get("reminders.mail.report", report.form().code(), report.form().title(),
+                    report.form().periodType().describe(report.period()), DAY.format(report.dataFrom()),
+                    DAY.format(report.dataTo()), DAY.format(report.deadline()), outcome)).append('\n');
         }
-        text.append("\nĐề nghị đơn vị hoàn thiện và gửi báo cáo vào thư mục của đơn vị trên ổ dùng chung sớm nhất;")
-                .append(" kết quả tiếp nhận và lý do (nếu không tiếp nhận) có trong tệp phản hồi cùng thư mục.\n\n")
-                .append(signature).append("\n")
-                .append("(Thư được gửi tự động từ hệ thống tổng hợp báo cáo giaoban, đề nghị không trả lời thư này.)\n");
+        text.append('\n').append(messages.get("reminders.mail.what-to-do")).append("\n\n")
+                .append(signature).append('\n')
+                .append(messages.get("reminders.mail.automatic")).append('\n');
         return text.toString();
     }
 
     private String checkConfiguration() {
         if (sender == null) {
-            throw new NotConfigured("Chưa cấu hình máy chủ thư (spring.mail.host) nên không gửi được thư nhắc;"
-                    + " xem mục \"E-mail\" trong README.");
+            throw new NotConfigured(messages.get("reminders.no-server"));
         }
         String from = properties.from();
         if (from == null || from.isBlank()) {
@@ -174,8 +176,7 @@ public class Reminders {
             from = impl.getUsername();
         }
         if (from == null || from.isBlank()) {
-            throw new NotConfigured("Thiếu địa chỉ người gửi thư nhắc: đặt giaoban.reminders.from (ví dụ"
-                    + " vanphong@vanlang.langson.gov.vn).");
+            throw new NotConfigured(messages.get("reminders.no-sender"));
         }
         check(from, "giaoban.reminders.from");
         properties.addresses().forEach((code, addresses) -> addresses.forEach(
@@ -183,12 +184,11 @@ public class Reminders {
         return from;
     }
 
-    private static void check(String address, String key) {
+    private void check(String address, String key) {
         try {
             new InternetAddress(address, true);
         } catch (AddressException e) {
-            throw new NotConfigured("Địa chỉ thư không hợp lệ trong " + key + ": \"" + address + "\" (" + e.getMessage()
-                    + ").");
+            throw new NotConfigured(messages.get("reminders.bad-address", key, address, e.getMessage()));
         }
     }
 
