@@ -36,6 +36,7 @@ final class GiaobanCommand {
                 .addSubcommand(new CompletionCli(console))
                 .addSubcommand(new HelpCli(console));
         // set after the sub-commands are added, so that they apply to every one
+        giaoban.setUsageHelpWidth(110);
         giaoban.setExpandAtFiles(false);
         // as before picocli: an option given twice keeps its last value, and a value may look like an option
         giaoban.setOverwrittenOptionsAllowed(true);
