@@ -1,7 +1,7 @@
 /**
  * The notice: its model, its composition and its PDF, DOCX and XLSX.
  */
-@ApplicationModule(allowedDependencies = { "catalog", "files", "rules", "template", "text", "timeliness" })
+@ApplicationModule(allowedDependencies = { "catalog", "cli", "delivery", "files", "rules", "template", "text", "timeliness" })
 package vn.giaoban.briefing;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 /**
  * The period's figures from the versions in force, and their history.
  */
-@ApplicationModule(allowedDependencies = { "catalog", "rules", "text" })
+@ApplicationModule(allowedDependencies = { "catalog", "cli", "rules", "text" })
 package vn.giaoban.consolidation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * figures change: the two arrows against the layering, to invert when the rules read the figures through an
  * interface of their own.
  */
-@ApplicationModule(allowedDependencies = { "catalog", "text" })
+@ApplicationModule(allowedDependencies = { "catalog", "cli", "text" })
 package vn.giaoban.rules;
 
 import org.springframework.modulith.ApplicationModule;

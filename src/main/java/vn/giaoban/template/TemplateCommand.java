@@ -27,14 +27,9 @@ import vn.giaoban.catalog.CatalogFiles;
  * valid in the period. Files go to {@code ${giaoban.work-dir}/templates/<period>/<unit>/}, or all
  * into {@code --out DIR}. Each file written is told on one line ({@code biểu mẫu: /path}), then one
  * Vietnamese sentence sums up; a request that cannot be met is an {@link InvalidRequest} whose
- * message is for the person who typed it.
+ * message is for the person who typed it. The command line's side (options, help) is {@link TemplateCli}.
  */
 public final class TemplateCommand {
-
-    /** The lines {@code CommandLine.USAGE} can show for this command. */
-    public static final String USAGE =
-            "  giaoban template --period yyyy-MM [--form mã-biểu] [--unit mã-đơn-vị] [--out thư-mục]"
-                    + "   tạo biểu mẫu Excel cho các đơn vị (mặc định: mọi biểu của mọi đơn vị)";
 
     private final Catalog catalog;
     private final Path workDir;

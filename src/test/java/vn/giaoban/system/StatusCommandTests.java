@@ -106,7 +106,7 @@ class StatusCommandTests {
     void aMonthWithNothingDueSaysSoAndAMissingPeriodIsAUsageError() {
         assertThat(commandLine.run("status", "--giaoban.work-dir=" + work)).isEqualTo(ExitCode.CONFIGURATION_ERROR);
         assertThat(printed()).contains("Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10).");
-        assertThat(CommandLine.USAGE).contains("giaoban status --period yyyy-MM [--remind]");
+        assertThat(printed()).contains("Cách dùng: giaoban status [-h] --period=yyyy-MM [--remind]");
     }
 
     private ExitCode status(String period, String... settings) {

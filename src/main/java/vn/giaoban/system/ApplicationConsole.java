@@ -1,0 +1,90 @@
+package vn.giaoban.system;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.giaoban.GiaobanApplication;
+import vn.giaoban.catalog.CatalogException;
+import vn.giaoban.cli.Console;
+import vn.giaoban.cli.ExitStatus;
+
+/**
+ * The {@link Console} of one command line: the application started with the settings typed, under the
+ * working folder's {@link RunLock}; a start that fails is one Vietnamese sentence and an exit status, the
+ * details go to the log.
+ */
+final class ApplicationConsole implements Console {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationConsole.class);
+
+    private final PrintStream out;
+    private final List<String> settings;
+
+    ApplicationConsole(PrintStream out, List<String> settings) {
+        this.out = out;
+        this.settings = List.copyOf(settings);
+    }
+
+    @Override
+    public PrintStream out() {
+        return out;
+    }
+
+    @Override
+    public List<String> settings() {
+        return settings;
+    }
+
+    @Override
+    public int withApplication(Work work) {
+        return withApplication(settings, work);
+    }
+
+    /** Like {@link #withApplication(Work)} with settings of the command's own (the demo's). */
+    int withApplication(List<String> settings, Work work) {
+        ConfigurableApplicationContext context;
+        RunLock.Initializer runLock = new RunLock.Initializer();
+        try {
+            SpringApplication application = new SpringApplication(GiaobanApplication.class);
+            application.addInitializers(runLock);
+            context = application.run(settings.toArray(String[]::new));
+        } catch (RunLock.RunInProgressException e) {
+            log.warn(e.getMessage());
+            out.println("Đang có một lần chạy giaoban khác trên cùng thư mục làm việc; lần chạy này dừng lại,"
+                    + " không thay đổi gì.");
+            return ExitStatus.ALREADY_RUNNING;
+        } catch (RuntimeException e) {
+            runLock.release();
+            return cannotStart(e);
+        }
+        try (context) {
+            return work.run(context);
+        }
+    }
+
+    @Override
+    public int cannotStart(RuntimeException e) {
+        log.error("giaoban could not start", e);
+        out.println(startFailure(e));
+        return ExitStatus.CONFIGURATION_ERROR;
+    }
+
+    /** The catalog's own message when the catalog is what failed, else the root cause's. */
+    static String startFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CatalogException) {
+                return cause.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "Không khởi động được giaoban: " + root.getMessage() + " (chi tiết trong nhật ký).";
+    }
+}

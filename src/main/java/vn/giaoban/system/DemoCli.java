@@ -1,0 +1,108 @@
+package vn.giaoban.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.io.file.PathUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import vn.giaoban.cli.ExitStatus;
+import vn.giaoban.cli.HelpOption;
+import vn.giaoban.text.Messages;
+
+/**
+ * {@code giaoban demo [--samples DIR] [--catalog van-lang|lang-son]}: copies the samples into a fresh
+ * working folder and runs October 2021, then October 2022, as two nights: last year's figures for 2022
+ * come from the 2021 submissions in the database. With {@code --catalog lang-son}, October 2024 then
+ * October 2025, across the 2025 reform.
+ */
+@Command(name = "demo", sortOptions = false, sortSynopsis = false)
+final class DemoCli implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCli.class);
+
+    /**
+     * A sample deployment the demo runs: its inbox, its settings, and the two Octobers it runs as two
+     * nights, the second compared with the first.
+     */
+    private record Demo(String samples, List<String> settings, YearMonth first, YearMonth second) {
+
+        static final Map<String, Demo> ALL = Map.of(
+                "van-lang", new Demo("input-samples/van-lang", List.of("--spring.profiles.active=van-lang"),
+                        YearMonth.of(2021, 10), YearMonth.of(2022, 10)),
+                // after the July 2025 reform: 2024 under the old communes, 2025 under the merged ones
+                "lang-son", new Demo("input-samples/lang-son", List.of("--spring.profiles.active=lang-son"),
+                        YearMonth.of(2024, 10), YearMonth.of(2025, 10)));
+    }
+
+    private final ApplicationConsole console;
+
+    @Option(names = "--samples", paramLabel = "thư-mục")
+    Path samples;
+
+    @Option(names = "--catalog", paramLabel = "bộ-mẫu")
+    String catalog = "van-lang";
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    DemoCli(ApplicationConsole console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        Demo demo = Demo.ALL.get(catalog);
+        if (demo == null) {
+            throw new ParameterException(spec.commandLine(),
+                    Messages.defaults().get("cli.unknown-sample", catalog, "van-lang, lang-son"));
+        }
+        Path from = samples != null ? samples : Path.of(demo.samples());
+        Path work = Path.of("work", "demo");
+        if (!Files.isDirectory(from)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Không tìm thấy thư mục dữ liệu mẫu " + from.toAbsolutePath() + ".");
+        }
+        try {
+            if (Files.exists(work)) {
+                PathUtils.deleteDirectory(work);
+            }
+            // only the units' folders: the samples' README is not a submission
+            Files.createDirectories(work.resolve("inbox"));
+            try (var units = Files.list(from)) {
+                for (Path unit : units.filter(Files::isDirectory).toList()) {
+                    PathUtils.copyDirectory(unit, work.resolve("inbox").resolve(unit.getFileName().toString()));
+                }
+            }
+        } catch (IOException e) {
+            log.error("Could not prepare {}", work, e);
+            console.out().println("Không chuẩn bị được thư mục chạy thử " + work.toAbsolutePath() + ": " + e.getMessage());
+            return ExitStatus.CONFIGURATION_ERROR;
+        }
+        List<String> settings = new ArrayList<>(List.of("--giaoban.work-dir=" + work, "--giaoban.inbox.stable-after=0s"));
+        settings.addAll(demo.settings());
+        settings.addAll(console.settings());
+        return console.withApplication(settings, context -> {
+            NightlyRunner runner = new NightlyRunner(context, console.out());
+            ExitCode first = runner.run(demo.first(), demo.first().atDay(24));
+            return (first != ExitCode.COMPLETED ? first : runner.run(demo.second(), demo.second().atDay(24))).status();
+        });
+    }
+}
