@@ -106,7 +106,7 @@ public class AnnexWorkbook {
                 if (chart != null) {
                     number++;
                     table(workbook, styles, cells, uniqueName(chart.title(), "Biểu đồ " + number, names),
-                            DocxRenderer.chartAsTable(chart));
+                            ChartFigures.table(chart));
                 }
             }
             if (workbook.getNumberOfSheets() == 0) {

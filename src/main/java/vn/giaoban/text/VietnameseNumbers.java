@@ -1,7 +1,11 @@
 package vn.giaoban.text;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.Objects;
 
 /**
@@ -92,6 +96,95 @@ public final class VietnameseNumbers {
             out.append(',').append(fraction);
         }
         return out.toString();
+    }
+
+    /**
+     * Vietnamese display with at most {@code maxDecimals} decimals and no trailing zeros ({@code 116,7},
+     * {@code 94.533}), HALF_UP: what a chart shows beside its bars and on its axis.
+     */
+    public static String formatAtMost(BigDecimal value, int maxDecimals) {
+        Objects.requireNonNull(value, "value");
+        if (maxDecimals < 0) {
+            throw new IllegalArgumentException("maxDecimals < 0: " + maxDecimals);
+        }
+        BigDecimal rounded = value.setScale(maxDecimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        return format(rounded, Math.max(0, rounded.scale()));
+    }
+
+    /**
+     * {@link #formatAtMost} as a {@link NumberFormat}, for libraries that format through one (JFreeChart's
+     * axes and item labels). A {@code double} is formatted by its exact binary value, as
+     * {@link java.text.DecimalFormat} does; a {@link BigDecimal} exactly. Parsing reads what
+     * {@link #parse} reads.
+     */
+    public static NumberFormat numberFormat(int maxDecimals) {
+        if (maxDecimals < 0) {
+            throw new IllegalArgumentException("maxDecimals < 0: " + maxDecimals);
+        }
+        return new VietnameseNumberFormat(maxDecimals);
+    }
+
+    /** The adapter behind {@link #numberFormat}: every number goes through {@link #formatAtMost}. */
+    private static final class VietnameseNumberFormat extends NumberFormat {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int maxDecimals;
+
+        VietnameseNumberFormat(int maxDecimals) {
+            this.maxDecimals = maxDecimals;
+            setMaximumFractionDigits(maxDecimals);
+            setGroupingUsed(true);
+        }
+
+        @Override
+        public StringBuffer format(Object number, StringBuffer target, FieldPosition position) {
+            if (number instanceof BigDecimal decimal) {
+                return target.append(formatAtMost(decimal, maxDecimals));
+            }
+            if (number instanceof BigInteger integer) {
+                return target.append(formatAtMost(new BigDecimal(integer), maxDecimals));
+            }
+            return super.format(number, target, position);
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer target, FieldPosition position) {
+            if (Double.isNaN(number)) {
+                return target.append("NaN");
+            }
+            if (Double.isInfinite(number)) {
+                return target.append(number < 0 ? "-∞" : "∞");
+            }
+            return target.append(formatAtMost(new BigDecimal(number), maxDecimals));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer target, FieldPosition position) {
+            return target.append(formatAtMost(BigDecimal.valueOf(number), maxDecimals));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition position) {
+            try {
+                Number value = VietnameseNumbers.parse(source.substring(position.getIndex())).value();
+                position.setIndex(source.length());
+                return value;
+            } catch (NumberFormatException e) {
+                position.setErrorIndex(position.getIndex());
+                return null;
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VietnameseNumberFormat format && format.maxDecimals == maxDecimals;
+        }
+
+        @Override
+        public int hashCode() {
+            return Integer.hashCode(maxDecimals);
+        }
     }
 
     /** Digits in {@link BigDecimal} syntax, and whether the reading was a guess. */

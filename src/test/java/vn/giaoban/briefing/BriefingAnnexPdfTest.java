@@ -183,9 +183,9 @@ class BriefingAnnexPdfTest {
     @Test
     void fitsColumnWidthsToTheTextWidthAndCachesLayoutsByShape() {
         Table budget = budgetTable();
-        BriefingRenderer.AnnexTables tables = new BriefingRenderer.AnnexTables();
-        BriefingRenderer.AnnexTables.Prepared first = tables.prepare(budget);
-        BriefingRenderer.AnnexTables.Prepared again = tables.prepare(budget);
+        AnnexTableLayout tables = new AnnexTableLayout();
+        AnnexTableLayout.Prepared first = tables.prepare(budget);
+        AnnexTableLayout.Prepared again = tables.prepare(budget);
         assertThat(again.layout()).isSameAs(first.layout());
         assertThat(tables.cachedLayouts()).isEqualTo(1);
         List<Integer> widths = tables.widths(budget.columns(), budget.rows(), 11f);

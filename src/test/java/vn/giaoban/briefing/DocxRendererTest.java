@@ -296,7 +296,7 @@ class DocxRendererTest {
     @Test
     void writesAChartAsATableOfItsFiguresWhenItCannotDrawIt() {
         Briefing.Chart chart = AnnexSamples.annex().charts().get(0);
-        Briefing.Table table = DocxRenderer.chartAsTable(chart);
+        Briefing.Table table = ChartFigures.table(chart);
         assertThat(table.title()).isEqualTo(chart.title());
         assertThat(table.columns()).containsExactly("Nội dung", "Thực hiện", "Tỉnh giao", "Huyện giao");
         assertThat(table.rows()).containsExactly(List.of("Thu NSNN", "94.533", "81.000", "93.403"),
@@ -336,14 +336,14 @@ class DocxRendererTest {
     @Test
     void givesEveryFigureAndCodeRoomOnOneLine() {
         Briefing.Table petitions = AnnexSamples.annex().tables().get(1);
-        int[] widths = DocxRenderer.columnWidths(petitions, 6);
+        int[] widths = DocxAnnex.columnWidths(petitions, 6);
         assertThat(java.util.stream.IntStream.of(widths).sum()).isEqualTo(DocxRenderer.TEXT_WIDTH);
         // 130 twips a character of 12 pt, 230 of padding: "06172", "90,77%", "Tổng"
         assertThat(widths[1]).isGreaterThanOrEqualTo(5 * 130 + 230);
         assertThat(widths[4]).isGreaterThanOrEqualTo(6 * 130 + 230);
         assertThat(widths[0]).isGreaterThan(widths[1]);
         Briefing.Table targets = AnnexSamples.annex().tables().get(0);
-        int[] wide = DocxRenderer.columnWidths(targets, 7);
+        int[] wide = DocxAnnex.columnWidths(targets, 7);
         assertThat(wide[0]).as("the indicator's name gets the most room").isEqualTo(java.util.stream.IntStream.of(wide).max()
                 .orElseThrow());
     }

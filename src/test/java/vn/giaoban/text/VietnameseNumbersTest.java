@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -180,5 +185,42 @@ class VietnameseNumbersTest {
         // then
         assertThat(parsed.value()).isEqualByComparingTo(value);
         assertThat(parsed.ambiguous()).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} with at most {1} decimals -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "94533|2|94.533",
+            "116.70|2|116,7",
+            "116.7074|2|116,71",
+            "90.77|2|90,77",
+            "1.999|2|2",
+            "100E+1|2|1.000",
+            "-0.004|2|0",
+            "-1234.5|0|-1.235",
+            "0.125|2|0,13",
+    })
+    void formatsWithAtMostSoManyDecimals(String value, int maxDecimals, String expected) {
+        assertThat(VietnameseNumbers.formatAtMost(new BigDecimal(value), maxDecimals)).isEqualTo(expected);
+    }
+
+    @Test
+    void formatsAsTheChartsDecimalFormatDidExceptAtExactHalves() {
+        // given the pattern both chart paths used before, with the Vietnamese symbols
+        NumberFormat before = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN")));
+        NumberFormat now = VietnameseNumbers.numberFormat(2);
+        // when / then: axis ticks, item labels and figures of every size
+        for (int i = -2000; i <= 2000; i++) {
+            double tick = i * 0.05;
+            assertThat(now.format(tick)).as("tick %s", tick).isEqualTo(before.format(tick == 0 ? 0.0 : tick));
+            double big = i * 12_345.67;
+            assertThat(now.format(big)).as("value %s", big).isEqualTo(before.format(big));
+            assertThat(now.format((long) i * 1_000_003L)).isEqualTo(before.format((long) i * 1_000_003L));
+            BigDecimal exact = BigDecimal.valueOf(i, 2).multiply(BigDecimal.valueOf(97));
+            assertThat(now.format(exact)).as("value %s", exact).isEqualTo(before.format(exact));
+        }
+        // an exact half is rounded up, as every other figure of the briefing (DecimalFormat rounds it to even)
+        assertThat(now.format(new BigDecimal("0.125"))).isEqualTo("0,13");
+        assertThat(now.format(Double.NaN)).isEqualTo("NaN");
+        assertThat(now.parse("94.533,5", new java.text.ParsePosition(0))).isEqualTo(new BigDecimal("94533.5"));
     }
 }
