@@ -18,6 +18,7 @@ import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.cli.Values;
 import vn.giaoban.delivery.BriefingDelivery;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]}: writes a period's briefing again from
@@ -69,7 +70,7 @@ public final class BriefingCli implements Callable<Integer> {
                 return ExitStatus.COMPLETED;
             } catch (RuntimeException e) {
                 log.error("Could not write the briefing for {}", period, e);
-                out.println("Không lập được thông báo kỳ " + period + " (chi tiết trong nhật ký).");
+                out.println(context.getBean(Messages.class).get("cli.briefing-failed", period));
                 return ExitStatus.FAILED;
             }
         });

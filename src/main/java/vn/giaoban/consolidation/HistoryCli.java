@@ -11,6 +11,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
+import vn.giaoban.text.Messages;
 
 /** {@code giaoban history --unit U --indicator I}: every submission of one indicator and how it changed. */
 @Command(name = "history", sortOptions = false, sortSynopsis = false)
@@ -37,11 +38,11 @@ public final class HistoryCli implements Callable<Integer> {
         return console.withApplication(context -> {
             Catalog catalog = context.getBean(Catalog.class);
             if (catalog.unitsWithCode(unit).isEmpty()) {
-                out.println("Không có đơn vị mã " + unit + " trong danh mục.");
+                out.println(context.getBean(Messages.class).get("cli.unknown-unit", unit));
                 return ExitStatus.CONFIGURATION_ERROR;
             }
             if (catalog.indicators().stream().noneMatch(i -> i.code().equals(indicator))) {
-                out.println("Không có chỉ tiêu mã " + indicator + " trong danh mục.");
+                out.println(context.getBean(Messages.class).get("cli.unknown-indicator", indicator));
                 return ExitStatus.CONFIGURATION_ERROR;
             }
             context.getBean(ValueHistory.class).lines(unit, indicator).forEach(out::println);

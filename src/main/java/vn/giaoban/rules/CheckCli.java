@@ -14,6 +14,7 @@ import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.cli.Values;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban check --period yyyy-MM}: the period's discrepancies as the last consolidation found
@@ -43,8 +44,7 @@ public final class CheckCli implements Callable<Integer> {
             if (results.isEmpty()) {
                 // a period the nights have not consolidated: checked now, nothing stored, nothing left out
                 results = rules.evaluateOnly(period);
-                out.println("Kỳ " + period + " chưa được tổng hợp: các quy tắc được kiểm tra ngay trên số liệu hiện có,"
-                        + " không giá trị nào bị loại.");
+                out.println(context.getBean(Messages.class).get("cli.check-not-consolidated", period));
             }
             new CheckReport(context.getBean(Catalog.class)).lines(period, results).forEach(out::println);
             return ExitStatus.COMPLETED;

@@ -12,6 +12,7 @@ import vn.giaoban.GiaobanApplication;
 import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
+import vn.giaoban.text.Messages;
 
 /**
  * The {@link Console} of one command line: the application started with the settings typed, under the
@@ -55,8 +56,7 @@ final class ApplicationConsole implements Console {
             context = application.run(settings.toArray(String[]::new));
         } catch (RunLock.RunInProgressException e) {
             log.warn(e.getMessage());
-            out.println("Đang có một lần chạy giaoban khác trên cùng thư mục làm việc; lần chạy này dừng lại,"
-                    + " không thay đổi gì.");
+            out.println(Messages.defaults().get("cli.run-in-progress"));
             return ExitStatus.ALREADY_RUNNING;
         } catch (RuntimeException e) {
             runLock.release();
@@ -85,6 +85,6 @@ final class ApplicationConsole implements Console {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return "Không khởi động được giaoban: " + root.getMessage() + " (chi tiết trong nhật ký).";
+        return Messages.defaults().get("cli.cannot-start", root.getMessage());
     }
 }

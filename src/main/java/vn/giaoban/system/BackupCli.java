@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban backup [--to DIR]}: an online backup of the embedded database (HSQLDB's BACKUP DATABASE
@@ -47,7 +48,7 @@ final class BackupCli implements Callable<Integer> {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
             if (!"HSQL Database Engine".equals(product)) {
-                out.println("Cơ sở dữ liệu " + product + " được sao lưu bằng công cụ của nó (PostgreSQL: pg_dump), xem README.");
+                out.println(context.getBean(Messages.class).get("cli.backup-not-embedded", product));
                 return ExitStatus.CONFIGURATION_ERROR;
             }
             Path target = Path.of(to != null ? to
@@ -57,7 +58,7 @@ final class BackupCli implements Callable<Integer> {
                 jdbc.execute("BACKUP DATABASE TO '" + target.toString().replace("'", "''") + "/' NOT BLOCKING");
             } catch (IOException | RuntimeException e) {
                 log.error("Backup to {} failed", target, e);
-                out.println("Không sao lưu được vào " + target + ": " + e.getMessage());
+                out.println(context.getBean(Messages.class).get("cli.backup-failed", target, e.getMessage()));
                 return ExitStatus.STORAGE_ERROR;
             }
             try (var files = Files.list(target)) {

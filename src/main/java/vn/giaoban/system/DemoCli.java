@@ -78,7 +78,7 @@ final class DemoCli implements Callable<Integer> {
         Path work = Path.of("work", "demo");
         if (!Files.isDirectory(from)) {
             throw new ParameterException(spec.commandLine(),
-                    "Không tìm thấy thư mục dữ liệu mẫu " + from.toAbsolutePath() + ".");
+                    Messages.defaults().get("cli.demo-no-samples", from.toAbsolutePath()));
         }
         try {
             if (Files.exists(work)) {
@@ -93,7 +93,7 @@ final class DemoCli implements Callable<Integer> {
             }
         } catch (IOException e) {
             log.error("Could not prepare {}", work, e);
-            console.out().println("Không chuẩn bị được thư mục chạy thử " + work.toAbsolutePath() + ": " + e.getMessage());
+            console.out().println(Messages.defaults().get("cli.demo-cannot-prepare", work.toAbsolutePath(), e.getMessage()));
             return ExitStatus.CONFIGURATION_ERROR;
         }
         List<String> settings = new ArrayList<>(List.of("--giaoban.work-dir=" + work, "--giaoban.inbox.stable-after=0s"));

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.briefing.BriefingProperties;
 import vn.giaoban.submission.FilingProperties;
+import vn.giaoban.text.Messages;
 
 /**
  * Removes what the retention settings say is old: finished job executions, the staged values of
@@ -46,9 +47,8 @@ class Housekeeping {
     /** What one clean-up removed. */
     record Summary(int jobExecutions, int stagedValues, int listRecords, int folders, int feedbackFiles) {
 
-        String line() {
-            return "Dọn dẹp: " + jobExecutions + " lần chạy cũ, " + stagedValues + " giá trị và " + listRecords
-                    + " dòng danh sách của các bản đã bị thay thế, " + folders + " thư mục kỳ cũ, " + feedbackFiles + " tệp phản hồi cũ.";
+        String line(Messages messages) {
+            return messages.get("cli.housekeeping-summary", jobExecutions, stagedValues, listRecords, folders, feedbackFiles);
         }
     }
 

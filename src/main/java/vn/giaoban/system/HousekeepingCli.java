@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
+import vn.giaoban.text.Messages;
 
 /** {@code giaoban housekeeping}: what the retention periods let go, deleted ({@link Housekeeping}). */
 @Command(name = "housekeeping")
@@ -25,7 +26,8 @@ final class HousekeepingCli implements Callable<Integer> {
     @Override
     public Integer call() {
         return console.withApplication(context -> {
-            console.out().println(context.getBean(Housekeeping.class).clean(LocalDate.now()).line());
+            console.out().println(context.getBean(Housekeeping.class).clean(LocalDate.now())
+                    .line(context.getBean(Messages.class)));
             return ExitStatus.COMPLETED;
         });
     }

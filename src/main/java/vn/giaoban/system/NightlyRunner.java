@@ -76,9 +76,8 @@ final class NightlyRunner {
             log.warn("Execution {} of {} was left {} by a process that died: recovering it", dead.getId(),
                     dead.getJobParameters(), dead.getStatus());
             jobOperator.recover(dead);
-            out.println("Lần chạy trước (" + dead.getJobParameters().getString(NightlyJobConfiguration.PERIOD)
-                    + ", đêm " + dead.getJobParameters().getLocalDate(NightlyJobConfiguration.NIGHT)
-                    + ") bị dừng đột ngột; đã ghi nhận là lỗi để chạy tiếp từ chỗ dừng.");
+            out.println(messages.get("cli.night-recovered", dead.getJobParameters().getString(NightlyJobConfiguration.PERIOD),
+                    dead.getJobParameters().getLocalDate(NightlyJobConfiguration.NIGHT)));
         }
     }
 
@@ -130,14 +129,15 @@ final class NightlyRunner {
                 .sorted(Comparator.comparing(StepExecution::getStepName))
                 .map(step -> {
                     String description = step.getExitStatus().getExitDescription().lines().findFirst().orElse("");
+                    // a partition's own reason, written by giaoban, already names the partition
                     return description.startsWith("Phần ") ? description
-                            : "Phần " + step.getStepName() + " bị lỗi: " + description;
+                            : messages.get("cli.partition-failed", step.getStepName(), description);
                 })
                 .toList();
     }
 
     /** The file or folder a failed night could not read or write, in words for the person at the terminal. */
-    private static Optional<String> storageProblem(JobExecution execution) {
+    private Optional<String> storageProblem(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof InboxUnavailableException inbox) {
@@ -145,16 +145,16 @@ final class NightlyRunner {
                 }
                 if (cause instanceof FileSystemException io) {
                     String message = String.valueOf(io.getMessage());
-                    String reason = io instanceof AccessDeniedException ? "không có quyền"
-                            : message.contains("No space") ? "đĩa đã đầy"
+                    String reason = messages.get(io instanceof AccessDeniedException ? "cli.storage.denied"
+                            : message.contains("No space") ? "cli.storage.full"
                             : io instanceof NotDirectoryException || io instanceof FileAlreadyExistsException
-                                    || message.contains("Not a directory") ? "đường dẫn không phải thư mục"
-                            : "lỗi hệ thống tệp";
+                                    || message.contains("Not a directory") ? "cli.storage.not-a-folder"
+                            : "cli.storage.other");
                     return Optional.of(io.getFile() + " (" + reason + ")");
                 }
                 // some libraries wrap the IOException without exposing it as a cause (OpenPDF's ExceptionConverter)
                 if (cause.getMessage() != null && cause.getMessage().contains("No space left on device")) {
-                    return Optional.of("đĩa đã đầy");
+                    return Optional.of(messages.get("cli.storage.full"));
                 }
             }
         }
@@ -189,14 +189,14 @@ final class NightlyRunner {
             settleUnknownOutcome(parameters(period, night));
             execution = jobOperator.start(job, parameters(period, night));
         } catch (JobInstanceAlreadyCompleteException e) {
-            out.println("Đêm " + night + " đã tổng hợp xong kỳ " + period + "; tệp gửi sau đó sẽ được nhận ở lần chạy đêm sau.");
+            out.println(messages.get("cli.night-done-already", night, period));
             return ExitCode.COMPLETED;
         } catch (JobExecutionAlreadyRunningException e) {
-            out.println("Đang có một lần chạy kỳ " + period + " đêm " + night + "; lần chạy này dừng lại, không thay đổi gì.");
+            out.println(messages.get("cli.night-running", period, night));
             return ExitCode.ALREADY_RUNNING;
         } catch (Exception e) {
             log.error("Could not launch the nightly job for {} {}", period, night, e);
-            out.println("Không chạy được tổng hợp kỳ " + period + ": " + e.getMessage());
+            out.println(messages.get("cli.night-not-launched", period, e.getMessage()));
             return ExitCode.FAILED;
         }
         // as the job repository holds them: a remote worker records its partition there, not in this copy
@@ -210,8 +210,7 @@ final class NightlyRunner {
             if (storage.isPresent()) {
                 log.error("Nightly job {} {} ended {}: {}", period, night, execution.getStatus(),
                         execution.getAllFailureExceptions());
-                out.println("Tổng hợp kỳ " + period + " dừng vì không đọc hoặc ghi được tệp: " + storage.get()
-                        + ". Sửa lỗi thư mục (quyền ghi, dung lượng đĩa) rồi chạy lại đúng lệnh này để tiếp tục từ chỗ dừng.");
+                out.println(messages.get("cli.night-storage-stopped", period, storage.get()));
                 return ExitCode.STORAGE_ERROR;
             }
             String step = execution.getStepExecutions().stream()
@@ -219,8 +218,7 @@ final class NightlyRunner {
                     .findFirst().orElse("?");
             log.error("Nightly job {} {} ended {}: {}", period, night, execution.getStatus(),
                     execution.getAllFailureExceptions());
-            out.println("Tổng hợp kỳ " + period + " bị lỗi ở bước " + step + " (chi tiết trong nhật ký). Chạy lại đúng lệnh"
-                    + " này để tiếp tục từ chỗ dừng.");
+            out.println(messages.get("cli.night-failed", period, step));
             failedPartitions(execution).forEach(reason -> out.println("  " + reason));
             return ExitCode.FAILED;
         }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import vn.giaoban.GiaobanApplication;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban worker}: takes ingest partitions from the queue until it is stopped (SIGTERM, Ctrl+C),
@@ -52,8 +53,8 @@ final class WorkerCli implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         context.addApplicationListener((ContextClosedEvent event) -> stopped.countDown());
-        console.out().println("Máy xử lý giaoban đang chờ phần việc trên hàng đợi "
-                + context.getEnvironment().getProperty("giaoban.remote.queue", "giaoban.ingest") + " (dừng: Ctrl+C).");
+        console.out().println(context.getBean(Messages.class).get("cli.worker-waiting",
+                context.getEnvironment().getProperty("giaoban.remote.queue", "giaoban.ingest")));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.cli.Values;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban template --period yyyy-MM [--form F] [--unit U] [--out DIR]}: writes the templates
@@ -64,7 +65,7 @@ public final class TemplateCli implements Callable<Integer> {
             return ExitStatus.CONFIGURATION_ERROR;
         } catch (IOException e) {
             log.error("Could not write the templates", e);
-            console.out().println("Không ghi được biểu mẫu: " + e.getMessage() + " (chi tiết trong nhật ký).");
+            console.out().println(Messages.defaults().get("cli.template-failed", e.getMessage()));
             return ExitStatus.FAILED;
         }
     }

@@ -7,6 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,5 +50,44 @@ class MessagesTest {
     @Test
     void anUnknownKeyIsAProgrammingError() {
         assertThatThrownBy(() -> Messages.defaults().get("cli.no-such-key")).isInstanceOf(NoSuchMessageException.class);
+    }
+
+    /**
+     * Every key the code asks for ({@code get("feedback.…")}) is in a shipped bundle, so no sentence a
+     * user would read fails at run time; and every shipped key is asked for somewhere (or is picocli's).
+     */
+    @Test
+    void everyKeyTheCodeNamesIsShippedAndEveryShippedKeyIsUsed() throws IOException {
+        Pattern named = Pattern.compile("\"((?:cli|feedback|reminders)\\.[a-z0-9.-]*[a-z0-9-])\"");
+        Set<String> used = new TreeSet<>();
+        StringBuilder code = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                code.append(text);
+                Matcher matcher = named.matcher(text);
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        Set<String> shipped = new TreeSet<>();
+        for (String bundle : Messages.BUNDLES) {
+            Properties properties = new Properties();
+            try (var in = Files.newBufferedReader(Path.of("src/main/resources/messages", bundle + ".properties"))) {
+                properties.load(in);
+            }
+            shipped.addAll(properties.stringPropertyNames());
+        }
+        List<String> missing = new ArrayList<>(used);
+        missing.removeAll(shipped);
+        assertThat(missing).as("keys the code names that no bundle has").isEmpty();
+        List<String> unused = shipped.stream()
+                .filter(key -> key.startsWith("cli.") || key.startsWith("feedback.") || key.startsWith("reminders."))
+                .filter(key -> !used.contains(key))
+                // keys built from a prefix in code: cli.missing-option.<option>, feedback.<...>.<kind>
+                .filter(key -> !code.toString().contains("\"" + key.substring(0, key.lastIndexOf('.') + 1) + "\""))
+                .toList();
+        assertThat(unused).as("shipped keys nothing asks for").isEmpty();
     }
 }
