@@ -34,6 +34,7 @@ import vn.giaoban.catalog.Rule;
 import vn.giaoban.rules.RuleEngine;
 import vn.giaoban.rules.RuleResult;
 import vn.giaoban.submission.internal.FeedbackText;
+import vn.giaoban.text.Messages;
 import vn.giaoban.submission.internal.SubmissionRepository;
 import vn.giaoban.text.VietnameseNumbers;
 
@@ -60,13 +61,13 @@ public class SubmissionFiling {
     private final RuleEngine rules;
 
     public SubmissionFiling(SubmissionRepository submissions, InboxProperties inbox, FilingProperties filing,
-            Catalog catalog, Clock clock, RuleEngine rules) {
+            Catalog catalog, Clock clock, RuleEngine rules, Messages messages) {
         this.catalog = catalog;
         this.rules = rules;
         this.submissions = submissions;
         this.inbox = inbox;
         this.filing = filing;
-        this.feedback = new FeedbackText(catalog, clock.getZone());
+        this.feedback = new FeedbackText(catalog, clock.getZone(), messages);
         this.clock = clock;
     }
 

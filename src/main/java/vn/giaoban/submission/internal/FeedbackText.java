@@ -3,75 +3,80 @@ package vn.giaoban.submission.internal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.FiledSubmission;
 import vn.giaoban.submission.Finding;
-import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.SubmissionStatus;
+import vn.giaoban.text.Messages;
 
 /**
  * The answer a unit reads the next morning about one file it sent: counted or not, how many values
  * were taken, and every finding with its cell, what was found and what to do. Plain text with CRLF
- * line ends, for the Notepad of an old office PC.
+ * line ends, for the Notepad of an old office PC. Its words are the feedback bundle's ({@code feedback.file.*}).
  */
 public final class FeedbackText {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final String CRLF = "\r\n";
 
     private final Catalog catalog;
     private final ZoneId zone;
+    private final Messages messages;
 
-    public FeedbackText(Catalog catalog, ZoneId zone) {
+    public FeedbackText(Catalog catalog, ZoneId zone, Messages messages) {
         this.catalog = catalog;
         this.zone = zone;
+        this.messages = messages;
     }
 
     public String write(FiledSubmission submission, List<Finding> findings, String filedAs) {
         StringBuilder text = new StringBuilder();
-        line(text, "PHẢN HỒI VỀ BÁO CÁO ĐÃ GỬI");
-        line(text, "Đơn vị gửi: " + unitName(submission));
-        line(text, "Tệp: " + submission.originalName());
-        line(text, "Nhận lúc: " + RECEIVED.format(submission.receivedAt().atZone(zone)));
+        line(text, messages.get("feedback.file.title"));
+        line(text, messages.get("feedback.file.unit", unitName(submission)));
+        line(text, messages.get("feedback.file.name", submission.originalName()));
+        var received = submission.receivedAt().atZone(zone);
+        line(text, messages.get("feedback.file.received", TIME.format(received), DAY.format(received)));
         if (submission.formCode() != null) {
-            line(text, "Biểu mẫu: " + submission.formCode()
-                    + catalog.form(submission.formCode()).map(Form::title).map(t -> " - " + t).orElse(""));
+            line(text, messages.get("feedback.file.form", submission.formCode()
+                    + catalog.form(submission.formCode()).map(Form::title).map(t -> " - " + t).orElse("")));
         }
         if (submission.period() != null) {
-            line(text, "Kỳ báo cáo: tháng " + SubmissionIdentifier.show(submission.period())
-                    + (submission.asOf() == null ? "" : ", số liệu đến ngày " + DAY.format(submission.asOf())));
+            line(text, submission.asOf() == null
+                    ? messages.get("feedback.file.period", SubmissionIdentifier.show(submission.period()))
+                    : messages.get("feedback.file.period-as-of", SubmissionIdentifier.show(submission.period()),
+                            DAY.format(submission.asOf())));
         }
         if (submission.version() != null && submission.version() > 1 && submission.status() == SubmissionStatus.ACCEPTED) {
-            line(text, "Lần gửi thứ " + submission.version() + ": thay thế các bản đã gửi trước cho kỳ này.");
+            line(text, messages.get("feedback.file.version", submission.version()));
         }
         line(text, "");
         switch (submission.status()) {
             case ACCEPTED -> {
-                line(text, "KẾT QUẢ: ĐÃ TIẾP NHẬN");
-                line(text, "Đã lấy " + submission.valuesTaken() + " giá trị vào số liệu tổng hợp.");
+                line(text, messages.get("feedback.file.accepted"));
+                line(text, messages.get("feedback.file.values-taken", submission.valuesTaken()));
             }
             case DUPLICATE -> {
-                line(text, "KẾT QUẢ: ĐÃ NHẬN, KHÔNG CÓ GÌ THAY ĐỔI");
-                line(text, "Nội dung tệp giống hệt bản đang được sử dụng cho kỳ này; số liệu tổng hợp giữ nguyên.");
+                line(text, messages.get("feedback.file.duplicate"));
+                line(text, messages.get("feedback.file.duplicate-why"));
             }
             case REJECTED -> {
-                line(text, "KẾT QUẢ: KHÔNG TIẾP NHẬN CẢ TỆP");
-                line(text, "Lý do: " + submission.rejection());
+                line(text, messages.get("feedback.file.refused"));
+                line(text, messages.get("feedback.file.refused-why", submission.rejection()));
                 // no unit carried the folder's code in the period: the reason says where to send instead
                 line(text, submission.unitKey() == null && submission.period() != null
-                        ? "Không có số liệu nào của tệp này được tổng hợp."
-                        : "Không có số liệu nào của tệp này được tổng hợp. Đề nghị sửa rồi gửi lại tệp vào thư mục "
-                                + submission.folder() + ".");
+                        ? messages.get("feedback.file.nothing-taken")
+                        : messages.get("feedback.file.nothing-taken-send-again", submission.folder()));
             }
             default -> throw new IllegalArgumentException("Not read yet: " + submission.id());
         }
         if (!findings.isEmpty()) {
             line(text, "");
-            line(text, "CÁC ĐIỂM CẦN XEM LẠI (" + findings.size() + "):");
+            line(text, messages.get("feedback.file.findings", findings.size()));
             int number = 0;
             for (Finding finding : findings) {
                 line(text, (++number) + ". " + describe(finding));
@@ -79,26 +84,26 @@ public final class FeedbackText {
         }
         if (filedAs != null) {
             line(text, "");
-            line(text, "Tệp gốc được lưu tại: " + filedAs);
+            line(text, messages.get("feedback.file.filed-as", filedAs));
         }
         return text.toString();
     }
 
     private String unitName(FiledSubmission submission) {
         return (submission.unitKey() == null ? catalog.unitsWithCode(submission.folder()).stream().findFirst()
-                : catalog.unitByKey(submission.unitKey())).map(Unit::name).map(name -> name + " (mã " + submission.folder() + ")")
-                .orElse("thư mục " + submission.folder());
+                : catalog.unitByKey(submission.unitKey())).map(Unit::name).map(name -> messages.get("feedback.file.unit-name", name, submission.folder()))
+                .orElse(messages.get("feedback.file.unit-folder", submission.folder()));
     }
 
-    private static String describe(Finding finding) {
-        StringBuilder text = new StringBuilder(label(finding.severity()));
+    private String describe(Finding finding) {
+        StringBuilder text = new StringBuilder(messages.get("feedback.severity." + finding.severity().name().toLowerCase(Locale.ROOT)));
         if (finding.cell() != null) {
-            text.append(", ô ").append(sheetReference(finding.sheet())).append('!').append(finding.cell());
+            text.append(messages.get("feedback.finding.cell", sheetReference(finding.sheet()) + "!" + finding.cell()));
         } else if (finding.sheet() != null) {
-            text.append(", trang ").append(finding.sheet());
+            text.append(messages.get("feedback.finding.sheet", finding.sheet()));
         }
         if (finding.found() != null) {
-            text.append(", giá trị \"").append(finding.found()).append('"');
+            text.append(messages.get("feedback.finding.found", finding.found()));
         }
         return text.append(": ").append(finding.message()).toString();
     }
@@ -107,14 +112,6 @@ public final class FeedbackText {
     private static String sheetReference(String sheet) {
         return sheet.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') ? sheet
                 : "'" + sheet.replace("'", "''") + "'";
-    }
-
-    private static String label(Severity severity) {
-        return switch (severity) {
-            case ERROR -> "Lỗi (giá trị không được lấy)";
-            case WARNING -> "Cần kiểm tra";
-            case INFO -> "Ghi chú";
-        };
     }
 
     private static void line(StringBuilder text, String line) {
