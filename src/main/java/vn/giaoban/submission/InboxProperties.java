@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-import vn.giaoban.submission.internal.ReadLimits;
+import vn.giaoban.submission.internal.table.ReadLimits;
 
 /**
  * Where units drop their files and how the scan treats them.

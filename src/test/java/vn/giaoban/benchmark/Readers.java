@@ -39,9 +39,9 @@ import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionStatus;
-import vn.giaoban.submission.internal.BenchmarkReaders;
+import vn.giaoban.submission.internal.table.BenchmarkReaders;
 import vn.giaoban.submission.internal.ListRecordStore;
-import vn.giaoban.submission.internal.ReadLimits;
+import vn.giaoban.submission.internal.table.ReadLimits;
 import vn.giaoban.submission.internal.SubmissionReader;
 
 /**

@@ -12,11 +12,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 
-import vn.giaoban.submission.internal.SheetCell;
-import vn.giaoban.submission.internal.SheetRow;
-import vn.giaoban.submission.internal.TableSource;
-import vn.giaoban.submission.internal.TableSources;
-import vn.giaoban.submission.internal.UnreadableFileException;
+import vn.giaoban.submission.internal.table.SheetCell;
+import vn.giaoban.submission.internal.table.SheetRow;
+import vn.giaoban.submission.internal.table.TableSource;
+import vn.giaoban.submission.internal.table.TableSources;
+import vn.giaoban.submission.internal.table.UnreadableFileException;
 
 /**
  * What a person sees in a cell of a submitted file: a workbook is opened with POI's usermodel,

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import vn.giaoban.catalog.ColumnRole;
+import vn.giaoban.submission.internal.table.CellKind;
+import vn.giaoban.submission.internal.table.SheetCell;
+import vn.giaoban.submission.internal.table.SheetRow;
 import vn.giaoban.text.VietnameseNumbers;
 
 /**

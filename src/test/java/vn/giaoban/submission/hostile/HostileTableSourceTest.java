@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.giaoban.submission.hostile.CorpusFiles.Content;
 import vn.giaoban.submission.hostile.CorpusFiles.Figures;
 import vn.giaoban.submission.hostile.CorpusFiles.HandXlsx;
-import vn.giaoban.submission.internal.SheetRow;
-import vn.giaoban.submission.internal.TableSource;
-import vn.giaoban.submission.internal.TableSources;
-import vn.giaoban.submission.internal.UnreadableFileException;
+import vn.giaoban.submission.internal.table.SheetRow;
+import vn.giaoban.submission.internal.table.TableSource;
+import vn.giaoban.submission.internal.table.TableSources;
+import vn.giaoban.submission.internal.table.UnreadableFileException;
 
 /**
  * Each limit of the readers, on both of its sides: what Excel can write is read, one step beyond

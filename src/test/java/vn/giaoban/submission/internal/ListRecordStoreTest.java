@@ -24,6 +24,8 @@ import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.IngestResult;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionStatus;
+import vn.giaoban.submission.internal.table.ReadLimits;
+import vn.giaoban.submission.internal.table.TableSources;
 
 /**
  * A list's records go to {@code list_record} while the list is read, from a thread of their own:

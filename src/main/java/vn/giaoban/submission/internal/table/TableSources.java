@@ -1,4 +1,4 @@
-package vn.giaoban.submission.internal;
+package vn.giaoban.submission.internal.table;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +100,7 @@ public final class TableSources {
      * reason ({@link #reason(UncheckedIOException)}), which the submission reader turns into the file's
      * rejection. The caller must not act on what it read before that exception.
      */
-    static TableSource stream(Path file, Charset fallbackCharset, ReadLimits limits) throws UnreadableFileException {
+    public static TableSource stream(Path file, Charset fallbackCharset, ReadLimits limits) throws UnreadableFileException {
         return open(file, fallbackCharset, limits, VETTED_UP_TO);
     }
 
@@ -143,7 +143,7 @@ public final class TableSources {
     }
 
     /** Files up to this size are read through once before {@link #stream} hands them out. */
-    static final long VETTED_UP_TO = 4L * 1024 * 1024;
+    public static final long VETTED_UP_TO = 4L * 1024 * 1024;
 
     private interface Opener {
         TableSource open() throws UnreadableFileException;
@@ -186,7 +186,7 @@ public final class TableSources {
     }
 
     /** The Vietnamese sentence an iterator's exception carries, or the generic one. */
-    static String reason(UncheckedIOException e) {
+    public static String reason(UncheckedIOException e) {
         return e.getCause() instanceof Unreadable unreadable ? unreadable.getMessage() : IO_FAILURE;
     }
 

@@ -1,4 +1,4 @@
-package vn.giaoban.submission.internal;
+package vn.giaoban.submission.internal.table;
 
 /** A file that cannot be read at all; the message is the Vietnamese sentence the unit reads. */
 public class UnreadableFileException extends Exception {

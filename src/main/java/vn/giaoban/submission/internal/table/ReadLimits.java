@@ -1,4 +1,4 @@
-package vn.giaoban.submission.internal;
+package vn.giaoban.submission.internal.table;
 
 /**
  * How large a file the readers take, and where an .xlsx's shared strings are kept. The defaults fit

@@ -1,4 +1,4 @@
-package vn.giaoban.submission.internal;
+package vn.giaoban.submission.internal.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.giaoban.submission.internal;
+package vn.giaoban.submission.internal.table;
 
 import java.io.Closeable;
 import java.io.IOException;
