@@ -25,6 +25,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,10 +41,11 @@ import vn.giaoban.system.postgres.PostgresDatabase;
 /**
  * Issue 7's end-to-end ingest of a million-row list: the nightly job, in a JVM of its own with a
  * 512 MB heap, reads the list and stores its records (into HSQLDB, and into PostgreSQL when it
- * answers); its ingest step's time and memory are set against the floor, which is what the two
- * halves of the work cost done bare: a parse that only counts cells (StAX over the sheet XML, or a
- * plain Commons CSV pass) plus a JDBC batch insert of the same records into the same table. A second
- * run on a quarter of the rows shows whether memory depends on the length of the list.
+ * answers); its ingest step's time and memory are set against what the two halves of the work cost
+ * done bare: a parse that only counts cells (Aalto over the sheet XML, or a plain Commons CSV pass)
+ * and a JDBC batch insert of the same records into the same table. giaoban overlaps the two on two
+ * threads, so the headline floor is the larger half; their sum is reported beside it. A second run
+ * on a quarter of the rows shows whether memory depends on the length of the list.
  */
 public final class ListIngestBenchmark {
 
@@ -102,12 +104,17 @@ public final class ListIngestBenchmark {
         StringBuilder table = new StringBuilder();
         table.append("## End-to-end ingest of a ").append(String.format(Locale.ROOT, "%,d", rows))
                 .append("-row list (nightly job, -Xmx512m)\n\n")
-                .append("Floor = a bare parse that only counts cells + a bare JDBC batch insert of the same records into the")
-                .append(" same table (batches of 1,000, a commit every 20,000). giaoban's figure is its ingest step (read,")
-                .append(" check, aggregate, store records and values), from the job's log.\n\n")
-                .append("| database | file | records | giaoban ingest | records/s | parse floor | insert floor | floor |")
-                .append(" giaoban / floor (goal ≤ 1.5) | peak RSS | peak heap |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("Two floors, from the two halves of the work done bare, each in a JVM of its own: a parse that only")
+                .append(" counts cells (Aalto, giaoban's StAX parser, over the sheet XML; a plain Commons CSV pass) and a JDBC")
+                .append(" batch insert of the same records into the same table (batches of 1,000, a commit every 20,000).")
+                .append(" giaoban parses on one thread and inserts on another, so the floor of its overlapped work is the")
+                .append(" larger half, max(parse, insert): the headline, and the stricter one. The sum, parse + insert, is")
+                .append(" the floor of doing them one after the other (issue 7's, kept for comparison). giaoban's figure")
+                .append(" is its ingest step (read, check, aggregate, store records and values), from the job's log.\n\n")
+                .append("| database | file | records | giaoban ingest | records/s | parse floor | insert floor |")
+                .append(" overlapped floor: max | giaoban / max (goal ≤ 1.3) | summed floor: + | giaoban / sum (issue 7: ≤ 1.5)")
+                .append(" | peak RSS | peak heap |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> notes = new ArrayList<>();
         for (String database : List.of("HSQLDB", "PostgreSQL")) {
             for (Map.Entry<String, Path> file : files.entrySet()) {
@@ -148,11 +155,14 @@ public final class ListIngestBenchmark {
             insert = floor(List.of("--floor-insert", floorTarget.url + " " + floorTarget.user + " " + sample + " "
                     + giaoban.records), "insert-" + database + "-" + format);
         }
-        double floor = parse + insert;
-        return String.format(Locale.ROOT, "| %s | .%s | %,d | %.1f s | %,.0f | %.1f s | %.1f s | %.1f s | %.2f× %s | %d MB | %d MB |",
+        double overlapped = Math.max(parse, insert);
+        double summed = parse + insert;
+        return String.format(Locale.ROOT, "| %s | .%s | %,d | %.1f s | %,.0f | %.1f s | %.1f s | %.1f s | **%.2f× %s** |"
+                + " %.1f s | %.2f× %s | %d MB | %d MB |",
                 database, format, giaoban.records, giaoban.seconds, giaoban.records / giaoban.seconds, parse, insert,
-                floor, giaoban.seconds / floor, giaoban.seconds / floor <= 1.5 ? "✓" : "✗", giaoban.run.peakRssMb(),
-                giaoban.run.peakHeapMb());
+                overlapped, giaoban.seconds / overlapped, giaoban.seconds / overlapped <= 1.3 ? "✓" : "✗",
+                summed, giaoban.seconds / summed, giaoban.seconds / summed <= 1.5 ? "✓" : "✗",
+                giaoban.run.peakRssMb(), giaoban.run.peakHeapMb());
     }
 
     private record Measured(ChildJvm.Run run, double seconds, long records) {
@@ -210,7 +220,8 @@ public final class ListIngestBenchmark {
         long start = System.nanoTime();
         long cells = 0;
         if (file.toString().endsWith(".xlsx")) {
-            XMLInputFactory factory = XMLInputFactory.newInstance();
+            // Aalto, named as giaoban names it: the class path's default (Woodstox, or the JDK's) takes twice as long
+            XMLInputFactory factory = new InputFactoryImpl();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 Iterator<InputStream> sheets = new XSSFReader(pkg).getSheetsData();
