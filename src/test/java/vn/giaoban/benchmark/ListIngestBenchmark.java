@@ -25,6 +25,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,15 +41,17 @@ import vn.giaoban.system.postgres.PostgresDatabase;
 /**
  * Issue 7's end-to-end ingest of a million-row list: the nightly job, in a JVM of its own with a
  * 512 MB heap, reads the list and stores its records (into HSQLDB, and into PostgreSQL when it
- * answers); its ingest step's time and memory are set against the floor, which is what the two
- * halves of the work cost done bare: a parse that only counts cells (StAX over the sheet XML, or a
- * plain Commons CSV pass) plus a JDBC batch insert of the same records into the same table. A second
- * run on a quarter of the rows shows whether memory depends on the length of the list.
+ * answers); its ingest step's time and memory are set against what the two halves of the work cost
+ * done bare: a parse that only counts cells (Aalto over the sheet XML, or a plain Commons CSV pass)
+ * and a JDBC batch insert of the same records into the same table. giaoban overlaps the two on two
+ * threads, so the headline floor is the larger half; their sum is reported beside it. A second run
+ * on a quarter of the rows shows whether memory depends on the length of the list.
  */
 public final class ListIngestBenchmark {
 
     private static final Pattern INGEST_STEP = Pattern.compile("Step ingest COMPLETED: .* in (\\d+) ms");
     private static final Pattern SECONDS = Pattern.compile("^floor: .* in ([0-9.]+) s");
+    private static final Pattern BOTH_SECONDS = Pattern.compile("^both: .* in ([0-9.]+) s");
     private static final int SAMPLE_RECORDS = 10_000;
     private static final String HSQLDB_OPTIONS = ";hsqldb.tx=mvcc;hsqldb.write_delay=false;"
             + "hsqldb.default_table_type=cached;shutdown=true";
@@ -68,7 +71,8 @@ public final class ListIngestBenchmark {
 
     /**
      * {@code --size smoke|full --work <folder> --out <table.md> --classpath <cp>}; also, in the JVMs it
-     * starts, {@code --floor-parse <file>} and {@code --floor-insert <jdbc url> <user> <records file> <rows>}.
+     * starts, {@code --floor-parse <file>}, {@code --floor-insert <jdbc url> <user> <records file> <rows>}
+     * and {@code --floor-both <jdbc url> <user> <records file> <rows> <file>}.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -78,7 +82,12 @@ public final class ListIngestBenchmark {
         }
         if (options.containsKey("floor-insert")) {
             String[] insert = options.get("floor-insert").split(" ");
-            floorInsert(insert[0], insert[1], Path.of(insert[2]), Integer.parseInt(insert[3]));
+            floorInsert(insert[0], insert[1], Path.of(insert[2]), Integer.parseInt(insert[3]), null);
+            return;
+        }
+        if (options.containsKey("floor-both")) {
+            String[] both = options.get("floor-both").split(" ", 5); // the file last: its name has spaces
+            floorBoth(Path.of(both[4]), both[0], both[1], Path.of(both[2]), Integer.parseInt(both[3]));
             return;
         }
         boolean smoke = "smoke".equals(options.getOrDefault("size", "full"));
@@ -102,12 +111,20 @@ public final class ListIngestBenchmark {
         StringBuilder table = new StringBuilder();
         table.append("## End-to-end ingest of a ").append(String.format(Locale.ROOT, "%,d", rows))
                 .append("-row list (nightly job, -Xmx512m)\n\n")
-                .append("Floor = a bare parse that only counts cells + a bare JDBC batch insert of the same records into the")
-                .append(" same table (batches of 1,000, a commit every 20,000). giaoban's figure is its ingest step (read,")
-                .append(" check, aggregate, store records and values), from the job's log.\n\n")
-                .append("| database | file | records | giaoban ingest | records/s | parse floor | insert floor | floor |")
-                .append(" giaoban / floor (goal ≤ 1.5) | peak RSS | peak heap |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("Two floors, from the two halves of the work done bare, each in a JVM of its own: a parse that only")
+                .append(" counts cells (Aalto, giaoban's StAX parser, over the sheet XML; a plain Commons CSV pass) and a JDBC")
+                .append(" batch insert of the same records into the same table (batches of 1,000, a commit every 20,000).")
+                .append(" giaoban parses on one thread and inserts on another, so the floor of its overlapped work is the")
+                .append(" larger half, max(parse, insert): the headline, and the stricter one. The sum, parse + insert, is")
+                .append(" the floor of doing them one after the other (issue 7's, kept for comparison). giaoban's figure")
+                .append(" is its ingest step (read, check, aggregate, store records and values), from the job's log.")
+                .append(" \"Both bare at once\": the bare parse and the bare insert run together on two threads of one JVM,")
+                .append(" what the two halves cost overlapped on these two cores (not a floor: the cores and the collector")
+                .append(" are shared).\n\n")
+                .append("| database | file | records | giaoban ingest | records/s | parse floor | insert floor |")
+                .append(" overlapped floor: max | giaoban / max (goal ≤ 1.3) | summed floor: + | giaoban / sum (issue 7: ≤ 1.5)")
+                .append(" | both bare at once | peak RSS | peak heap |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> notes = new ArrayList<>();
         for (String database : List.of("HSQLDB", "PostgreSQL")) {
             for (Map.Entry<String, Path> file : files.entrySet()) {
@@ -148,11 +165,23 @@ public final class ListIngestBenchmark {
             insert = floor(List.of("--floor-insert", floorTarget.url + " " + floorTarget.user + " " + sample + " "
                     + giaoban.records), "insert-" + database + "-" + format);
         }
-        double floor = parse + insert;
-        return String.format(Locale.ROOT, "| %s | .%s | %,d | %.1f s | %,.0f | %.1f s | %.1f s | %.1f s | %.2f× %s | %d MB | %d MB |",
+        double both;
+        try (Database floorTarget = target.fresh()) {
+            floorTarget.createTable();
+            ChildJvm.Run run = ChildJvm.run(classpath, work.resolve("logs"), "floor-both-" + database + "-" + format,
+                    List.of("-Xmx512m"), ListIngestBenchmark.class.getName(), List.of("--floor-both", floorTarget.url + " "
+                            + floorTarget.user + " " + sample + " " + giaoban.records + " " + file))
+                    .requireSuccess("the two floors at once");
+            both = Double.parseDouble(run.find(BOTH_SECONDS));
+        }
+        double overlapped = Math.max(parse, insert);
+        double summed = parse + insert;
+        return String.format(Locale.ROOT, "| %s | .%s | %,d | %.1f s | %,.0f | %.1f s | %.1f s | %.1f s | **%.2f× %s** |"
+                + " %.1f s | %.2f× %s | %.1f s | %d MB | %d MB |",
                 database, format, giaoban.records, giaoban.seconds, giaoban.records / giaoban.seconds, parse, insert,
-                floor, giaoban.seconds / floor, giaoban.seconds / floor <= 1.5 ? "✓" : "✗", giaoban.run.peakRssMb(),
-                giaoban.run.peakHeapMb());
+                overlapped, giaoban.seconds / overlapped, giaoban.seconds / overlapped <= 1.3 ? "✓" : "✗",
+                summed, giaoban.seconds / summed, giaoban.seconds / summed <= 1.5 ? "✓" : "✗", both,
+                giaoban.run.peakRssMb(), giaoban.run.peakHeapMb());
     }
 
     private record Measured(ChildJvm.Run run, double seconds, long records) {
@@ -210,7 +239,8 @@ public final class ListIngestBenchmark {
         long start = System.nanoTime();
         long cells = 0;
         if (file.toString().endsWith(".xlsx")) {
-            XMLInputFactory factory = XMLInputFactory.newInstance();
+            // Aalto, named as giaoban names it: the class path's default (Woodstox, or the JDK's) takes twice as long
+            XMLInputFactory factory = new InputFactoryImpl();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 Iterator<InputStream> sheets = new XSSFReader(pkg).getSheetsData();
@@ -236,8 +266,24 @@ public final class ListIngestBenchmark {
         System.out.printf(Locale.ROOT, "floor: %d cells in %.3f s%n", cells, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The insert floor: {@code rows} records cycled from a sample of the real ones, batched and committed as giaoban does. */
-    private static void floorInsert(String url, String user, Path sample, int rows) throws IOException, SQLException {
+    /** The bare parse and the bare insert on two threads at once, as giaoban overlaps its own two halves. */
+    private static void floorBoth(Path file, String url, String user, Path sample, int rows) throws Exception {
+        Thread parse = new Thread(() -> {
+            try {
+                floorParse(file);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "floor-parse");
+        floorInsert(url, user, sample, rows, parse);
+    }
+
+    /**
+     * The insert floor: {@code rows} records cycled from a sample of the real ones, batched and committed
+     * as giaoban does; with {@code alongside}, that thread runs from the first insert on and is waited for.
+     */
+    private static void floorInsert(String url, String user, Path sample, int rows, Thread alongside)
+            throws IOException, SQLException, InterruptedException {
         List<String> records = Files.readAllLines(sample, StandardCharsets.UTF_8);
         long start;
         try (Connection connection = DriverManager.getConnection(url, user, "");
@@ -245,6 +291,9 @@ public final class ListIngestBenchmark {
                         "INSERT INTO list_record (submission_id, sheet_row, fields) VALUES (?, ?, ?)")) {
             connection.setAutoCommit(false);
             start = System.nanoTime(); // the database is open, as it is when the ingest step starts
+            if (alongside != null) {
+                alongside.start();
+            }
             for (int row = 1; row <= rows; row++) {
                 insert.setLong(1, 1);
                 insert.setInt(2, row);
@@ -259,7 +308,11 @@ public final class ListIngestBenchmark {
             }
             connection.commit();
         }
-        System.out.printf(Locale.ROOT, "floor: %d records in %.3f s%n", rows, (System.nanoTime() - start) / 1e9);
+        if (alongside != null) {
+            alongside.join();
+        }
+        System.out.printf(Locale.ROOT, "%s: %d records in %.3f s%n", alongside == null ? "floor" : "both", rows,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Where a run stores: a deployment folder and the database its settings select. */

@@ -162,7 +162,11 @@ abstract class SharedStrings implements Closeable {
             private final Path offsetsFile;
             private final FileChannel textOut;
             private final FileChannel offsetsOut;
-            private final ByteBuffer textBuffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.nativeOrder());
+            // direct, and written through a char view: a string goes in with one bulk copy, not a putChar per
+            // char (putChar was 8% of reading the million-row list)
+            private final ByteBuffer textBuffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.nativeOrder());
+            private final CharBuffer textChars = textBuffer.asCharBuffer();
+            private char[] chars = new char[256];
             private final ByteBuffer offsetsBuffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.nativeOrder());
             /** In chars: a mapped buffer holds at most 2 GB, a billion chars. */
             private long position;
@@ -181,17 +185,31 @@ abstract class SharedStrings implements Closeable {
                 if (position > Integer.MAX_VALUE / Character.BYTES || count == Integer.MAX_VALUE / Integer.BYTES - 1) {
                     throw new IOException("shared strings beyond 2 GB");
                 }
-                for (int i = 0; i < string.length(); i++) {
-                    if (!textBuffer.hasRemaining()) {
-                        flush(textBuffer, textOut);
+                int length = string.length();
+                if (chars.length < length) {
+                    chars = new char[Math.max(length, 2 * chars.length)];
+                }
+                string.getChars(0, length, chars, 0);
+                for (int done = 0; done < length; ) {
+                    if (!textChars.hasRemaining()) {
+                        flushText();
                     }
-                    textBuffer.putChar(string.charAt(i));
+                    int n = Math.min(length - done, textChars.remaining());
+                    textChars.put(chars, done, n);
+                    done += n;
                 }
                 if (!offsetsBuffer.hasRemaining()) {
                     flush(offsetsBuffer, offsetsOut);
                 }
                 offsetsBuffer.putInt((int) position);
                 count++;
+            }
+
+            /** The chars written through the view, as the bytes behind it. */
+            private void flushText() throws IOException {
+                textBuffer.position(textChars.position() * Character.BYTES);
+                flush(textBuffer, textOut);
+                textChars.clear();
             }
 
             private static void flush(ByteBuffer buffer, FileChannel channel) throws IOException {
@@ -204,7 +222,7 @@ abstract class SharedStrings implements Closeable {
 
             FileBacked finish() throws IOException {
                 try {
-                    flush(textBuffer, textOut);
+                    flushText();
                     flush(offsetsBuffer, offsetsOut);
                     textOut.close();
                     offsetsOut.close();
