@@ -123,7 +123,7 @@ final class ResultSentences {
             }
         }
         results.add(text.append('.').toString());
-        if (verdicts.failed(Rule.Judgement.PACE, unit.key(), indicator.code()).orElse(false)) {
+        if (verdicts.failed(Rule.Judgement.PACE, unit.key(), indicator.code())) {
             if (behind.isEmpty()) {
                 // the rule judged with its own tolerance: every target is named rather than none
                 behind = attainments;
@@ -238,7 +238,7 @@ final class ResultSentences {
             text.append(" (cùng kỳ năm ").append(lastYear).append(' ').append(Lineage.explanation(before, indicator))
                     .append(')');
         }
-        if (verdicts.failed(Rule.Judgement.YEAR_ON_YEAR, unit.key(), code).orElse(false)) {
+        if (verdicts.failed(Rule.Judgement.YEAR_ON_YEAR, unit.key(), code)) {
             worse.add(text.toString());
             topics.add(code.startsWith("PPHS") ? "Phạm pháp hình sự" : "tai nạn giao thông");
         } else {

@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Rule;
@@ -48,10 +47,8 @@ final class Verdicts {
         return new Verdicts(outcomes);
     }
 
-    /** Empty when no rule judges this figure this way, or none was evaluated for the unit. */
-    Optional<Boolean> failed(Rule.Judgement judgement, String unitKey, String indicator) {
-        RuleResult.Outcome outcome = outcomes.get(new Key(judgement, unitKey, indicator));
-        return outcome == null || outcome == RuleResult.Outcome.NOT_EVALUATED ? Optional.empty()
-                : Optional.of(outcome == RuleResult.Outcome.FAILED);
+    /** True when a rule judging this figure this way failed; a figure no rule judged, or could judge, never did. */
+    boolean failed(Rule.Judgement judgement, String unitKey, String indicator) {
+        return outcomes.get(new Key(judgement, unitKey, indicator)) == RuleResult.Outcome.FAILED;
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -27,8 +25,6 @@ import vn.giaoban.text.Messages;
 @Command(name = "worker")
 final class WorkerCli implements Callable<Integer> {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkerCli.class);
-
     private final ApplicationConsole console;
 
     @Mixin
@@ -47,9 +43,7 @@ final class WorkerCli implements Callable<Integer> {
         try {
             context = new SpringApplication(GiaobanApplication.class).run(settings.toArray(String[]::new));
         } catch (RuntimeException e) {
-            log.error("giaoban worker could not start", e);
-            console.out().println(ApplicationConsole.startFailure(e));
-            return ExitStatus.CONFIGURATION_ERROR;
+            return console.cannotStart(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         context.addApplicationListener((ContextClosedEvent event) -> stopped.countDown());
