@@ -66,7 +66,7 @@ public final class BriefingCli implements Callable<Integer> {
                 out.println("annex: " + published.annex().toAbsolutePath());
                 BriefingDelivery delivery = context.getBean(BriefingDelivery.class);
                 delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
-                delivery.deliverPending().lines().forEach(out::println);
+                delivery.deliverPending().lines(context.getBean(Messages.class)).forEach(out::println);
                 return ExitStatus.COMPLETED;
             } catch (RuntimeException e) {
                 log.error("Could not write the briefing for {}", period, e);

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Unit;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseNumbers;
 
 /**
@@ -36,11 +37,13 @@ public class ValueHistory {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final ZoneId zone;
+    private final Messages messages;
 
-    public ValueHistory(JdbcClient jdbc, Catalog catalog, Clock clock) {
+    public ValueHistory(JdbcClient jdbc, Catalog catalog, Clock clock, Messages messages) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.zone = clock.getZone();
+        this.messages = messages;
     }
 
     /** One accepted version of a unit's form for a period, and the value it gave (null: left empty). */
@@ -97,9 +100,10 @@ public class ValueHistory {
                 String[] now = values.get(version.id()).get(measure);
                 String before = last.get(prefix + measure);
                 String value = now == null ? null : now[0];
-                String change = before == null ? (value == null ? null : "mới")
-                        : value == null ? "để trống: đã xóa (trước là " + before + ")"
-                        : Objects.equals(before, value) ? "không đổi" : "thay đổi từ " + before;
+                String change = before == null ? (value == null ? null : messages.get("cli.history.new"))
+                        : value == null ? messages.get("cli.history.cleared", before)
+                        : Objects.equals(before, value) ? messages.get("cli.history.unchanged")
+                        : messages.get("cli.history.changed", before);
                 if (change == null) {
                     continue;
                 }
@@ -122,36 +126,33 @@ public class ValueHistory {
         String unitName = catalog.unitsWithCode(unitCode).stream().map(Unit::name).distinct()
                 .reduce((a, b) -> a + " / " + b).orElse(unitCode);
         List<String> lines = new ArrayList<>();
-        lines.add("Lịch sử \"" + indicator.name() + "\" (" + indicator.code() + ") của " + unitName + " (mã " + unitCode + "):");
+        lines.add(messages.get("cli.history.title", indicator.name(), indicator.code(), unitName, unitCode));
         List<Change> changes = changes(unitCode, indicatorCode);
         if (changes.isEmpty()) {
-            lines.add("  chưa có giá trị nào được tiếp nhận.");
+            lines.add("  " + messages.get("cli.history.none"));
         }
         String heading = null;
         for (Change change : changes) {
-            String now = "Kỳ " + change.period().getMonthValue() + "/" + change.period().getYear() + ", "
-                    + measureName(change.measure()) + ", biểu " + change.form() + ":";
+            String now = messages.get("cli.history.heading", change.period().getMonthValue() + "/" + change.period().getYear(),
+                    measureName(change.measure()), change.form());
             if (!now.equals(heading)) {
                 lines.add(now);
                 heading = now;
             }
-            lines.add("  lần " + change.version() + ", nhận " + RECEIVED.format(change.received().atZone(zone)) + ", tệp "
-                    + change.file() + (change.cell() == null ? "" : " ô " + change.cell()) + ": "
-                    + (change.value() == null ? "(trống)" : change.value()) + " — " + change.change()
-                    + (change.current() ? " — đang dùng" : ""));
+            String value = change.value() == null ? messages.get("cli.history.empty") : change.value();
+            String cell = change.cell() == null ? "" : messages.get("cli.history.cell", change.cell());
+            lines.add("  " + messages.get("cli.history.version", change.version(),
+                    RECEIVED.format(change.received().atZone(zone)), change.file(), cell, value, change.change())
+                    + (change.current() ? messages.get("cli.history.current") : ""));
         }
         return lines;
     }
 
-    private static String measureName(String measure) {
+    /** The measure's name as the office reads it; a measure the bundle does not name is shown as stored. */
+    private String measureName(String measure) {
         return switch (measure) {
-            case "MONTH" -> "trong tháng";
-            case "CUMULATIVE" -> "lũy kế";
-            case "POINT" -> "tại thời điểm";
-            case "PLAN_YEAR" -> "kế hoạch năm (đơn vị ghi)";
-            case "SAME_PERIOD_LAST_YEAR" -> "cùng kỳ (đơn vị ghi)";
-            case "PERCENT_OF_PLAN" -> "% kế hoạch (đơn vị ghi)";
-            case "PERCENT_OF_LAST_YEAR" -> "% cùng kỳ (đơn vị ghi)";
+            case "MONTH", "CUMULATIVE", "POINT", "PLAN_YEAR", "SAME_PERIOD_LAST_YEAR", "PERCENT_OF_PLAN",
+                    "PERCENT_OF_LAST_YEAR" -> messages.get("cli.history.measure." + measure);
             default -> measure;
         };
     }

@@ -27,6 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.giaoban.text.Messages;
+
 /**
  * E-mails each generated briefing (PDF, and DOCX when there is one) to the configured recipients, and
  * retries on the next run what could not be sent. Delivery is on only when {@code spring.mail.host} is set
@@ -56,17 +58,19 @@ public class BriefingDelivery {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final String from;
+    private final Messages messages;
 
     public BriefingDelivery(JdbcClient jdbc, PlatformTransactionManager transactions,
-            ObjectProvider<JavaMailSender> senders, DeliveryProperties properties, Clock clock) {
+            ObjectProvider<JavaMailSender> senders, DeliveryProperties properties, Clock clock, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
         JavaMailSender available = senders.getIfAvailable();
         this.sender = properties.recipients().isEmpty() ? null : available;
-        this.from = sender == null ? null : checkAddresses(sender, properties);
+        this.from = sender == null ? null : checkAddresses(sender, properties, messages);
         if (sender != null) {
             applyTimeouts(sender, properties);
             log.info("Briefings are e-mailed to {} recipient(s)", properties.recipients().size());
@@ -185,23 +189,23 @@ public class BriefingDelivery {
     private String send(YearMonth period, Path pdf, Path docx) {
         for (Path file : docx == null ? List.of(pdf) : List.of(pdf, docx)) {
             if (!Files.isRegularFile(file)) {
-                return "không tìm thấy tệp " + file;
+                return messages.get("cli.delivery.file-missing", file);
             }
         }
         try {
             MimeMessage message = sender.createMimeMessage();
-            BriefingMail.fill(message, from, properties.recipients().toArray(String[]::new),
+            BriefingMail.fill(message, messages, from, properties.recipients().toArray(String[]::new),
                     properties.subjectTemplate(), period, pdf, docx);
             sender.send(message);
             return null;
         } catch (Exception e) { // MailException, MessagingException, or whatever the mail system throws
             log.warn("E-mailing {} failed", pdf, e);
-            return describe(e);
+            return describe(e, messages);
         }
     }
 
     /** The innermost cause's message ("Connection refused"): what a person can act on. */
-    static String describe(Throwable failure) {
+    static String describe(Throwable failure, Messages messages) {
         Throwable root = failure;
         if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
             root = send.getFailedMessages().values().iterator().next();
@@ -212,7 +216,7 @@ public class BriefingDelivery {
         String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
                 : root.getMessage().strip();
         if (root instanceof UnknownHostException) {
-            return "không tìm thấy máy chủ thư " + message;
+            return messages.get("cli.delivery.unknown-host", message);
         }
         return message;
     }
@@ -229,9 +233,9 @@ public class BriefingDelivery {
      * Checks the configured addresses at start-up (a mistake is a configuration error, not ten failed nights)
      * and returns the sender's address: {@code from}, or the SMTP user name when that is an address.
      */
-    private static String checkAddresses(JavaMailSender sender, DeliveryProperties properties) {
+    private static String checkAddresses(JavaMailSender sender, DeliveryProperties properties, Messages messages) {
         for (String recipient : properties.recipients()) {
-            parse(recipient, "giaoban.delivery.recipients");
+            parse(recipient, "giaoban.delivery.recipients", messages);
         }
         String from = properties.from();
         if ((from == null || from.isBlank()) && sender instanceof JavaMailSenderImpl impl && impl.getUsername() != null
@@ -239,20 +243,18 @@ public class BriefingDelivery {
             from = impl.getUsername();
         }
         if (from == null || from.isBlank()) {
-            throw new IllegalStateException("Thiếu địa chỉ người gửi thư: đặt giaoban.delivery.from (ví dụ"
-                    + " vanphong@vanlang.langson.gov.vn).");
+            throw new IllegalStateException(messages.get("cli.delivery.no-sender"));
         }
-        parse(from, "giaoban.delivery.from");
+        parse(from, "giaoban.delivery.from", messages);
         return from;
     }
 
-    private static void parse(String address, String key) {
+    private static void parse(String address, String key, Messages messages) {
         try {
             new InternetAddress(address, true);
         } catch (AddressException e) {
             // no cause: the command line prints the innermost message, which must be this one
-            throw new IllegalStateException("Địa chỉ thư không hợp lệ trong " + key + ": \"" + address + "\" ("
-                    + e.getMessage() + ").");
+            throw new IllegalStateException(messages.get("cli.delivery.bad-address", key, address, e.getMessage()));
         }
     }
 

@@ -10,6 +10,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
+import vn.giaoban.text.Messages;
+
 /** The e-mail that carries a period's briefing: its Vietnamese subject, body and attachments. */
 final class BriefingMail {
 
@@ -33,30 +35,29 @@ final class BriefingMail {
         return "thong-bao-ket-luan-giao-ban-" + period + "." + extension;
     }
 
-    static String body(YearMonth period, boolean withDocx) {
+    static String body(Messages messages, YearMonth period, boolean withDocx) {
         String month = period.format(PERIOD);
         StringBuilder body = new StringBuilder();
-        body.append("Kính gửi: Các đồng chí lãnh đạo và các cơ quan, đơn vị nhận thư.\n\n");
-        body.append("Văn phòng HĐND và UBND gửi kèm dự thảo Thông báo kết luận giao ban tháng ").append(month)
-                .append(withDocx ? " (bản PDF để đọc, bản DOCX để chỉnh sửa):\n" : " (bản PDF để đọc):\n");
+        body.append(messages.get("mail.briefing.salutation")).append("\n\n");
+        body.append(messages.get(withDocx ? "mail.briefing.attached-with-docx" : "mail.briefing.attached", month))
+                .append('\n');
         body.append("  - ").append(attachmentName(period, "pdf")).append('\n');
         if (withDocx) {
             body.append("  - ").append(attachmentName(period, "docx")).append('\n');
         }
-        body.append("\nĐây là bản tự động từ hệ thống giaoban, tổng hợp từ số liệu các đơn vị đã gửi; chưa phải văn bản")
-                .append(" đã ký ban hành. Khi có số liệu mới, bản dự thảo mới sẽ được gửi lại.\n")
-                .append("Thư được gửi tự động, đề nghị không trả lời thư này.\n");
+        body.append('\n').append(messages.get("mail.briefing.draft")).append('\n')
+                .append(messages.get("mail.briefing.no-reply")).append('\n');
         return body.toString();
     }
 
     /** Fills a message: UTF-8 subject and body, the PDF and (when there is one) the DOCX attached. */
-    static void fill(MimeMessage message, String from, String[] to, String subjectTemplate, YearMonth period, Path pdf,
-            Path docx) throws MessagingException {
+    static void fill(MimeMessage message, Messages messages, String from, String[] to, String subjectTemplate,
+            YearMonth period, Path pdf, Path docx) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
         helper.setFrom(from);
         helper.setTo(to);
         helper.setSubject(subject(subjectTemplate, period));
-        helper.setText(body(period, docx != null), false);
+        helper.setText(body(messages, period, docx != null), false);
         helper.addAttachment(attachmentName(period, "pdf"), new FileSystemResource(pdf), PDF);
         if (docx != null) {
             helper.addAttachment(attachmentName(period, "docx"), new FileSystemResource(docx), DOCX);

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import vn.giaoban.text.Messages;
+
 /**
  * What one {@link BriefingDelivery#deliverPending()} did, for the run summary.
  *
@@ -62,21 +64,21 @@ public record DeliverySummary(boolean enabled, List<Outcome> outcomes) {
      * Gửi thư kỳ 10/2022 thất bại (lần thử 1/10, sẽ thử lại lần chạy sau): Connection refused
      * </pre>
      */
-    public List<String> lines() {
+    public List<String> lines(Messages messages) {
         if (outcomes.isEmpty()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Gửi thư: " + sent() + " đã gửi; " + pending() + " chờ gửi lại"
-                + (failedFinally() > 0 ? "; " + failedFinally() + " không gửi được" : "") + ".");
+        lines.add(failedFinally() > 0 ? messages.get("cli.delivery.summary-given-up", sent(), pending(), failedFinally())
+                : messages.get("cli.delivery.summary", sent(), pending()));
         for (Outcome outcome : outcomes) {
             String period = outcome.period().format(PERIOD);
             if (outcome.status() == DeliveryStatus.PENDING) {
-                lines.add("Gửi thư kỳ " + period + " thất bại (lần thử " + outcome.attempts() + "/" + outcome.maxAttempts()
-                        + ", sẽ thử lại lần chạy sau): " + outcome.error());
+                lines.add(messages.get("cli.delivery.retried", period, outcome.attempts(), outcome.maxAttempts(),
+                        outcome.error()));
             } else if (outcome.status() == DeliveryStatus.FAILED_FINAL) {
-                lines.add("Gửi thư kỳ " + period + " thất bại lần thứ " + outcome.attempts() + ", không thử lại nữa: "
-                        + outcome.error() + ". Đề nghị gửi tay tệp " + outcome.pdf() + ".");
+                lines.add(messages.get("cli.delivery.given-up", period, outcome.attempts(), outcome.error(),
+                        outcome.pdf()));
             }
         }
         return lines;

@@ -1,7 +1,7 @@
 /**
  * E-mailing the briefing, retried across nights.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "text" })
 package vn.giaoban.delivery;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.catalog.CatalogProperties;
+import vn.giaoban.text.Messages;
 
 /**
  * What a worker must share with its manager to read partitions for it: the same build of giaoban
@@ -44,15 +45,12 @@ public class DeploymentVersion {
     }
 
     /** Why a worker of this version cannot read for a manager of that one, in the operator's words; empty when it can. */
-    public Optional<String> refusal(String managerApplication, String managerCatalog) {
+    public Optional<String> refusal(String managerApplication, String managerCatalog, Messages messages) {
         if (!application.equals(managerApplication)) {
-            return Optional.of("Máy xử lý chạy giaoban bản " + application + ", khác bản của máy điều phối ("
-                    + managerApplication + "): cài cùng một tệp giaoban.jar cho mọi máy rồi chạy lại đêm này.");
+            return Optional.of(messages.get("cli.remote.other-build", application, managerApplication));
         }
         if (!catalog.equals(managerCatalog)) {
-            return Optional.of("Danh mục của máy xử lý (" + catalog + ") khác danh mục của máy điều phối ("
-                    + managerCatalog + "): dùng cùng một thư mục danh mục (giaoban.catalog.location) cho mọi máy"
-                    + " rồi chạy lại đêm này.");
+            return Optional.of(messages.get("cli.remote.other-catalog", catalog, managerCatalog));
         }
         return Optional.empty();
     }

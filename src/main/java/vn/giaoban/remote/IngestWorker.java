@@ -13,6 +13,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.messaging.Message;
 
+import vn.giaoban.text.Messages;
+
 /**
  * The worker's side: takes one partition request at a time from the queue and runs the partition's
  * step (Spring Batch's {@link StepExecutionRequestHandler}), which records its progress and outcome
@@ -29,11 +31,14 @@ public class IngestWorker {
     private final JobRepository jobRepository;
     private final StepExecutionRequestHandler steps;
     private final DeploymentVersion version;
+    private final Messages messages;
 
-    public IngestWorker(JobRepository jobRepository, StepExecutionRequestHandler steps, DeploymentVersion version) {
+    public IngestWorker(JobRepository jobRepository, StepExecutionRequestHandler steps, DeploymentVersion version,
+            Messages messages) {
         this.jobRepository = jobRepository;
         this.steps = steps;
         this.version = version;
+        this.messages = messages;
     }
 
     public void handle(Message<StepExecutionRequest> message) {
@@ -45,14 +50,13 @@ public class IngestWorker {
         }
         Optional<String> refusal = version.refusal(
                 String.valueOf(message.getHeaders().get(RemotePartitionHandler.APPLICATION_HEADER)),
-                String.valueOf(message.getHeaders().get(RemotePartitionHandler.CATALOG_HEADER)));
+                String.valueOf(message.getHeaders().get(RemotePartitionHandler.CATALOG_HEADER)), messages);
         if (refusal.isEmpty() && partition.getStatus() != BatchStatus.STARTING) {
             if (!partition.getStatus().isRunning()) {
                 log.info("Partition {} is already {}: request ignored", partition.getStepName(), partition.getStatus());
                 return;
             }
-            refusal = Optional.of("Phần " + partition.getStepName() + " đã được một máy xử lý khác bắt đầu rồi dừng giữa"
-                    + " chừng; chạy lại đúng lệnh tổng hợp đêm để đọc lại phần này.");
+            refusal = Optional.of(messages.get("cli.remote.begun-elsewhere", partition.getStepName()));
         }
         if (refusal.isPresent()) {
             log.error("Partition {} refused: {}", partition.getStepName(), refusal.get());

@@ -23,6 +23,7 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.support.MessageBuilder;
 
 import vn.giaoban.submission.IngestProperties;
+import vn.giaoban.text.Messages;
 
 /**
  * Remote partitioning of the ingest step over RabbitMQ (spring-batch-integration and
@@ -37,8 +38,8 @@ public class RemoteIngestConfiguration {
     /** The queue, declared by whichever process reaches the broker first; durable, so partitions outlive a broker restart. */
     @Bean
     @ConditionalOnExpression("${giaoban.remote.enabled:false} or ${giaoban.remote.worker:false}")
-    Queue ingestQueue(RemoteProperties settings, Environment environment) {
-        requireSharedDatabase(environment);
+    Queue ingestQueue(RemoteProperties settings, Environment environment, Messages messages) {
+        requireSharedDatabase(environment, messages);
         return new Queue(settings.queue(), true);
     }
 
@@ -63,12 +64,13 @@ public class RemoteIngestConfiguration {
     @ConditionalOnBooleanProperty(name = "giaoban.remote.enabled")
     RemotePartitionHandler remotePartitionHandler(@Qualifier("ingestRequests") MessageChannel ingestRequests,
             JobRepository jobRepository, @Qualifier("ingestPartitionStep") Step ingestPartitionStep,
-            DeploymentVersion version, RemoteProperties settings, IngestProperties ingest, AmqpAdmin broker) {
+            DeploymentVersion version, RemoteProperties settings, IngestProperties ingest, AmqpAdmin broker,
+            Messages messages) {
         return new RemotePartitionHandler(ingestRequests, jobRepository, ingestPartitionStep.getName(), version, settings,
                 ingest.partitions(), () -> {
                     QueueInformation queue = broker.getQueueInfo(settings.queue());
                     return queue == null ? -1 : queue.getConsumerCount();
-                });
+                }, messages);
     }
 
     /** Worker: one partition at a time per consumer, acknowledged when its step has ended. */
@@ -93,12 +95,12 @@ public class RemoteIngestConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "giaoban.remote.worker")
     IngestWorker ingestWorker(JobRepository jobRepository, @Qualifier("ingestPartitionStep") Step ingestPartitionStep,
-            DeploymentVersion version) {
+            DeploymentVersion version, Messages messages) {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobRepository);
         StepLocator partitionStep = name -> ingestPartitionStep.getName().equals(name) ? ingestPartitionStep : null;
         handler.setStepLocator(partitionStep);
-        return new IngestWorker(jobRepository, handler, version);
+        return new IngestWorker(jobRepository, handler, version, messages);
     }
 
     static StepExecutionRequest request(String text) {
@@ -110,11 +112,10 @@ public class RemoteIngestConfiguration {
     }
 
     /** Workers and their manager share the job repository and the figures: an embedded database cannot be shared. */
-    private static void requireSharedDatabase(Environment environment) {
+    private static void requireSharedDatabase(Environment environment, Messages messages) {
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:hsqldb:")) {
-            throw new IllegalStateException("Chạy nhiều máy (giaoban.remote) cần cơ sở dữ liệu dùng chung PostgreSQL"
-                    + " (spring.datasource.url=jdbc:postgresql://...), không dùng được cơ sở dữ liệu nhúng " + url + ".");
+            throw new IllegalStateException(messages.get("cli.remote.embedded-database", url));
         }
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
 
 import vn.giaoban.submission.IngestPartitioner;
+import vn.giaoban.text.Messages;
 
 /**
  * The manager's side: sends one {@link StepExecutionRequest} per partition to the workers' queue,
@@ -45,10 +46,13 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     private final RemoteProperties settings;
     /** How many workers listen on the queue now (the broker knows), or -1 when it cannot be told. */
     private final IntSupplier listeningWorkers;
+    private final Messages messages;
 
     public RemotePartitionHandler(MessageChannel requests, JobRepository jobRepository, String stepName,
-            DeploymentVersion version, RemoteProperties settings, int gridSize, IntSupplier listeningWorkers) {
+            DeploymentVersion version, RemoteProperties settings, int gridSize, IntSupplier listeningWorkers,
+            Messages messages) {
         this.requests = requests;
+        this.messages = messages;
         this.listeningWorkers = listeningWorkers;
         this.jobRepository = jobRepository;
         this.stepName = stepName;
@@ -88,16 +92,13 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
             boolean noWorker = noWorkerSince != null && noWorkerSince.plus(settings.workerSilence()).isBefore(now);
             for (StepExecution partition : running) {
                 if (noWorker && partition.getStatus() == BatchStatus.STARTING) {
-                    giveUp(partition, "không được máy xử lý nào nhận: không máy nào chờ việc trên hàng đợi "
-                            + settings.queue() + " trong " + minutes(settings.workerSilence())
-                            + " (chạy scripts/giaoban worker trên các máy xử lý)");
+                    giveUp(partition, messages.get("cli.remote.no-worker", settings.queue(),
+                            minutes(settings.workerSilence())));
                 } else if (now.isAfter(deadline)) {
-                    giveUp(partition, "chưa xong sau " + minutes(settings.timeout())
-                            + " (giaoban.remote.timeout): chưa máy xử lý nào nhận, hoặc máy xử lý quá chậm");
+                    giveUp(partition, messages.get("cli.remote.timeout", minutes(settings.timeout())));
                 } else if (partition.getStatus() == BatchStatus.STARTED && partition.getLastUpdated() != null
                         && partition.getLastUpdated().plus(settings.workerSilence()).isBefore(now)) {
-                    giveUp(partition, "máy xử lý không ghi nhận tiến độ trong " + minutes(settings.workerSilence())
-                            + " (giaoban.remote.worker-silence): có thể máy đã dừng giữa chừng");
+                    giveUp(partition, messages.get("cli.remote.worker-silent", minutes(settings.workerSilence())));
                 }
             }
             Thread.sleep(settings.pollInterval().toMillis());
@@ -107,7 +108,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     /** Marks a partition failed; a worker that wrote to it meanwhile is alive after all, and is waited for. */
     private void giveUp(StepExecution partition, String reason) {
         String folders = String.join(", ", IngestPartitioner.folders(partition.getExecutionContext()));
-        String description = "Phần " + partition.getStepName() + " (thư mục " + folders + ") " + reason + ".";
+        String description = messages.get("cli.remote.given-up", partition.getStepName(), folders, reason);
         partition.setStatus(BatchStatus.FAILED);
         partition.setExitStatus(ExitStatus.FAILED.addExitDescription(description));
         partition.setEndTime(LocalDateTime.now());
@@ -119,7 +120,8 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
         }
     }
 
-    private static String minutes(Duration duration) {
-        return duration.toMinutes() >= 1 ? duration.toMinutes() + " phút" : duration.toSeconds() + " giây";
+    private String minutes(Duration duration) {
+        return duration.toMinutes() >= 1 ? messages.get("cli.remote.minutes", duration.toMinutes())
+                : messages.get("cli.remote.seconds", duration.toSeconds());
     }
 }

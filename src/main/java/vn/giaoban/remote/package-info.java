@@ -1,7 +1,7 @@
 /**
  * The ingest step's partitions over RabbitMQ to worker processes.
  */
-@ApplicationModule(allowedDependencies = { "catalog", "submission" })
+@ApplicationModule(allowedDependencies = { "catalog", "submission", "text" })
 package vn.giaoban.remote;
 
 import org.springframework.modulith.ApplicationModule;

@@ -39,14 +39,15 @@ public final class CheckCli implements Callable<Integer> {
     public Integer call() {
         PrintStream out = console.out();
         return console.withApplication(context -> {
+            Messages messages = context.getBean(Messages.class);
             RuleEngine rules = context.getBean(RuleEngine.class);
             List<RuleResult> results = rules.results(period);
             if (results.isEmpty()) {
                 // a period the nights have not consolidated: checked now, nothing stored, nothing left out
                 results = rules.evaluateOnly(period);
-                out.println(context.getBean(Messages.class).get("cli.check-not-consolidated", period));
+                out.println(messages.get("cli.check-not-consolidated", period));
             }
-            new CheckReport(context.getBean(Catalog.class)).lines(period, results).forEach(out::println);
+            new CheckReport(context.getBean(Catalog.class), messages).lines(period, results).forEach(out::println);
             return ExitStatus.COMPLETED;
         });
     }

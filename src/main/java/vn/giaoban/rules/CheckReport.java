@@ -9,6 +9,7 @@ import java.util.Map;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Unit;
+import vn.giaoban.text.Messages;
 
 /**
  * The discrepancies of a period as {@code giaoban check} prints them for the office: failures
@@ -18,20 +19,21 @@ import vn.giaoban.catalog.Unit;
 public final class CheckReport {
 
     private final Catalog catalog;
+    private final Messages messages;
 
-    public CheckReport(Catalog catalog) {
+    public CheckReport(Catalog catalog, Messages messages) {
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     public List<String> lines(YearMonth period, List<RuleResult> results) {
         List<String> lines = new ArrayList<>();
         long failed = results.stream().filter(RuleResult::failed).count();
         long notEvaluated = results.stream().filter(r -> r.outcome() == RuleResult.Outcome.NOT_EVALUATED).count();
-        lines.add("Đối chiếu số liệu kỳ " + period.getMonthValue() + "/" + period.getYear() + ": " + results.size()
-                + " lượt kiểm tra; " + failed + " không khớp, " + notEvaluated + " chưa kiểm tra được, "
-                + (results.size() - failed - notEvaluated) + " đạt.");
+        lines.add(messages.get("cli.check.counts", period.getMonthValue() + "/" + period.getYear(), results.size(),
+                failed, notEvaluated, results.size() - failed - notEvaluated));
         if (results.isEmpty()) {
-            lines.add("Chưa có kết quả: kỳ này chưa được tổng hợp, hoặc danh mục không có quy tắc nào (rules.csv).");
+            lines.add(messages.get("cli.check.no-results"));
         }
         failures(lines, results.stream().filter(RuleResult::failed).toList());
         notEvaluated(lines, results.stream().filter(r -> r.outcome() == RuleResult.Outcome.NOT_EVALUATED).toList());
@@ -44,15 +46,15 @@ public final class CheckReport {
             return;
         }
         lines.add("");
-        lines.add("CHƯA KIỂM TRA ĐƯỢC (" + results.size() + "):");
+        lines.add(messages.get("cli.check.not-evaluated", results.size()));
         Map<String, List<RuleResult>> byRule = new LinkedHashMap<>();
         results.forEach(r -> byRule.computeIfAbsent(r.ruleCode(), k -> new ArrayList<>()).add(r));
         byRule.forEach((rule, same) -> {
             if (same.size() <= 2) {
                 same.forEach(r -> lines.add("  " + unitName(r.unitKey()) + " · " + rule + ": " + r.message()));
             } else {
-                lines.add("  " + rule + ", " + same.size() + " đơn vị (" + String.join(", ",
-                        same.stream().map(r -> unitName(r.unitKey())).toList()) + "), ví dụ: " + same.get(0).message());
+                lines.add("  " + messages.get("cli.check.not-evaluated-units", rule, same.size(), String.join(", ",
+                        same.stream().map(r -> unitName(r.unitKey())).toList()), same.get(0).message()));
             }
         });
     }
@@ -62,11 +64,12 @@ public final class CheckReport {
             return;
         }
         lines.add("");
-        lines.add("KHÔNG KHỚP (" + results.size() + "):");
+        lines.add(messages.get("cli.check.failed", results.size()));
         for (RuleResult result : results) {
-            String severity = result.severity() == Rule.Severity.ERROR ? "[LỖI, giá trị bị loại] " : "[CẦN KIỂM TRA] ";
-            lines.add("  " + severity + unitName(result.unitKey()) + " · " + result.ruleCode() + ": " + result.message());
-            lines.add("      đã xem: " + result.lookedAt());
+            String severity = messages.get(result.severity() == Rule.Severity.ERROR ? "cli.check.severity.error"
+                    : "cli.check.severity.warning");
+            lines.add("  " + severity + " " + unitName(result.unitKey()) + " · " + result.ruleCode() + ": " + result.message());
+            lines.add("      " + messages.get("cli.check.looked-at", result.lookedAt()));
         }
     }
 

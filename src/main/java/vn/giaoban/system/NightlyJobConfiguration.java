@@ -32,6 +32,7 @@ import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.SubmissionFiling;
 import vn.giaoban.submission.SubmissionIngest;
 import vn.giaoban.submission.FiledSubmission;
+import vn.giaoban.text.Messages;
 
 /**
  * The nightly job: catalog → scan → ingest → consolidate (with the rules) → feedback → briefing → delivery →
@@ -172,12 +173,13 @@ public class NightlyJobConfiguration {
 
     /** E-mails the briefings waiting to be sent; a failed send is reported and retried next run, never fatal. */
     @Bean
-    Step deliveryStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingDelivery delivery) {
+    Step deliveryStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingDelivery delivery,
+            Messages messages) {
         return new StepBuilder("delivery", jobRepository).tasklet((contribution, context) -> {
             DeliverySummary summary = delivery.deliverPending();
             contribution.incrementWriteCount(summary.sent());
             contribution.getStepExecution().getJobExecution().getExecutionContext()
-                    .putString(DELIVERY_SUMMARY, String.join("\n", summary.lines()));
+                    .putString(DELIVERY_SUMMARY, String.join("\n", summary.lines(messages)));
             contribution.getStepExecution().getJobExecution().getExecutionContext()
                     .putInt(DELIVERY_FAILED, summary.pending() + summary.failedFinally());
             return RepeatStatus.FINISHED;

@@ -130,7 +130,7 @@ final class NightlyRunner {
                 .map(step -> {
                     String description = step.getExitStatus().getExitDescription().lines().findFirst().orElse("");
                     // a partition's own reason, written by giaoban, already names the partition
-                    return description.startsWith("Phần ") ? description
+                    return description.contains(step.getStepName()) ? description
                             : messages.get("cli.partition-failed", step.getStepName(), description);
                 })
                 .toList();

@@ -19,6 +19,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.CatalogFiles;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban template --period yyyy-MM [--form F] [--unit U] [--out DIR]}: writes the templates
@@ -35,12 +36,14 @@ public final class TemplateCommand {
     private final Path workDir;
     private final PrintStream out;
     private final TemplateWriter writer;
+    private final Messages messages;
 
-    public TemplateCommand(Catalog catalog, Path workDir, PrintStream out) {
+    public TemplateCommand(Catalog catalog, Path workDir, PrintStream out, Messages messages) {
         this.catalog = catalog;
         this.workDir = workDir;
         this.out = out;
         this.writer = new TemplateWriter(catalog);
+        this.messages = messages;
     }
 
     /**
@@ -60,11 +63,16 @@ public final class TemplateCommand {
         }
     }
 
-    /** The command for an environment that holds {@code giaoban.work-dir} and {@code giaoban.catalog.location}. */
+    /**
+     * The command for an environment that holds {@code giaoban.work-dir} and {@code giaoban.catalog.location}
+     * (and {@code giaoban.messages.dir}, the office's rewording of what the command prints).
+     */
     public static TemplateCommand fromEnvironment(Environment environment, ResourceLoader resources, PrintStream out) {
         String location = environment.getRequiredProperty("giaoban.catalog.location");
         Path workDir = Path.of(environment.getProperty("giaoban.work-dir", "work"));
-        return new TemplateCommand(CatalogFiles.load(resources, location), workDir, out);
+        String messagesDir = environment.getProperty("giaoban.messages.dir");
+        Messages messages = messagesDir == null ? Messages.defaults() : Messages.withOverrides(Path.of(messagesDir));
+        return new TemplateCommand(CatalogFiles.load(resources, location), workDir, out, messages);
     }
 
     /** The bean {@link #fromSettings} starts with: nothing, only the environment is wanted. */
@@ -82,7 +90,7 @@ public final class TemplateCommand {
     public record Request(YearMonth period, String formCode, String unitCode, Path outDir) {
         public Request {
             if (period == null) {
-                throw new InvalidRequest("Thiếu kỳ báo cáo: --period yyyy-MM (ví dụ --period 2022-10).");
+                throw new InvalidRequest(Messages.defaults().get("cli.missing-option.period"));
             }
             formCode = blankToNull(formCode);
             unitCode = blankToNull(unitCode);
@@ -118,11 +126,11 @@ public final class TemplateCommand {
             Path directory = request.outDir() != null ? request.outDir()
                     : workDir.resolve("templates").resolve(request.period().toString()).resolve(planned.unit().code());
             Path file = writer.write(planned.form(), planned.unit(), request.period(), directory);
-            out.println("biểu mẫu: " + file.toAbsolutePath().normalize());
+            out.println(messages.get("cli.template.written", file.toAbsolutePath().normalize()));
             written.add(file);
         }
         long units = plan.stream().map(p -> p.unit().code()).distinct().count();
-        out.println("Đã tạo " + written.size() + " biểu mẫu kỳ " + show(request.period()) + " cho " + units + " đơn vị.");
+        out.println(messages.get("cli.template.summary", written.size(), show(request.period()), units));
         return written;
     }
 
@@ -133,23 +141,23 @@ public final class TemplateCommand {
         if (request.formCode() != null) {
             form = catalog.form(request.formCode());
             if (form.isEmpty()) {
-                throw new InvalidRequest("Không có biểu " + request.formCode() + " trong danh mục (các biểu: "
-                        + String.join(", ", catalog.forms().stream().map(Form::code).toList()) + ").");
+                throw new InvalidRequest(messages.get("cli.template.unknown-form", request.formCode(),
+                        String.join(", ", catalog.forms().stream().map(Form::code).toList())));
             }
         }
         List<Unit> units;
         if (request.unitCode() != null) {
             if (catalog.unitsWithCode(request.unitCode()).isEmpty()) {
-                throw new InvalidRequest("Không có đơn vị mã " + request.unitCode() + " trong danh mục.");
+                throw new InvalidRequest(messages.get("cli.unknown-unit", request.unitCode()));
             }
             Unit unit = catalog.unit(request.unitCode(), period).orElseThrow(() -> new InvalidRequest(
-                    "Mã đơn vị " + request.unitCode() + " không có hiệu lực trong kỳ " + show(period) + "."));
+                    messages.get("cli.template.unit-not-valid", request.unitCode(), show(period))));
             if (form.isPresent() && !form.get().submittableBy(unit)) {
-                throw new InvalidRequest(unit.name() + " không thuộc đơn vị gửi biểu " + form.get().code() + " ("
-                        + form.get().title() + "); đơn vị này gửi: " + formsOf(unit) + ".");
+                throw new InvalidRequest(messages.get("cli.template.form-not-sent", unit.name(), form.get().code(),
+                        form.get().title(), formsOf(unit)));
             }
             if (catalog.formsSubmittableBy(unit).isEmpty()) {
-                throw new InvalidRequest(unit.name() + " không gửi biểu nào theo danh mục.");
+                throw new InvalidRequest(messages.get("cli.template.unit-sends-none", unit.name()));
             }
             units = List.of(unit);
         } else {
@@ -164,15 +172,16 @@ public final class TemplateCommand {
             }
         }
         if (plan.isEmpty()) {
-            throw new InvalidRequest("Không có đơn vị nào gửi " + form.map(f -> "biểu " + f.code()).orElse("biểu nào")
-                    + " trong kỳ " + show(period) + ".");
+            throw new InvalidRequest(form.isPresent()
+                    ? messages.get("cli.template.nobody-sends-form", form.get().code(), show(period))
+                    : messages.get("cli.template.nobody-sends", show(period)));
         }
         return plan;
     }
 
     private String formsOf(Unit unit) {
         List<String> codes = catalog.formsSubmittableBy(unit).stream().map(Form::code).toList();
-        return codes.isEmpty() ? "không biểu nào" : String.join(", ", codes);
+        return codes.isEmpty() ? messages.get("cli.template.no-form") : String.join(", ", codes);
     }
 
     private static String show(YearMonth period) {

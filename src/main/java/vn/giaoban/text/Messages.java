@@ -14,7 +14,7 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
 /**
  * The words users read (the feedback, the command line and its summary of a night, the reminders), kept
  * in the UTF-8 bundles under {@code messages/} of the class path: {@code cli}, {@code feedback},
- * {@code reminders}. An office rewords a sentence without a build by writing the keys
+ * {@code reminders}, {@code mail} (the briefing's e-mail). An office rewords a sentence without a build by writing the keys
  * it changes into a file of the same name in its messages folder ({@code giaoban.messages.dir},
  * by default {@code work/messages/feedback.properties}); every other key keeps the shipped text.
  *
@@ -25,7 +25,7 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
 public final class Messages {
 
     /** The bundles, in the order a key is looked up in them. */
-    static final List<String> BUNDLES = List.of("cli", "feedback", "reminders");
+    static final List<String> BUNDLES = List.of("cli", "feedback", "reminders", "mail");
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");

@@ -13,6 +13,7 @@ import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.cli.Values;
+import vn.giaoban.text.Messages;
 
 /**
  * {@code giaoban status --period yyyy-MM [--remind]}: every report expected for a period and how it
@@ -42,7 +43,7 @@ public final class StatusCli implements Callable<Integer> {
         PrintStream out = console.out();
         return console.withApplication(context -> {
             List<ReportState> states = context.getBean(Timeliness.class).of(period);
-            StatusTable.lines(period, states).forEach(out::println);
+            StatusTable.lines(context.getBean(Messages.class), period, states).forEach(out::println);
             if (!remind) {
                 return ExitStatus.COMPLETED;
             }

@@ -6,38 +6,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.giaoban.catalog.Schedule.ExpectedReport;
+import vn.giaoban.text.Messages;
 import vn.giaoban.timeliness.ReportState.State;
 
 /** What {@code giaoban status} prints: a summary line, then one aligned line per expected report. */
 public final class StatusTable {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final List<String> HEADINGS = List.of("Đơn vị", "Biểu", "Kỳ báo cáo", "Hạn nộp", "Ngày nộp",
-            "Tình trạng");
+    private static final List<String> HEADINGS = List.of("unit", "form", "period", "deadline", "submitted", "state");
 
     private StatusTable() {
     }
 
-    public static List<String> lines(YearMonth period, List<ReportState> states) {
+    public static List<String> lines(Messages messages, YearMonth period, List<ReportState> states) {
         List<String> lines = new ArrayList<>();
         String month = String.format("%02d/%d", period.getMonthValue(), period.getYear());
-        lines.add("TÌNH HÌNH NỘP BÁO CÁO KỲ " + month);
+        lines.add(messages.get("cli.status.title", month));
         if (states.isEmpty()) {
-            lines.add("Kỳ " + month + " không có báo cáo nào phải nộp theo danh mục.");
+            lines.add(messages.get("cli.status.nothing-due", month));
             return lines;
         }
-        lines.add(states.size() + " báo cáo phải nộp: " + count(states, State.ON_TIME) + " đúng hạn, "
-                + count(states, State.LATE) + " trễ hạn, " + count(states, State.MISSING) + " chưa nộp, "
-                + count(states, State.REJECTED) + " không tiếp nhận.");
+        lines.add(messages.get("cli.status.counts", states.size(), count(states, State.ON_TIME),
+                count(states, State.LATE), count(states, State.MISSING), count(states, State.REJECTED)));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADINGS);
+        rows.add(HEADINGS.stream().map(heading -> messages.get("cli.status.heading." + heading)).toList());
         for (ReportState state : states) {
             ExpectedReport report = state.report();
             rows.add(List.of(report.unit().name() + " (" + report.unit().code() + ")", report.form().code(),
                     report.form().periodType().describe(report.period()), DAY.format(report.deadline()),
-                    state.submitted() == null ? "-" : DAY.format(state.submitted()), describe(state)));
+                    state.submitted() == null ? "-" : DAY.format(state.submitted()), describe(messages, state)));
         }
-        int[] widths = new int[HEADINGS.size()];
+        int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
@@ -52,15 +51,14 @@ public final class StatusTable {
             lines.add(line.toString());
         }
         lines.add("");
-        lines.add("Ngày nộp: ngày sửa tệp lần cuối của bản được tiếp nhận đầu tiên, không muộn hơn đêm nhận tệp."
-                + " Lý do không tiếp nhận đầy đủ ở tệp phản hồi trong thư mục của đơn vị.");
+        lines.add(messages.get("cli.status.footnote"));
         return lines;
     }
 
     /** "ĐÚNG HẠN", "TRỄ HẠN 3 ngày", "CHƯA NỘP", "KHÔNG TIẾP NHẬN: <the reason, short>". */
-    public static String describe(ReportState state) {
+    private static String describe(Messages messages, ReportState state) {
         return switch (state.state()) {
-            case LATE -> state.state().label() + " " + state.daysLate() + " ngày";
+            case LATE -> messages.get("cli.status.late-days", state.state().label(), state.daysLate());
             case REJECTED -> state.state().label() + ": " + state.rejection();
             default -> state.state().label();
         };

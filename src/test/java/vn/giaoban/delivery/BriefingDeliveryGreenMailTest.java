@@ -36,6 +36,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import vn.giaoban.delivery.DeliveryTestSupport.Briefing;
 import vn.giaoban.GiaobanApplication;
+import vn.giaoban.text.Messages;
 
 /** The briefing arrives at an SMTP server (GreenMail): every recipient, both attachments, the subject in Vietnamese. */
 @SpringBootTest(classes = GiaobanApplication.class)
@@ -80,7 +81,7 @@ class BriefingDeliveryGreenMailTest {
 
         assertThat(summary.sent()).isEqualTo(1);
         assertThat(summary.pending()).isZero();
-        assertThat(summary.lines()).containsExactly("Gửi thư: 1 đã gửi; 0 chờ gửi lại.");
+        assertThat(summary.lines(Messages.defaults())).containsExactly("Gửi thư: 1 đã gửi; 0 chờ gửi lại.");
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(2); // one copy in each recipient's mailbox

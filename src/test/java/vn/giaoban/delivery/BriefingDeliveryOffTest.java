@@ -21,6 +21,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import vn.giaoban.delivery.DeliveryTestSupport.Briefing;
 import vn.giaoban.GiaobanApplication;
+import vn.giaoban.text.Messages;
 
 /** Without an SMTP host or without recipients nothing is queued and nothing is sent; bad addresses stop the start. */
 class BriefingDeliveryOffTest {
@@ -90,7 +91,7 @@ class BriefingDeliveryOffTest {
 
         assertThat(summary.enabled()).isFalse();
         assertThat(summary.outcomes()).isEmpty();
-        assertThat(summary.lines()).isEmpty();
+        assertThat(summary.lines(Messages.defaults())).isEmpty();
         assertThat(jdbc.sql("SELECT attempts FROM delivery").query(Integer.class).single()).isZero();
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }

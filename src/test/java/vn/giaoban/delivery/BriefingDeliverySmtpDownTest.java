@@ -21,6 +21,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import vn.giaoban.delivery.DeliveryTestSupport.Briefing;
 import vn.giaoban.GiaobanApplication;
+import vn.giaoban.text.Messages;
 
 /**
  * The SMTP server is down (nothing listens on the port): the delivery waits with its error, the briefing is left
@@ -62,7 +63,7 @@ class BriefingDeliverySmtpDownTest {
         assertThat(tonight.sent()).isZero();
         assertThat(tonight.pending()).isEqualTo(1);
         assertThat(tonight.outcomes().get(0).error()).isEqualTo("Connection refused");
-        assertThat(tonight.lines()).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại.",
+        assertThat(tonight.lines(Messages.defaults())).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại.",
                 "Gửi thư kỳ 10/2022 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
         Map<String, Object> row = DeliveryTestSupport.deliveries(jdbc, OCTOBER_2022).get(0);
         assertThat(row.get("status")).isEqualTo("PENDING");
@@ -81,7 +82,7 @@ class BriefingDeliverySmtpDownTest {
             DeliverySummary nextNight = delivery.deliverPending();
 
             assertThat(nextNight.sent()).isEqualTo(1);
-            assertThat(nextNight.lines()).containsExactly("Gửi thư: 1 đã gửi; 0 chờ gửi lại.");
+            assertThat(nextNight.lines(Messages.defaults())).containsExactly("Gửi thư: 1 đã gửi; 0 chờ gửi lại.");
             assertThat(server.getReceivedMessages()).hasSize(1);
             assertThat(server.getReceivedMessages()[0].getSubject())
                     .isEqualTo("Thông báo kết luận giao ban tháng 10/2022 (dự thảo)");
@@ -110,7 +111,7 @@ class BriefingDeliverySmtpDownTest {
 
         assertThat(third.failedFinally()).isEqualTo(1);
         assertThat(third.pending()).isEqualTo(1);
-        assertThat(third.lines()).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại; 1 không gửi được.",
+        assertThat(third.lines(Messages.defaults())).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại; 1 không gửi được.",
                 "Gửi thư kỳ 09/2022 thất bại lần thứ 3, không thử lại nữa: Connection refused. Đề nghị gửi tay tệp "
                         + failing.pdf() + ".",
                 "Gửi thư kỳ 10/2022 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.CatalogFiles;
+import vn.giaoban.text.Messages;
 
 /** What a worker must share with its manager, and how a partition request travels. */
 class DeploymentVersionTest {
@@ -24,12 +25,12 @@ class DeploymentVersionTest {
     void aWorkerOfTheSameBuildAndCatalogReadsAndAnyDifferenceIsRefusedWithItsReason() {
         DeploymentVersion worker = new DeploymentVersion("0.1.0 (2026-11-28T09:00:00Z)", "ab12");
 
-        assertThat(worker.refusal("0.1.0 (2026-11-28T09:00:00Z)", "ab12")).isEmpty();
-        assertThat(worker.refusal("0.1.0 (2026-11-29T09:00:00Z)", "ab12")).get().asString()
+        assertThat(worker.refusal("0.1.0 (2026-11-28T09:00:00Z)", "ab12", Messages.defaults())).isEmpty();
+        assertThat(worker.refusal("0.1.0 (2026-11-29T09:00:00Z)", "ab12", Messages.defaults())).get().asString()
                 .startsWith("Máy xử lý chạy giaoban bản 0.1.0 (2026-11-28T09:00:00Z), khác bản của máy điều phối");
-        assertThat(worker.refusal("0.1.0 (2026-11-28T09:00:00Z)", "cd34")).get().asString()
+        assertThat(worker.refusal("0.1.0 (2026-11-28T09:00:00Z)", "cd34", Messages.defaults())).get().asString()
                 .startsWith("Danh mục của máy xử lý (ab12) khác danh mục của máy điều phối (cd34)");
-        assertThat(worker.refusal("null", "null")).isPresent();
+        assertThat(worker.refusal("null", "null", Messages.defaults())).isPresent();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.submission.internal.TemplateMetadata;
+import vn.giaoban.text.Messages;
 
 class TemplateCommandTest {
 
@@ -33,7 +34,7 @@ class TemplateCommandTest {
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
     private TemplateCommand command() {
-        return new TemplateCommand(CATALOG, work, out);
+        return new TemplateCommand(CATALOG, work, out, Messages.defaults());
     }
 
     private String printed() {

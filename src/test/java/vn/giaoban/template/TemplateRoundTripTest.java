@@ -43,6 +43,7 @@ import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.SubmissionStatus;
 import vn.giaoban.submission.internal.SubmissionReader;
 import vn.giaoban.submission.internal.TemplateMetadata;
+import vn.giaoban.text.Messages;
 
 /** Every template of a period, filled in as a person would and read back by the real reader: every value, exactly. */
 class TemplateRoundTripTest {
@@ -59,7 +60,7 @@ class TemplateRoundTripTest {
     @Test
     void everyTemplateOfAPeriodFilledInIsAcceptedWithEveryValue() throws IOException {
         PrintStream quiet = new PrintStream(NullOutputStream.INSTANCE, true, StandardCharsets.UTF_8);
-        List<Path> files = new TemplateCommand(CATALOG, work, quiet).run(new TemplateCommand.Request(OCTOBER, null, null, null));
+        List<Path> files = new TemplateCommand(CATALOG, work, quiet, Messages.defaults()).run(new TemplateCommand.Request(OCTOBER, null, null, null));
 
         // 16 communes and a town × BM03-DT and the BM03-DS list, Trùng Khánh (the commune assessed for NTM) × BM05,
         // and one form for each of CCTKV3, PTCKH, TTH, CAH

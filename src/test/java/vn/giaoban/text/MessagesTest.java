@@ -58,7 +58,8 @@ class MessagesTest {
      */
     @Test
     void everyKeyTheCodeNamesIsShippedAndEveryShippedKeyIsUsed() throws IOException {
-        Pattern named = Pattern.compile("\"((?:cli|feedback|reminders)\\.[a-z0-9.-]*[a-z0-9-])\"");
+        String bundles = String.join("|", Messages.BUNDLES);
+        Pattern named = Pattern.compile("\"((?:" + bundles + ")\\.[A-Za-z0-9._-]*[A-Za-z0-9_-])\"");
         Set<String> used = new TreeSet<>();
         StringBuilder code = new StringBuilder();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
@@ -83,7 +84,7 @@ class MessagesTest {
         missing.removeAll(shipped);
         assertThat(missing).as("keys the code names that no bundle has").isEmpty();
         List<String> unused = shipped.stream()
-                .filter(key -> key.startsWith("cli.") || key.startsWith("feedback.") || key.startsWith("reminders."))
+                .filter(key -> Messages.BUNDLES.stream().anyMatch(bundle -> key.startsWith(bundle + ".")))
                 .filter(key -> !used.contains(key))
                 // keys built from a prefix in code: cli.missing-option.<option>, feedback.<...>.<kind>
                 .filter(key -> !code.toString().contains("\"" + key.substring(0, key.lastIndexOf('.') + 1) + "\""))
