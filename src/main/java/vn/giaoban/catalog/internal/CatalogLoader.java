@@ -12,13 +12,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,7 +27,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
-import vn.giaoban.catalog.CatalogException;
 import vn.giaoban.catalog.ColumnRole;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Heading;
@@ -99,7 +95,7 @@ public final class CatalogLoader {
 
     public Catalog load(String location) {
         String folder = location.endsWith("/") ? location : location + "/";
-        Problems problems = new Problems();
+        CatalogProblems problems = new CatalogProblems();
         List<Unit> units = read(folder, "units.csv", problems, CatalogLoader::unit);
         List<Indicator> indicators = read(folder, "indicators.csv", problems, CatalogLoader::indicator);
         List<Form> forms = read(folder, "forms.csv", problems, CatalogLoader::form);
@@ -122,13 +118,13 @@ public final class CatalogLoader {
         duplicates("meetings.csv", meetings.stream().map(m -> m.period().toString()).toList(), "trùng kỳ họp", problems);
         duplicates("rules.csv", rules.stream().map(Rule::code).toList(), "trùng mã quy tắc", problems);
         Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms);
-        new CatalogValidator(catalog, problems).validate();
+        new CrossReferences(catalog, problems).validate();
         RuleValidation.validate(catalog, problems::add);
         problems.throwIfAny();
         return catalog;
     }
 
-    private static void duplicates(String file, List<String> codes, String message, Problems problems) {
+    private static void duplicates(String file, List<String> codes, String message, CatalogProblems problems) {
         Set<String> seen = new HashSet<>();
         for (String code : codes) {
             if (!seen.add(code)) {
@@ -137,11 +133,11 @@ public final class CatalogLoader {
         }
     }
 
-    private <T> List<T> readOptional(String folder, String file, Problems problems, Function<Row, T> mapper) {
+    private <T> List<T> readOptional(String folder, String file, CatalogProblems problems, Function<CatalogRow, T> mapper) {
         return resources.getResource(folder + file).exists() ? read(folder, file, problems, mapper) : List.of();
     }
 
-    private <T> List<T> read(String folder, String file, Problems problems, Function<Row, T> mapper) {
+    private <T> List<T> read(String folder, String file, CatalogProblems problems, Function<CatalogRow, T> mapper) {
         Resource resource = resources.getResource(folder + file);
         if (!resource.exists()) {
             problems.add(file, 0, null, "không tìm thấy tệp trong thư mục danh mục " + folder);
@@ -151,7 +147,7 @@ public final class CatalogLoader {
         try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(resource.getInputStream()).get(),
                 StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             for (CSVRecord record : parser) {
-                Row row = new Row(file, record);
+                CatalogRow row = new CatalogRow(file, record);
                 try {
                     items.add(mapper.apply(row));
                 } catch (RuntimeException e) {
@@ -164,7 +160,7 @@ public final class CatalogLoader {
         return items;
     }
 
-    private static Unit unit(Row row) {
+    private static Unit unit(CatalogRow row) {
         return new Unit(row.required("code"), VietnameseText.nfc(row.required("name")),
                 UnitKind.valueOf(row.required("kind").toUpperCase(Locale.ROOT)), row.optional("parent_code"),
                 row.date("valid_from"), row.date("valid_to"), successions(row.optional("successor_code")),
@@ -209,7 +205,7 @@ public final class CatalogLoader {
         return successions;
     }
 
-    private static Indicator indicator(Row row) {
+    private static Indicator indicator(CatalogRow row) {
         return new Indicator(row.required("code"), VietnameseText.nfc(row.required("name")),
                 VietnameseText.nfc(row.required("short_name")),
                 VietnameseText.nfc(row.optionalOrEmpty("unit_of_measure")),
@@ -222,7 +218,7 @@ public final class CatalogLoader {
      * {@code period_type} and {@code cutoff_day} are optional columns (a deployment's catalog written before
      * them still loads): a monthly form with Decree 09/2019's cut-off on the 14th.
      */
-    private static Form form(Row row) {
+    private static Form form(CatalogRow row) {
         int deadlineDay = row.dayOfMonth("deadline_day");
         String periodType = row.ifColumn("period_type");
         String cutoff = row.ifColumn("cutoff_day");
@@ -237,19 +233,19 @@ public final class CatalogLoader {
                 periodType == null ? PeriodType.MONTH : PeriodType.parse(periodType), cutoffDay);
     }
 
-    private static Target target(Row row) {
+    private static Target target(CatalogRow row) {
         return new Target(row.required("code"), row.required("indicator"), TargetLevel.valueOf(row.required("level")),
                 row.integer("year"), row.required("unit"), new BigDecimal(row.required("value")),
                 VietnameseText.nfc(row.required("label")));
     }
 
-    private static Meeting meeting(Row row) {
+    private static Meeting meeting(CatalogRow row) {
         return new Meeting(YearMonth.parse(row.required("period")), row.date("meeting_date"), row.date("notice_date"),
                 VietnameseText.nfc(row.required("chair")), VietnameseText.nfc(row.optionalOrEmpty("attendees")),
                 VietnameseText.nfc(row.required("concluded_by")));
     }
 
-    private static Task task(Row row) {
+    private static Task task(CatalogRow row) {
         String status = row.optional("status");
         return new Task(row.required("code"), YearMonth.parse(row.required("period")),
                 VietnameseText.nfc(row.required("sector")), VietnameseText.nfc(row.required("responsible")),
@@ -257,7 +253,7 @@ public final class CatalogLoader {
                 status == null ? null : Task.TaskStatus.valueOf(status));
     }
 
-    private static Rule rule(Row row) {
+    private static Rule rule(CatalogRow row) {
         String briefing = row.optional("briefing");
         return new Rule(row.required("code"), Rule.Scope.parse(row.required("applies_to")),
                 Rule.Severity.valueOf(row.required("severity")), row.required("subject"), row.required("check"),
@@ -266,251 +262,23 @@ public final class CatalogLoader {
                 VietnameseText.nfc(row.required("message")));
     }
 
-    private static ListForms.ColumnRow listColumn(Row row) {
+    private static ListForms.ColumnRow listColumn(CatalogRow row) {
         String required = row.optional("required");
         return new ListForms.ColumnRow(row.required("form"), new ListForm.Column(row.required("column"),
                 ListForm.ColumnType.valueOf(row.required("type")),
                 required != null && VietnameseText.fold(required).matches("y|yes|co|1|true"), row.list("aliases", "|")));
     }
 
-    private static ListForms.AggregationRow listAggregation(Row row) {
+    private static ListForms.AggregationRow listAggregation(CatalogRow row) {
         return new ListForms.AggregationRow(row.required("form"), new ListForm.Aggregation(row.required("indicator"),
                 Measure.valueOf(row.required("measure")), ListForm.Function.valueOf(row.required("function")),
                 row.optional("column"), row.optionalOrEmpty("filter")));
     }
 
     /** One line per role, its aliases separated by "|", in the order they are tried. */
-    private static List<Heading> headings(Row row) {
+    private static List<Heading> headings(CatalogRow row) {
         ColumnRole role = ColumnRole.valueOf(row.required("role"));
         return row.list("aliases", "|").stream().map(alias -> new Heading(role, alias)).toList();
     }
 
-    /** One CSV record, read by column name, with messages a person can act on. */
-    private record Row(String file, CSVRecord record) {
-
-        String required(String column) {
-            String value = optional(column);
-            if (value == null) {
-                throw new IllegalArgumentException("cột " + column + " không được để trống");
-            }
-            return value;
-        }
-
-        String optional(String column) {
-            if (!record.isMapped(column)) {
-                throw new IllegalArgumentException("thiếu cột " + column);
-            }
-            String value = record.isSet(column) ? record.get(column).trim() : "";
-            return value.isEmpty() ? null : value;
-        }
-
-        String optionalOrEmpty(String column) {
-            String value = optional(column);
-            return value == null ? "" : value;
-        }
-
-        /** The value of a column a catalog may lack altogether; null when absent or blank. */
-        String ifColumn(String column) {
-            return record.isMapped(column) ? optional(column) : null;
-        }
-
-        int dayOfMonth(String column) {
-            String value = required(column);
-            int day;
-            try {
-                day = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cột " + column + " phải là một ngày trong tháng (1-31), đang là '"
-                        + value + "'");
-            }
-            if (day < 1 || day > 31) {
-                throw new IllegalArgumentException("cột " + column + " phải là một ngày trong tháng (1-31), đang là "
-                        + day);
-            }
-            return day;
-        }
-
-        LocalDate date(String column) {
-            String value = optional(column);
-            return value == null ? null : LocalDate.parse(value);
-        }
-
-        BigDecimal decimal(String column) {
-            String value = optional(column);
-            return value == null ? null : new BigDecimal(value);
-        }
-
-        int integer(String column) {
-            return Integer.parseInt(required(column));
-        }
-
-        List<String> list(String column, String separator) {
-            String value = optional(column);
-            if (value == null) {
-                return List.of();
-            }
-            return Arrays.stream(value.split(java.util.regex.Pattern.quote(separator)))
-                    .map(String::trim).filter(s -> !s.isEmpty()).map(VietnameseText::nfc).toList();
-        }
-
-        String firstValue() {
-            return record.size() > 0 ? record.get(0) : null;
-        }
-
-        String explain(RuntimeException e) {
-            if (e instanceof java.time.format.DateTimeParseException p) {
-                return "ngày hoặc kỳ không hợp lệ '" + p.getParsedString() + "' (cần dạng yyyy-MM-dd hoặc yyyy-MM)";
-            }
-            if (e instanceof NumberFormatException) {
-                return "số không hợp lệ (" + e.getMessage() + ")";
-            }
-            if (e.getClass() == IllegalArgumentException.class && e.getMessage() != null
-                    && e.getMessage().startsWith("No enum constant")) {
-                return "giá trị không hợp lệ: " + e.getMessage().substring(e.getMessage().lastIndexOf('.') + 1);
-            }
-            return e.getMessage();
-        }
-    }
-
-    /** Everything wrong with a catalog, reported together so one edit fixes them all. */
-    static final class Problems {
-        private final List<String> messages = new ArrayList<>();
-
-        void add(String file, long line, String entry, String message) {
-            StringBuilder text = new StringBuilder("tệp ").append(file);
-            if (line > 0) {
-                text.append(", dòng ").append(line);
-            }
-            if (entry != null) {
-                text.append(" (").append(entry).append(")");
-            }
-            messages.add(text.append(": ").append(message).toString());
-        }
-
-        void throwIfAny() {
-            if (!messages.isEmpty()) {
-                throw new CatalogException("Danh mục báo cáo không hợp lệ: " + String.join("; ", messages) + ".");
-            }
-        }
-    }
-
-    /** Cross-references between the files: codes unique, every reference resolves. */
-    private record CatalogValidator(Catalog catalog, Problems problems) {
-
-        void validate() {
-            for (Unit unit : catalog.units()) {
-                if (unit.parentCode() != null && catalog.parent(unit).isEmpty()) {
-                    problems.add("units.csv", 0, unit.code(), "đơn vị cấp trên " + unit.parentCode()
-                            + " không có trong danh mục (hoặc không còn hiệu lực trong thời gian của đơn vị)");
-                }
-                successions(unit);
-            }
-            overlaps();
-            Set<String> indicatorCodes = new HashSet<>();
-            catalog.indicators().forEach(indicator -> indicatorCodes.add(indicator.code()));
-            Map<String, String> carriedBy = new HashMap<>();
-            for (Form form : catalog.forms()) {
-                for (String code : form.indicatorCodes()) {
-                    if (!indicatorCodes.contains(code)) {
-                        problems.add("forms.csv", 0, form.code(), "chỉ tiêu " + code + " không có trong indicators.csv");
-                    }
-                    String other = carriedBy.putIfAbsent(code, form.code());
-                    if (other != null && !other.equals(form.code())) {
-                        problems.add("forms.csv", 0, form.code(), "chỉ tiêu " + code + " đã thuộc biểu mẫu " + other);
-                    }
-                }
-                for (String submitter : form.submitters()) {
-                    if (submitter.startsWith("kind:")) {
-                        try {
-                            UnitKind.valueOf(submitter.substring(5).toUpperCase(Locale.ROOT));
-                        } catch (IllegalArgumentException e) {
-                            problems.add("forms.csv", 0, form.code(), "loại đơn vị không hợp lệ " + submitter);
-                        }
-                    } else if (catalog.unitsWithCode(submitter).isEmpty()) {
-                        problems.add("forms.csv", 0, form.code(), "đơn vị gửi báo cáo " + submitter + " không có trong units.csv");
-                    }
-                }
-            }
-            for (Target target : catalog.targets()) {
-                if (!indicatorCodes.contains(target.indicator())) {
-                    problems.add("targets.csv", 0, target.code(), "chỉ tiêu " + target.indicator() + " không có trong indicators.csv");
-                }
-                if (catalog.unitsWithCode(target.unitCode()).isEmpty()) {
-                    problems.add("targets.csv", 0, target.code(), "đơn vị " + target.unitCode() + " không có trong units.csv");
-                }
-            }
-        }
-
-        /**
-         * A successor exists and begins the day after its predecessor ends; the shares of one
-         * predecessor add up to all of it when all are known, and leave room for the unknown ones.
-         */
-        private void successions(Unit unit) {
-            if (unit.successors().isEmpty()) {
-                return;
-            }
-            String entry = unit.key();
-            if (unit.validTo() == null) {
-                problems.add("units.csv", 0, entry, "có đơn vị kế thừa nhưng chưa ghi ngày hết hiệu lực (valid_to)");
-            }
-            BigDecimal known = BigDecimal.ZERO;
-            boolean unknown = false;
-            Set<String> seen = new HashSet<>();
-            for (Succession succession : unit.successors()) {
-                if (!seen.add(succession.successorKey())) {
-                    problems.add("units.csv", 0, entry, "đơn vị kế thừa " + succession.successorKey() + " ghi hai lần");
-                }
-                Optional<Unit> successor = catalog.unitByKey(succession.successorKey());
-                if (successor.isEmpty()) {
-                    problems.add("units.csv", 0, entry, "đơn vị kế thừa " + succession.successorKey()
-                            + " không có trong danh mục");
-                } else if (unit.validTo() != null && !unit.validTo().plusDays(1).equals(successor.get().validFrom())) {
-                    problems.add("units.csv", 0, entry, "đơn vị kế thừa " + succession.successorKey()
-                            + " phải có hiệu lực từ ngày " + unit.validTo().plusDays(1)
-                            + ", ngay sau ngày hết hiệu lực của đơn vị này");
-                }
-                if (succession.shareKnown()) {
-                    known = known.add(succession.share());
-                } else {
-                    unknown = true;
-                }
-            }
-            if (!unknown && known.compareTo(BigDecimal.ONE) != 0) {
-                problems.add("units.csv", 0, entry, "tổng tỷ lệ chuyển sang các đơn vị kế thừa là "
-                        + known.stripTrailingZeros().toPlainString() + ", phải bằng 1");
-            } else if (unknown && known.compareTo(BigDecimal.ONE) >= 0) {
-                problems.add("units.csv", 0, entry, "tổng tỷ lệ đã biết là " + known.stripTrailingZeros().toPlainString()
-                        + " nên không còn phần nào cho đơn vị kế thừa chưa ghi tỷ lệ (tổng phải nhỏ hơn 1)");
-            }
-        }
-
-        /** One code names one unit on any day: the periods of the units that carried it do not overlap. */
-        private void overlaps() {
-            Map<String, List<Unit>> byCode = new HashMap<>();
-            catalog.units().forEach(unit -> byCode.computeIfAbsent(unit.code(), c -> new ArrayList<>()).add(unit));
-            for (List<Unit> units : byCode.values()) {
-                for (int i = 0; i < units.size(); i++) {
-                    for (int j = i + 1; j < units.size(); j++) {
-                        Unit a = units.get(i);
-                        Unit b = units.get(j);
-                        if (!a.key().equals(b.key()) && overlap(a, b)) {
-                            problems.add("units.csv", 0, a.code(), "thời gian hiệu lực của " + a.name() + " (" + a.key()
-                                    + ") và " + b.name() + " (" + b.key() + ") chồng lên nhau: một mã chỉ thuộc một"
-                                    + " đơn vị trong cùng một ngày");
-                        }
-                    }
-                }
-            }
-        }
-
-        private static boolean overlap(Unit a, Unit b) {
-            LocalDate min = LocalDate.MIN;
-            LocalDate max = LocalDate.MAX;
-            LocalDate aFrom = a.validFrom() == null ? min : a.validFrom();
-            LocalDate aTo = a.validTo() == null ? max : a.validTo();
-            LocalDate bFrom = b.validFrom() == null ? min : b.validFrom();
-            LocalDate bTo = b.validTo() == null ? max : b.validTo();
-            return !aFrom.isAfter(bTo) && !bFrom.isAfter(aTo);
-        }
-    }
 }
