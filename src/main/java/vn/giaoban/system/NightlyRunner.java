@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -49,8 +51,10 @@ final class NightlyRunner {
     private final SubmissionIngest submissions;
     private final Messages messages;
     private final BriefingPublisher briefing;
+    private final DataSource dataSource;
 
     NightlyRunner(ApplicationContext context, PrintStream out) {
+        this.dataSource = context.getBean(DataSource.class);
         this.submissions = context.getBean(SubmissionIngest.class);
         this.messages = context.getBean(Messages.class);
         this.briefing = context.getBean(BriefingPublisher.class);
@@ -68,8 +72,9 @@ final class NightlyRunner {
     }
 
     /**
-     * This process holds the run lock, so an execution still marked as started belongs to a process
-     * that died (power loss, kill -9): mark it failed so that launching its night again restarts it.
+     * This process holds the run locks (the working folder's, and the database's when it is shared), so an
+     * execution still marked as started belongs to a process that died (power loss, kill -9): mark it failed
+     * so that launching its night again restarts it.
      */
     private void recoverDeadRuns() {
         for (JobExecution dead : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
@@ -183,6 +188,18 @@ final class NightlyRunner {
             out.println(office.get());
             return ExitCode.CONFIGURATION_ERROR;
         }
+        Optional<DatabaseRunLock> held = DatabaseRunLock.acquire(dataSource);
+        if (held.isEmpty()) {
+            out.println(messages.get("cli.run-in-progress-database"));
+            return ExitCode.ALREADY_RUNNING;
+        }
+        try (DatabaseRunLock lock = held.get()) {
+            return launch(period, night);
+        }
+    }
+
+    /** With both run locks held: an execution still marked as started belongs to a process that died. */
+    private ExitCode launch(YearMonth period, LocalDate night) {
         recoverDeadRuns();
         JobExecution execution;
         try {
