@@ -16,9 +16,12 @@ import java.util.List;
  * @param toleranceRelative the same as a fraction of the reference figure (0.05 = 5%); null for none
  * @param inBriefing        whether a failure is told in the briefing's I.2 as well as in the feedback
  * @param message           a SpEL template ({@code #{...}} parts) of the Vietnamese sentence a failure reads as
+ * @param name              what the check is, as people read it ("Số đơn thư tiếp nhận trong tháng so với các tháng
+ *                          trước"); null when the catalog gives none, and the judged indicator's name stands for it.
+ *                          The code is the catalog's key, never shown to the units
  */
 public record Rule(String code, Scope appliesTo, Severity severity, String subject, String check,
-        BigDecimal toleranceAbsolute, BigDecimal toleranceRelative, boolean inBriefing, String message) {
+        BigDecimal toleranceAbsolute, BigDecimal toleranceRelative, boolean inBriefing, String message, String name) {
 
     public enum Severity {
         ERROR, WARNING

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,16 +119,42 @@ public class Consolidator {
                 """;
         if (listForms.isEmpty()) {
             jdbc.sql(copy.formatted("1 = 1")).params(period.toString(), period.toString()).update();
-            return;
+        } else {
+            String placeholders = String.join(", ", listForms.stream().map(f -> "?").toList());
+            List<Object> params = new ArrayList<>(List.of(period.toString(), period.toString()));
+            params.addAll(listForms);
+            jdbc.sql(copy.formatted("c.form_code NOT IN (" + placeholders + ")")).params(params).update();
+            jdbc.sql(copy.formatted("c.form_code IN (" + placeholders + """
+                    ) AND NOT EXISTS (SELECT 1 FROM data_value d WHERE d.unit_key = s.unit_key
+                        AND d.indicator_code = s.indicator_code AND d.period = s.period AND d.measure = s.measure)""")
+                    ).params(params).update();
         }
-        String placeholders = String.join(", ", listForms.stream().map(f -> "?").toList());
-        List<Object> params = new ArrayList<>(List.of(period.toString(), period.toString()));
-        params.addAll(listForms);
-        jdbc.sql(copy.formatted("c.form_code NOT IN (" + placeholders + ")")).params(params).update();
-        jdbc.sql(copy.formatted("c.form_code IN (" + placeholders + """
-                ) AND NOT EXISTS (SELECT 1 FROM data_value d WHERE d.unit_key = s.unit_key
-                    AND d.indicator_code = s.indicator_code AND d.period = s.period AND d.measure = s.measure)""")
-                ).params(params).update();
+        deriveMonths(period);
+    }
+
+    /**
+     * The month's figure of a unit that gave only the year to date: this month's cumulative less last month's
+     * of the same unit (January: the cumulative itself), marked derived, with the cumulative's cell as its
+     * source. Not derived when last month's cumulative is missing, or larger (a correction the rules tell);
+     * a month the unit gave itself always stands.
+     */
+    private void deriveMonths(YearMonth period) {
+        int derived = jdbc.sql("""
+                INSERT INTO data_value (unit_key, indicator_code, period, measure, num_value, submission_id, sheet, cell,
+                                        derived)
+                SELECT c.unit_key, c.indicator_code, c.period, 'MONTH', c.num_value - COALESCE(p.num_value, 0),
+                       c.submission_id, c.sheet, c.cell, TRUE
+                FROM data_value c
+                LEFT JOIN data_value p ON p.unit_key = c.unit_key AND p.indicator_code = c.indicator_code
+                                      AND p.period = ? AND p.measure = 'CUMULATIVE'
+                WHERE c.period = ? AND c.measure = 'CUMULATIVE' AND c.num_value IS NOT NULL
+                  AND (p.num_value IS NOT NULL OR ? = 1) AND c.num_value >= COALESCE(p.num_value, 0)
+                  AND NOT EXISTS (SELECT 1 FROM data_value m WHERE m.unit_key = c.unit_key
+                                  AND m.indicator_code = c.indicator_code AND m.period = c.period AND m.measure = 'MONTH')
+                """).params(period.minusMonths(1).toString(), period.toString(), period.getMonthValue()).update();
+        if (derived > 0) {
+            log.info("{}: {} monthly figures derived from the year to date", period, derived);
+        }
     }
 
     private boolean hasCurrentSubmissions(YearMonth period) {
@@ -147,6 +174,10 @@ public class Consolidator {
                 left += jdbc.sql("""
                         DELETE FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ?""")
                         .params(result.unitKey(), result.subject(), result.period().toString(), measure.name()).update();
+                // a month derived from the cumulative left out goes with it
+                jdbc.sql("""
+                        DELETE FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND derived""")
+                        .params(result.unitKey(), result.subject(), result.period().toString()).update();
                 log.info("{} {} {}: left out, rule {} failed", result.unitKey(), result.subject(), result.period(),
                         result.ruleCode());
             }
@@ -157,11 +188,16 @@ public class Consolidator {
     /** Forms the totals of every district and province for a period, from the current values. */
     void rollUp(YearMonth period) {
         Map<String, BigDecimal> values = new HashMap<>();
+        Set<String> derived = new HashSet<>();
         jdbc.sql("""
-                SELECT unit_key, indicator_code, measure, num_value FROM data_value
+                SELECT unit_key, indicator_code, measure, num_value, derived FROM data_value
                 WHERE period = ? AND num_value IS NOT NULL
                 """).param(period.toString()).query(rs -> {
-                    values.put(key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getBigDecimal(4));
+                    String key = key(rs.getString(1), rs.getString(2), rs.getString(3));
+                    values.put(key, rs.getBigDecimal(4));
+                    if (rs.getBoolean(5)) {
+                        derived.add(key);
+                    }
                 });
         List<Object[]> rows = new ArrayList<>();
         for (Indicator indicator : catalog.indicators()) {
@@ -172,11 +208,11 @@ public class Consolidator {
                 for (Unit unit : catalog.units()) {
                     if ((unit.kind() == UnitKind.DISTRICT || unit.kind() == UnitKind.PROVINCE)
                             && unit.validOn(period.atEndOfMonth())) {
-                        Total total = total(unit, indicator, measure, period, values);
+                        Total total = total(unit, indicator, measure, period, values, derived);
                         if (total.value() != null) {
                             rows.add(new Object[] { unit.key(), indicator.code(), period.toString(), measure.name(),
                                     total.own(), total.children(), total.childrenReported(), total.childrenExpected(),
-                                    total.value() });
+                                    total.value(), total.childrenDerived() });
                         }
                     }
                 }
@@ -186,38 +222,43 @@ public class Consolidator {
         for (Object[] row : rows) {
             jdbc.sql("""
                     INSERT INTO rollup_value (unit_key, indicator_code, period, measure, own_value, children_value,
-                                              children_reported, children_expected, total_value)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              children_reported, children_expected, total_value, children_derived)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).params(row).update();
         }
     }
 
+    /** @param childrenDerived how many of the children's figures were derived (a month from the year to date) */
     private record Total(BigDecimal own, BigDecimal children, int childrenReported, int childrenExpected,
-            BigDecimal value) {
+            BigDecimal value, int childrenDerived) {
     }
 
     private Total total(Unit unit, Indicator indicator, Measure measure, YearMonth period,
-            Map<String, BigDecimal> values) {
-        BigDecimal own = values.get(key(unit.key(), indicator.code(), measure.name()));
+            Map<String, BigDecimal> values, Set<String> derived) {
+        String ownKey = key(unit.key(), indicator.code(), measure.name());
+        BigDecimal own = values.get(ownKey);
         if (indicator.rollup() == Rollup.OWN) {
-            return new Total(own, null, 0, 0, own);
+            return new Total(own, null, 0, 0, own, 0);
         }
         BigDecimal children = null;
         int reported = 0;
         int expected = 0;
+        int childrenDerived = 0;
         for (Unit child : catalog.children(unit, period)) {
             if (child.kind() == UnitKind.DEPARTMENT) {
                 continue;
             }
             expected++;
-            BigDecimal childTotal = total(child, indicator, measure, period, values).value();
-            if (childTotal != null) {
+            Total childTotal = total(child, indicator, measure, period, values, derived);
+            if (childTotal.value() != null) {
                 reported++;
-                children = children == null ? childTotal : children.add(childTotal);
+                children = children == null ? childTotal.value() : children.add(childTotal.value());
+                boolean childOwnDerived = derived.contains(key(child.key(), indicator.code(), measure.name()));
+                childrenDerived += childTotal.childrenDerived() + (childOwnDerived ? 1 : 0);
             }
         }
         BigDecimal value = own == null ? children : children == null ? own : own.add(children);
-        return new Total(own, children, reported, expected, value);
+        return new Total(own, children, reported, expected, value, childrenDerived);
     }
 
     private static String key(String unitKey, String indicator, String measure) {

@@ -51,10 +51,12 @@ public final class CheckReport {
         results.forEach(r -> byRule.computeIfAbsent(r.ruleCode(), k -> new ArrayList<>()).add(r));
         byRule.forEach((rule, same) -> {
             if (same.size() <= 2) {
-                same.forEach(r -> lines.add("  " + unitName(r.unitKey()) + " · " + rule + ": " + r.message()));
+                same.forEach(r -> lines.add("  " + unitName(r.unitKey()) + " · " + RuleEngine.title(catalog, rule) + ": "
+                        + r.message()));
             } else {
-                lines.add("  " + messages.get("cli.check.not-evaluated-units", rule, same.size(), String.join(", ",
-                        same.stream().map(r -> unitName(r.unitKey())).toList()), same.get(0).message()));
+                String units = String.join(", ", same.stream().map(r -> unitName(r.unitKey())).toList());
+                lines.add("  " + messages.get("cli.check.not-evaluated-units", RuleEngine.title(catalog, rule), same.size(),
+                        units, same.get(0).message()));
             }
         });
     }
@@ -68,7 +70,8 @@ public final class CheckReport {
         for (RuleResult result : results) {
             String severity = messages.get(result.severity() == Rule.Severity.ERROR ? "cli.check.severity.error"
                     : "cli.check.severity.warning");
-            lines.add("  " + severity + " " + unitName(result.unitKey()) + " · " + result.ruleCode() + ": " + result.message());
+            lines.add("  " + severity + " " + unitName(result.unitKey()) + " · " + RuleEngine.title(catalog, result.ruleCode())
+                    + ": " + result.message());
             lines.add("      " + messages.get("cli.check.looked-at", result.lookedAt()));
         }
     }

@@ -27,6 +27,7 @@ import vn.giaoban.catalog.Rule;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
 import vn.giaoban.rules.RuleContext.MissingFigure;
+import vn.giaoban.text.Messages;
 
 /**
  * Evaluates the catalog's rules for a period over the consolidated figures and stores every
@@ -46,11 +47,13 @@ public class RuleEngine {
     private final Lineage lineage;
     private final Map<String, Expression> checks = new ConcurrentHashMap<>();
     private final Map<String, Expression> messages = new ConcurrentHashMap<>();
+    private final Messages words;
 
-    public RuleEngine(JdbcClient jdbc, Catalog catalog) {
+    public RuleEngine(JdbcClient jdbc, Catalog catalog, Messages words) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.lineage = new Lineage(catalog);
+        this.words = words;
     }
 
     /**
@@ -129,7 +132,7 @@ public class RuleEngine {
                     .getValue(evaluation);
             if (!(value instanceof Boolean passed)) {
                 outcome = RuleResult.Outcome.NOT_EVALUATED;
-                message = "Quy tắc " + rule.code() + " không cho kết quả đúng hoặc sai (" + value + "): cần sửa danh mục.";
+                message = words.get("feedback.rule.not-boolean", title(rule), value);
             } else if (passed) {
                 outcome = RuleResult.Outcome.PASSED;
                 message = null;
@@ -143,12 +146,11 @@ public class RuleEngine {
             Optional<MissingFigure> missing = missing(e);
             outcome = RuleResult.Outcome.NOT_EVALUATED;
             if (missing.isPresent()) {
-                message = "Chưa kiểm tra được quy tắc " + rule.code() + " vì thiếu " + missing.get().description() + ".";
+                message = words.get("feedback.rule.missing-figure", title(rule), missing.get().description());
                 ownFigureMissing = missing.get().own();
             } else {
                 log.warn("Rule {} for {} {} could not be evaluated", rule.code(), unit.key(), period, e);
-                message = "Chưa kiểm tra được quy tắc " + rule.code() + ": quy tắc lỗi với số liệu này ("
-                        + rootMessage(e) + "), cần sửa danh mục quy tắc.";
+                message = words.get("feedback.rule.broken", title(rule), rootMessage(e));
             }
         }
         String lookedAt = context.lookedAt().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -163,8 +165,20 @@ public class RuleEngine {
                     c -> PARSER.parseExpression(rule.message(), new TemplateParserContext())).getValue(evaluation);
             return String.valueOf(text);
         } catch (RuntimeException e) {
-            return "Số liệu không thỏa quy tắc " + rule.code() + " (" + context.lookedAt() + ").";
+            return words.get("feedback.rule.failed", title(rule), context.lookedAt());
         }
+    }
+
+    /** What a rule checks, as people read it: its name in the catalog, else the judged indicator's; never its code. */
+    private String title(Rule rule) {
+        return title(catalog, rule.code());
+    }
+
+    /** {@link #title(Rule)} of a rule known by its code; the code itself when the catalog no longer has it. */
+    static String title(Catalog catalog, String ruleCode) {
+        return catalog.rules().stream().filter(rule -> rule.code().equals(ruleCode)).findFirst()
+                .map(rule -> rule.name() != null ? rule.name() : catalog.indicator(rule.subject()).name())
+                .orElse(ruleCode);
     }
 
     /**

@@ -259,7 +259,7 @@ public final class CatalogLoader {
                 Rule.Severity.valueOf(row.required("severity")), row.required("subject"), row.required("check"),
                 row.decimal("tolerance_abs"), row.decimal("tolerance_rel"),
                 briefing != null && VietnameseText.fold(briefing).matches("y|yes|co|1|true"),
-                VietnameseText.nfc(row.required("message")));
+                VietnameseText.nfc(row.required("message")), VietnameseText.nfc(row.ifColumn("name")));
     }
 
     private static ListForms.ColumnRow listColumn(CatalogRow row) {

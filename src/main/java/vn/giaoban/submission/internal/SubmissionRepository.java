@@ -189,6 +189,7 @@ public class SubmissionRepository {
     public boolean stillConsolidated(FiledSubmission submission, RemovedValue removed) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ?
+                  AND NOT derived
                 """).params(removed.unitKey(), removed.indicatorCode(), submission.period().toString(), removed.measure())
                 .query(Long.class).single() > 0;
     }
