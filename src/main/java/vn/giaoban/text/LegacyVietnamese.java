@@ -421,7 +421,8 @@ public final class LegacyVietnamese {
     }
 
     /**
-     * {Vietnamese syllables, words} among the words holding a non-ASCII character. A word is a run
+     * {Vietnamese syllables, words} among the words of two characters or more holding a non-ASCII
+     * character. A word is a run
      * of letters and of Latin-1's upper half (where the legacy encodings put their letters), so
      * "ng©n" is one word before conversion.
      */
@@ -442,7 +443,8 @@ public final class LegacyVietnamese {
                 }
                 nonAscii |= c >= 0x80;
             } else if (start >= 0) {
-                if (nonAscii) {
+                // a one-letter word tells nothing: VNI's "ó" is French "où"
+                if (nonAscii && i - start > 1) {
                     words++;
                     if (syllable(text.substring(start, i))) {
                         valid++;
