@@ -1,6 +1,7 @@
 package vn.giaoban.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class LegacyVietnamese {
     /** TCVN3 byte (as a char below U+0100) to its letter; 0 where the byte is not a VN3 letter. */
     private static final char[] TCVN3 = new char[256];
 
-    /** VNI bytes that are a letter of their own. */
+    /** VNI bytes that are a letter of their own (Ì Í ì í are themselves and are not listed). */
     private static final char[] VNI_SINGLE = new char[256];
 
     /** VNI base letters: a e o u y ơ ư (ơ and ư are themselves the bytes ô and ö), lower case first. */
@@ -106,6 +107,9 @@ public final class LegacyVietnamese {
             new VniMark('\u00fc', BREVE, "\u0303"), new VniMark('\u00eb', BREVE, "\u0323"),
     };
 
+    /** A byte's index in VNI_BASES, -1 when it is not a base letter. */
+    private static final byte[] VNI_BASE_INDEX = new byte[256];
+
     /** VNI base index (VNI_BASES) and mark (byte & 0x1F) to the letter; 0 where they do not combine. */
     private static final char[][] VNI_PAIRS = new char[VNI_BASES.length()][32];
 
@@ -119,9 +123,11 @@ public final class LegacyVietnamese {
         tcvn3(0xE1, "ỏõóọồổỗốộờởỡớợù");
         tcvn3(0xF1, "ủũúụừửữứựỳỷỹýỵ");
 
-        vniSingle("\u00d1\u00f1\u00d4\u00f4\u00d6\u00f6\u00cc\u00ec\u00cd\u00ed\u00d3\u00f3\u00d2\u00f2\u00c6\u00e6\u00ce\u00ee",
-                "ĐđƠơƯưÌìÍíĨĩỊịỈỉỴỵ");
+        vniSingle("\u00d1\u00f1\u00d4\u00f4\u00d6\u00f6\u00d3\u00f3\u00d2\u00f2\u00c6\u00e6\u00ce\u00ee",
+                "ĐđƠơƯưĨĩỊịỈỉỴỵ");
+        Arrays.fill(VNI_BASE_INDEX, (byte) -1);
         for (int base = 0; base < VNI_BASES.length(); base++) {
+            VNI_BASE_INDEX[VNI_BASES.charAt(base)] = (byte) base;
             char letter = VNI_BASE_LETTERS.charAt(base);
             char lower = Character.toLowerCase(letter);
             for (VniMark mark : VNI_MARKS) {
@@ -319,7 +325,7 @@ public final class LegacyVietnamese {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            int base = VNI_BASES.indexOf(c);
+            int base = vniBase(c);
             if (base >= 0 && i + 1 < length) {
                 char mark = text.charAt(i + 1);
                 char letter = mark >= 0xC0 && mark < 0x100 ? VNI_PAIRS[base][mark & 0x1F] : 0;
@@ -331,7 +337,7 @@ public final class LegacyVietnamese {
                 }
             }
             char single = c < 256 ? VNI_SINGLE[c] : 0;
-            if (single != 0 && single != c) {
+            if (single != 0) {
                 out.append(single);
                 changed = true;
             } else {
@@ -339,6 +345,10 @@ public final class LegacyVietnamese {
             }
         }
         return changed ? out.toString() : text;
+    }
+
+    private static int vniBase(char c) {
+        return c < 256 ? VNI_BASE_INDEX[c] : -1;
     }
 
     /** TCVN3's letters that Latin-1 shows as symbols (¨©ª«¬®, µ¶·¸¹, »¼½¾): rare in real text. */
@@ -357,7 +367,7 @@ public final class LegacyVietnamese {
     private static int vniSigns(String text) {
         int signs = 0;
         for (int i = 0; i + 1 < text.length(); i++) {
-            int base = VNI_BASES.indexOf(text.charAt(i));
+            int base = vniBase(text.charAt(i));
             char mark = text.charAt(i + 1);
             if (base >= 0 && mark >= 0xC0 && mark < 0x100 && VNI_PAIRS[base][mark & 0x1F] != 0) {
                 signs++;
@@ -422,9 +432,8 @@ public final class LegacyVietnamese {
 
     /**
      * {Vietnamese syllables, words} among the words of two characters or more holding a non-ASCII
-     * character. A word is a run
-     * of letters and of Latin-1's upper half (where the legacy encodings put their letters), so
-     * "ng©n" is one word before conversion.
+     * character. A word is a run of letters and of Latin-1's upper half (where the legacy encodings
+     * put their letters), so "ng©n" is one word before conversion.
      */
     private static int[] syllables(String text) {
         int valid = 0;

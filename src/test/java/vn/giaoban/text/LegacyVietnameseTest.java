@@ -204,6 +204,30 @@ class LegacyVietnameseTest {
     }
 
     @Test
+    void keepsWhatIsNotALetter() {
+        // given Windows-1252 punctuation, digits and the bytes VN3 leaves free (VN1's extra capitals
+        // and combining marks, which the ABC fonts do not draw)
+        String text = LegacyLetters.tcvn3("Năm") + " 2021 \u2013 2022: \u201c94.533\u201d \u20ac 25\u00b0 \u00b1 \u00c0\u00c5\u00ff";
+        // then only the letter is converted
+        assertThat(LegacyVietnamese.toUnicode(text, Encoding.TCVN3))
+                .isEqualTo("Năm 2021 \u2013 2022: \u201c94.533\u201d \u20ac 25\u00b0 \u00b1 \u00c0\u00c5\u00ff");
+        assertThat(LegacyVietnamese.toUnicode("2021 \u2013 2022, 25%", Encoding.VNI)).isEqualTo("2021 \u2013 2022, 25%");
+    }
+
+    @Test
+    void convertsACellByTheFontOfItsStyle() {
+        // given a cell whose style names a legacy font, as a reader finds it
+        String fontName = ".VnTime";
+        String text = LegacyLetters.tcvn3("Thu tiền sử dụng đất");
+        // when
+        String read = LegacyVietnamese.fromFontName(fontName)
+                .map(encoding -> LegacyVietnamese.toUnicode(text, encoding))
+                .orElse(text);
+        // then
+        assertThat(read).isEqualTo("Thu tiền sử dụng đất");
+    }
+
+    @Test
     void leavesUnicodeVietnameseAndPlainTextAlone() {
         for (Encoding encoding : List.of(Encoding.TCVN3, Encoding.VNI)) {
             for (String text : List.of("Tổng thu ngân sách nhà nước", "Đơn vị", "Phạm pháp hình sự", "BM03-DT",
