@@ -114,6 +114,9 @@ public final class LegacyVietnamese {
     private static final char[][] VNI_PAIRS = new char[VNI_BASES.length()][32];
 
     static {
+        // VN3: the seven capitals it has and their lower case at 0xA1-0xAE, then each vowel's five
+        // tones (grave, hook, tilde, acute, dot below) in runs; 0xAF-0xB4, 0xBA, 0xBF-0xC5, 0xCD,
+        // 0xD9-0xDB, 0xE0 and 0xF0 are not VN3 letters
         tcvn3(0xA1, "ĂÂÊÔƠƯĐăâêôơưđ");
         tcvn3(0xB5, "àảãáạ");
         tcvn3(0xBB, "ằẳẵắ");
@@ -123,6 +126,8 @@ public final class LegacyVietnamese {
         tcvn3(0xE1, "ỏõóọồổỗốộờởỡớợù");
         tcvn3(0xF1, "ủũúụừửữứựỳỷỹýỵ");
 
+        // VNI: đ, ơ, ư and the toned i's and ỵ are one byte; every other letter is a base and a mark
+        // (y takes the dot below as a mark too, though VNI's own ỵ is "î")
         vniSingle("\u00d1\u00f1\u00d4\u00f4\u00d6\u00f6\u00d3\u00f3\u00d2\u00f2\u00c6\u00e6\u00ce\u00ee",
                 "ĐđƠơƯưĨĩỊịỈỉỴỵ");
         Arrays.fill(VNI_BASE_INDEX, (byte) -1);
