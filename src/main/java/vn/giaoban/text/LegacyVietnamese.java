@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Vietnamese typed in the 8-bit font encodings that came before Unicode, turned into Unicode.
+ * (Longer than most files here: the two encodings' letter tables and the statistics that tell them from
+ * Unicode are one subject, and each half reads the other's tables.)
  *
  * <p>Before Unicode was made the standard for government documents (TCVN 6909:2001, Decision
  * 72/2002/QĐ-TTg), Vietnamese was typed with fonts that drew Vietnamese letters in place of the
