@@ -27,6 +27,7 @@ public final class Catalog {
     private final List<Task> tasks;
     private final List<Rule> rules;
     private final Map<String, ListForm> listForms = new LinkedHashMap<>();
+    private final List<Delegation> delegations;
     /** Indexes of the units, each in the catalog's order: a national catalog has thousands of units. */
     private final Map<String, Unit> unitsByKey = new HashMap<>();
     private final Map<String, List<Unit>> unitsByCode = new HashMap<>();
@@ -45,6 +46,13 @@ public final class Catalog {
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
             List<ListForm> listForms) {
+        this(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms, List.of());
+    }
+
+    public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
+            List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
+            List<ListForm> listForms, List<Delegation> delegations) {
+        this.delegations = List.copyOf(delegations);
         this.rules = List.copyOf(rules);
         listForms.forEach(list -> this.listForms.put(list.formCode(), list));
         this.meetings = List.copyOf(meetings);
@@ -148,6 +156,38 @@ public final class Catalog {
 
     public List<Form> formsSubmittableBy(Unit unit) {
         return forms.values().stream().filter(form -> form.submittableBy(unit)).toList();
+    }
+
+    public List<Delegation> delegations() {
+        return delegations;
+    }
+
+    /** The delegation under which {@code sender} sends {@code form} for {@code subject}, if it may. */
+    public Optional<Delegation> delegation(Unit sender, Form form, Unit subject) {
+        return delegations.stream().filter(delegation -> delegation.covers(sender, form, subject)).findFirst();
+    }
+
+    /** The forms {@code sender} sends for other units, in the catalog's order. */
+    public List<Form> formsSentForOthersBy(Unit sender) {
+        return forms.values().stream().filter(form -> delegations.stream().anyMatch(
+                delegation -> delegation.senderCode().equals(sender.code()) && delegation.formCode().equals(form.code())))
+                .toList();
+    }
+
+    /**
+     * Who may send {@code form} about {@code subject} in {@code period}: the subject itself when the form is its own
+     * to send, then every unit delegated to send it for the subject, valid that month.
+     */
+    public List<Unit> sendersFor(Form form, Unit subject, YearMonth period) {
+        List<Unit> senders = new ArrayList<>();
+        if (form.submittableBy(subject)) {
+            senders.add(subject);
+        }
+        for (Delegation delegation : delegations) {
+            unit(delegation.senderCode(), period).filter(sender -> delegation.covers(sender, form, subject))
+                    .filter(sender -> !senders.contains(sender)).ifPresent(senders::add);
+        }
+        return senders;
     }
 
     /** The form that carries an indicator (the catalog allows one). */

@@ -28,6 +28,7 @@ import org.springframework.core.io.ResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.ColumnRole;
+import vn.giaoban.catalog.Delegation;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Heading;
 import vn.giaoban.catalog.Indicator;
@@ -106,6 +107,7 @@ public final class CatalogLoader {
         List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, CatalogLoader::meeting);
         List<Task> tasks = readOptional(folder, "tasks.csv", problems, CatalogLoader::task);
         List<Rule> rules = readOptional(folder, "rules.csv", problems, CatalogLoader::rule);
+        List<Delegation> delegations = readOptional(folder, "delegations.csv", problems, CatalogLoader::delegation);
         List<ListForm> listForms = ListForms.of(
                 readOptional(folder, "list-columns.csv", problems, CatalogLoader::listColumn),
                 readOptional(folder, "list-aggregations.csv", problems, CatalogLoader::listAggregation));
@@ -117,7 +119,8 @@ public final class CatalogLoader {
         duplicates("tasks.csv", tasks.stream().map(Task::code).toList(), "trùng mã nhiệm vụ", problems);
         duplicates("meetings.csv", meetings.stream().map(m -> m.period().toString()).toList(), "trùng kỳ họp", problems);
         duplicates("rules.csv", rules.stream().map(Rule::code).toList(), "trùng mã quy tắc", problems);
-        Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms);
+        Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms,
+                delegations);
         new CrossReferences(catalog, problems).validate();
         RuleValidation.validate(catalog, problems::add);
         problems.throwIfAny();
@@ -260,6 +263,12 @@ public final class CatalogLoader {
                 row.decimal("tolerance_abs"), row.decimal("tolerance_rel"),
                 briefing != null && VietnameseText.fold(briefing).matches("y|yes|co|1|true"),
                 VietnameseText.nfc(row.required("message")), VietnameseText.nfc(row.ifColumn("name")));
+    }
+
+    /** "PNNPTNT,BM05-NTM,kind:commune,sender": who sends a form about whom, and whose file counts when both do. */
+    private static Delegation delegation(CatalogRow row) {
+        return new Delegation(row.required("sender"), row.required("form"), row.list("subjects", " "),
+                Delegation.Authority.parse(row.required("authoritative")));
     }
 
     private static ListForms.ColumnRow listColumn(CatalogRow row) {

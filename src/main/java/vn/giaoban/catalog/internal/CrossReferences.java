@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Delegation;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Succession;
 import vn.giaoban.catalog.Target;
@@ -55,12 +56,38 @@ record CrossReferences(Catalog catalog, CatalogProblems problems) {
                 }
             }
         }
+        catalog.delegations().forEach(this::delegation);
         for (Target target : catalog.targets()) {
             if (!indicatorCodes.contains(target.indicator())) {
                 problems.add("targets.csv", 0, target.code(), "chỉ tiêu " + target.indicator() + " không có trong indicators.csv");
             }
             if (catalog.unitsWithCode(target.unitCode()).isEmpty()) {
                 problems.add("targets.csv", 0, target.code(), "đơn vị " + target.unitCode() + " không có trong units.csv");
+            }
+        }
+    }
+
+    /** The sender and the form exist, and each subject is a unit's code or a kind of unit. */
+    private void delegation(Delegation delegation) {
+        String entry = delegation.senderCode() + " " + delegation.formCode();
+        if (catalog.unitsWithCode(delegation.senderCode()).isEmpty()) {
+            problems.add("delegations.csv", 0, entry, "đơn vị gửi " + delegation.senderCode() + " không có trong units.csv");
+        }
+        if (catalog.form(delegation.formCode()).isEmpty()) {
+            problems.add("delegations.csv", 0, entry, "biểu mẫu " + delegation.formCode() + " không có trong forms.csv");
+        }
+        if (delegation.subjects().isEmpty()) {
+            problems.add("delegations.csv", 0, entry, "cột subjects không được để trống");
+        }
+        for (String subject : delegation.subjects()) {
+            if (subject.startsWith("kind:")) {
+                try {
+                    UnitKind.valueOf(subject.substring(5).toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add("delegations.csv", 0, entry, "loại đơn vị không hợp lệ " + subject);
+                }
+            } else if (catalog.unitsWithCode(subject).isEmpty()) {
+                problems.add("delegations.csv", 0, entry, "đơn vị " + subject + " không có trong units.csv");
             }
         }
     }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.CatalogException;
+import vn.giaoban.catalog.Delegation;
+import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Succession;
 import vn.giaoban.catalog.Unit;
 
@@ -50,6 +53,53 @@ class CatalogLoaderTest {
 
         assertThat(vanLang.unit("06172", LocalDate.of(2025, 6, 30))).map(Unit::name).contains("Xã Tân Mỹ");
         assertThat(vanLang.unit("06172", LocalDate.of(2025, 7, 1))).map(Unit::name).contains("Xã Hoàng Văn Thụ");
+    }
+
+    @Test
+    void theAgricultureOfficeSendsTheNewRuralReportForTheDistrictsCommunesAndNoOneElses() {
+        Catalog vanLang = loader.load("classpath:catalog/van-lang/");
+        YearMonth october = YearMonth.of(2022, 10);
+        Unit agriculture = vanLang.unit("PNNPTNT", october).orElseThrow();
+        Unit trungKhanh = vanLang.unit("06127", october).orElseThrow();
+        Unit tanMy = vanLang.unit("06172", october).orElseThrow();
+        Form ntm = vanLang.form("BM05-NTM").orElseThrow();
+
+        assertThat(vanLang.delegation(agriculture, ntm, trungKhanh)).map(Delegation::authoritative)
+                .contains(Delegation.Authority.SENDER);
+        assertThat(vanLang.delegation(agriculture, ntm, tanMy)).isPresent();
+        // not another form, not a department, not itself
+        assertThat(vanLang.delegation(agriculture, vanLang.form("BM03-DT").orElseThrow(), trungKhanh)).isEmpty();
+        assertThat(vanLang.delegation(agriculture, ntm, vanLang.unit("CAH", october).orElseThrow())).isEmpty();
+        assertThat(vanLang.delegation(trungKhanh, ntm, tanMy)).isEmpty();
+        // who may send Trùng Khánh's: the commune itself, then the office
+        assertThat(vanLang.sendersFor(ntm, trungKhanh, october)).extracting(Unit::code).containsExactly("06127", "PNNPTNT");
+        assertThat(vanLang.formsSentForOthersBy(agriculture)).containsExactly(ntm);
+    }
+
+    @Test
+    void aDelegationNamingAnUnknownSenderFormOrSubjectIsAnErrorNamingTheFile() throws IOException {
+        Files.writeString(catalog.resolve("delegations.csv"), """
+                sender,form,subjects,authoritative
+                PKHONGCO,BM05-NTM,kind:commune,sender
+                PNNPTNT,BM99,kind:xa,subject
+                PNNPTNT,BM05-NTM,99999,sender
+                """);
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("delegations.csv").hasMessageContaining("PKHONGCO")
+                .hasMessageContaining("BM99").hasMessageContaining("kind:xa").hasMessageContaining("99999");
+    }
+
+    @Test
+    void aDelegationWithoutItsAuthorityIsAnErrorNamingTheLine() throws IOException {
+        Files.writeString(catalog.resolve("delegations.csv"), """
+                sender,form,subjects,authoritative
+                PNNPTNT,BM05-NTM,kind:commune,
+                """);
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("delegations.csv").hasMessageContaining("dòng 2")
+                .hasMessageContaining("authoritative");
     }
 
     @Test
