@@ -3,10 +3,13 @@ package vn.giaoban.consolidation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Delegation;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.ListForm;
@@ -53,21 +57,25 @@ public class Consolidator {
     public record Summary(int versionsChanged, Set<YearMonth> periods, int valuesLeftOut) {
     }
 
+    /** A unit's report of a form for a period whose current version is to change. */
+    private record Group(String unitKey, String formCode, String period, long winner, Long current) {
+    }
+
     /** @param alwaysRollUp a period whose totals are formed even if no version changed (the job's own) */
     public Summary consolidate(YearMonth alwaysRollUp) {
-        record Group(String unitKey, String formCode, String period, long winner, Long current) {
-        }
-        List<Group> changed = jdbc.sql("""
+        // a report one unit sent: its newest accepted version
+        List<Group> changed = new ArrayList<>(jdbc.sql("""
                 SELECT w.unit_key, w.form_code, w.period, w.winner, c.submission_id AS current_id
                 FROM (SELECT unit_key, form_code, period, MAX(id) AS winner
                       FROM submission WHERE status = 'ACCEPTED'
-                      GROUP BY unit_key, form_code, period) w
+                      GROUP BY unit_key, form_code, period HAVING COUNT(DISTINCT folder) = 1) w
                 LEFT JOIN current_submission c
                        ON c.unit_key = w.unit_key AND c.form_code = w.form_code AND c.period = w.period
                 WHERE c.submission_id IS NULL OR c.submission_id <> w.winner
-                ORDER BY w.period, w.unit_key, w.form_code
                 """).query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                (Long) rs.getObject(5, Long.class))).list();
+                (Long) rs.getObject(5, Long.class))).list());
+        changed.addAll(sentByTwo());
+        changed.sort(Comparator.comparing(Group::period).thenComparing(Group::unitKey).thenComparing(Group::formCode));
         Set<YearMonth> periods = new TreeSet<>();
         periods.add(alwaysRollUp);
         for (Group group : changed) {
@@ -99,6 +107,60 @@ public class Consolidator {
             rollUp(period);
         }
         return new Summary(changed.size(), periods, rejected[0]);
+    }
+
+    /**
+     * A report that both the unit and another sending for it (a delegation) sent: the newest version of the party the
+     * catalog makes authoritative, else the newest of any. Few: read whole.
+     */
+    private List<Group> sentByTwo() {
+        record Version(String unitKey, String formCode, String period, long id, String folder, Long current) {
+        }
+        Map<String, List<Version>> byReport = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT s.unit_key, s.form_code, s.period, s.id, s.folder, c.submission_id
+                FROM submission s
+                JOIN (SELECT unit_key, form_code, period FROM submission WHERE status = 'ACCEPTED'
+                      GROUP BY unit_key, form_code, period HAVING COUNT(DISTINCT folder) > 1) w
+                  ON w.unit_key = s.unit_key AND w.form_code = s.form_code AND w.period = s.period
+                LEFT JOIN current_submission c
+                       ON c.unit_key = s.unit_key AND c.form_code = s.form_code AND c.period = s.period
+                WHERE s.status = 'ACCEPTED'
+                ORDER BY s.id""").query((rs, n) -> new Version(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getString(5), (Long) rs.getObject(6, Long.class))).list()
+                .forEach(v -> byReport.computeIfAbsent(v.unitKey() + "|" + v.formCode() + "|" + v.period(),
+                        k -> new ArrayList<>()).add(v));
+        List<Group> changed = new ArrayList<>();
+        for (List<Version> versions : byReport.values()) {
+            Version first = versions.get(0);
+            YearMonth period = YearMonth.parse(first.period());
+            Optional<String> authoritative = authoritativeFolder(first.unitKey(), first.formCode(), period,
+                    versions.stream().map(Version::folder).distinct().toList());
+            Version winner = versions.stream().filter(v -> authoritative.map(v.folder()::equals).orElse(true))
+                    .reduce((older, newer) -> newer).orElse(versions.get(versions.size() - 1));
+            if (!Long.valueOf(winner.id()).equals(first.current())) {
+                changed.add(new Group(first.unitKey(), first.formCode(), first.period(), winner.id(), first.current()));
+            }
+        }
+        return changed;
+    }
+
+    /** Of the folders that sent a unit's report, the one whose figures count by the catalog's delegation. */
+    private Optional<String> authoritativeFolder(String unitKey, String formCode, YearMonth period, List<String> folders) {
+        Optional<Unit> subject = catalog.unitByKey(unitKey);
+        Optional<Form> form = catalog.form(formCode);
+        if (subject.isEmpty() || form.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String folder : folders) {
+            Optional<Delegation> delegation = catalog.unit(folder, period)
+                    .flatMap(sender -> catalog.delegation(sender, form.get(), subject.get()));
+            if (delegation.isPresent()) {
+                return Optional.of(delegation.get().authoritative() == Delegation.Authority.SENDER ? folder
+                        : subject.get().code());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
