@@ -127,7 +127,7 @@ public final class TableSources {
             if (startsWith(head, 30, OPEN_DOCUMENT_MIMETYPE)) {
                 throw new UnreadableFileException(OPEN_DOCUMENT);
             }
-            XlsxTableSource.checkPackage(file, limits);
+            XlsxPackage.checkPackage(file, limits);
             return readThrough(size > vettedUpTo, () -> XlsxTableSource.open(file, limits));
         }
         if (startsWith(head, OLE2)) {

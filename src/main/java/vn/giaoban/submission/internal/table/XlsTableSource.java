@@ -70,7 +70,7 @@ final class XlsTableSource implements TableSource {
             fs = new POIFSFileSystem(file.toFile(), true);
         } catch (Exception e) {
             log.warn("{} has an OLE2 signature but no readable structure: {}", file, e.toString());
-            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxTableSource.NOT_EXCEL, e);
+            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxWorkbook.NOT_EXCEL, e);
         }
         try {
             // an .xlsx saved with a password is an OLE2 file holding the encrypted package
@@ -87,7 +87,7 @@ final class XlsTableSource implements TableSource {
         } catch (Exception e) {
             closeQuietly(fs);
             log.warn("cannot open {} as .xls: {}", file, e.toString());
-            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxTableSource.NOT_EXCEL, e);
+            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxWorkbook.NOT_EXCEL, e);
         }
     }
 
