@@ -1,5 +1,7 @@
 package vn.giaoban.submission.internal.table;
 
+import static vn.giaoban.submission.internal.table.TableSources.say;
+
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -36,13 +38,10 @@ import vn.giaoban.text.VietnameseText;
  */
 final class CsvTableSource implements TableSource {
 
-    static final String UNKNOWN_ENCODING =
-            "Tệp không đọc được: không nhận ra bảng mã ký tự (không phải UTF-8, cũng không phải %s).";
-    static final String NOT_TEXT = "Tệp không đọc được: không phải tệp Excel hay CSV.";
-    static final String NUL_CHARACTER = "Tệp không đọc được: tệp CSV chứa ký tự rỗng (NUL) ở dòng %s, điều tệp văn bản"
-            + " không có; tệp bị hỏng. Đề nghị xuất lại tệp từ Excel rồi gửi lại.";
-    static final String RECORD_TOO_LONG = "Tệp không đọc được: dòng %s của tệp CSV dài hơn %s ký tự; tệp bị hỏng"
-            + " (thường do thiếu dấu \" đóng) hoặc không phải biểu báo cáo.";
+    static final String UNKNOWN_ENCODING = "feedback.read.csv.unknown-encoding";
+    static final String NOT_TEXT = "feedback.read.csv.not-text";
+    static final String NUL_CHARACTER = "feedback.read.csv.nul-character";
+    static final String RECORD_TOO_LONG = "feedback.read.csv.record-too-long";
 
     /**
      * The longest record read. A report's line is under a thousand characters; Commons CSV holds
@@ -101,7 +100,7 @@ final class CsvTableSource implements TableSource {
         } catch (IOException | RuntimeException e) {
             closeQuietly(in);
             log.warn("cannot read {} as text: {}", file, e.toString());
-            throw new UnreadableFileException(TableSources.IO_FAILURE, e);
+            throw new UnreadableFileException(say(TableSources.IO_FAILURE), e);
         }
     }
 
@@ -130,10 +129,10 @@ final class CsvTableSource implements TableSource {
                     if (findUnreadable(e) instanceof TableSources.Unreadable unreadable) {
                         throw TableSources.unreadable(unreadable.getMessage(), e);
                     }
-                    throw TableSources.unreadable(TableSources.IO_FAILURE, e);
+                    throw TableSources.unreadable(say(TableSources.IO_FAILURE), e);
                 } catch (RuntimeException e) {
                     log.warn("cannot read {}: {}", sheetName, e.toString());
-                    throw TableSources.unreadable(TableSources.IO_FAILURE, e);
+                    throw TableSources.unreadable(say(TableSources.IO_FAILURE), e);
                 }
             }
         };
@@ -157,11 +156,11 @@ final class CsvTableSource implements TableSource {
     private SheetRow toSheetRow(CSVRecord record) {
         long recordNumber = record.getRecordNumber();
         if (recordNumber > TableSources.MAX_ROWS) {
-            throw TableSources.unreadable(String.format(TableSources.TOO_MANY_ROWS, sheetName,
+            throw TableSources.unreadable(say(TableSources.TOO_MANY_ROWS, sheetName,
                     TableSources.count(recordNumber), TableSources.count(TableSources.MAX_ROWS)));
         }
         if (record.size() > TableSources.MAX_COLUMNS) {
-            throw TableSources.unreadable(String.format(TableSources.TOO_MANY_COLUMNS, sheetName,
+            throw TableSources.unreadable(say(TableSources.TOO_MANY_COLUMNS, sheetName,
                     TableSources.count(record.size()), TableSources.count(TableSources.MAX_COLUMNS)));
         }
         int number = (int) recordNumber;
@@ -169,7 +168,7 @@ final class CsvTableSource implements TableSource {
         for (int column = 0; column < record.size(); column++) {
             String value = record.get(column);
             if (value.length() > TableSources.MAX_CELL_CHARS) {
-                throw TableSources.unreadable(String.format(TableSources.CELL_TOO_LONG,
+                throw TableSources.unreadable(say(TableSources.CELL_TOO_LONG,
                         TableSources.columnName(column) + number, sheetName,
                         TableSources.count(TableSources.MAX_CELL_CHARS)));
             }
@@ -205,10 +204,10 @@ final class CsvTableSource implements TableSource {
                 case MALFORMED -> {
                     continue;
                 }
-                case BINARY -> throw new UnreadableFileException(NOT_TEXT);
-                case NUL -> throw new UnreadableFileException(String.format(NUL_CHARACTER,
+                case BINARY -> throw new UnreadableFileException(say(NOT_TEXT));
+                case NUL -> throw new UnreadableFileException(say(NUL_CHARACTER,
                         TableSources.count(scan.line())));
-                case TOO_LONG -> throw new UnreadableFileException(String.format(RECORD_TOO_LONG,
+                case TOO_LONG -> throw new UnreadableFileException(say(RECORD_TOO_LONG,
                         TableSources.count(scan.line()), TableSources.count(MAX_RECORD_CHARS)));
                 case TEXT -> {
                     if (candidate != StandardCharsets.UTF_8) {
@@ -219,10 +218,10 @@ final class CsvTableSource implements TableSource {
             }
         }
         if (bom == null && looksBinary(file)) {
-            throw new UnreadableFileException(NOT_TEXT);
+            throw new UnreadableFileException(say(NOT_TEXT));
         }
         log.warn("{} decodes neither as UTF-8 nor as {}", file, fallback);
-        throw new UnreadableFileException(String.format(UNKNOWN_ENCODING, fallback == null ? "?" : fallback.name()));
+        throw new UnreadableFileException(say(UNKNOWN_ENCODING, fallback == null ? "?" : fallback.name()));
     }
 
     private enum Decoded { TEXT, MALFORMED, BINARY, NUL, TOO_LONG }
@@ -494,7 +493,7 @@ final class CsvTableSource implements TableSource {
                 line++;
             }
             if (!record.accept(c)) {
-                throw new TableSources.Unreadable(String.format(RECORD_TOO_LONG, TableSources.count(line),
+                throw new TableSources.Unreadable(say(RECORD_TOO_LONG, TableSources.count(line),
                         TableSources.count(MAX_RECORD_CHARS)), null);
             }
         }

@@ -1,5 +1,7 @@
 package vn.giaoban.submission.internal.table;
 
+import static vn.giaoban.submission.internal.table.TableSources.say;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,14 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 final class XlsxPackage {
 
-    static final String DAMAGED_ZIP = "Tệp không đọc được: tệp Excel bị hỏng hoặc bị cắt cụt (không giải nén được)."
-            + " Đề nghị lưu lại bằng Excel rồi gửi lại.";
-    static final String ZIP_BOMB = "Tệp không đọc được: tệp nén bất thường (\"%s\" giải nén ra lớn gấp hơn %s lần),"
-            + " có thể là tệp độc hại nên không được mở. Đề nghị lưu lại bằng Excel rồi gửi lại.";
-    static final String PART_TOO_LARGE = "Tệp không đọc được: thành phần \"%s\" của tệp Excel giải nén ra hơn %s MB,"
-            + " vượt quá giới hạn; biểu báo cáo không lớn như vậy. Đề nghị chỉ gửi trang tính báo cáo.";
-    static final String TOO_MANY_PARTS = "Tệp không đọc được: tệp Excel chứa hơn %s thành phần, vượt quá giới hạn;"
-            + " tệp bị hỏng hoặc bị can thiệp.";
+    static final String DAMAGED_ZIP = "feedback.read.xlsx.damaged-zip";
+    static final String ZIP_BOMB = "feedback.read.xlsx.zip-bomb";
+    static final String PART_TOO_LARGE = "feedback.read.xlsx.part-too-large";
+    static final String TOO_MANY_PARTS = "feedback.read.xlsx.too-many-parts";
 
     /**
      * A part may expand to at most a hundred times its compressed size (POI's default, kept):
@@ -78,11 +76,11 @@ final class XlsxPackage {
         try {
             fileSize = Files.size(file);
         } catch (IOException e) {
-            throw new UnreadableFileException(TableSources.IO_FAILURE, e);
+            throw new UnreadableFileException(say(TableSources.IO_FAILURE), e);
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_PARTS) {
-                throw new UnreadableFileException(String.format(TOO_MANY_PARTS, TableSources.count(MAX_PARTS)));
+                throw new UnreadableFileException(say(TOO_MANY_PARTS, TableSources.count(MAX_PARTS)));
             }
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
@@ -102,12 +100,12 @@ final class XlsxPackage {
                                 || total > GRACE_PART_BYTES && (double) fileSize / total < MIN_INFLATE_RATIO) {
                             log.warn("{}: entry {} expands over {} times ({} bytes from {})", file, entry.getName(),
                                     Math.round(1 / MIN_INFLATE_RATIO), expanded, compressed);
-                            throw new UnreadableFileException(String.format(ZIP_BOMB, entry.getName(),
+                            throw new UnreadableFileException(say(ZIP_BOMB, entry.getName(),
                                     TableSources.count(Math.round(1 / MIN_INFLATE_RATIO))));
                         }
                         if (expanded > limit || total > limits.maxPackageBytes()) {
                             log.warn("{}: entry {} expands beyond {} bytes", file, entry.getName(), limit);
-                            throw new UnreadableFileException(String.format(PART_TOO_LARGE, entry.getName(),
+                            throw new UnreadableFileException(say(PART_TOO_LARGE, entry.getName(),
                                     TableSources.count(Math.min(limit, limits.maxPackageBytes()) / (1024 * 1024))));
                         }
                     }
@@ -115,15 +113,15 @@ final class XlsxPackage {
                 if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
                     // the zip's own checksum: bytes changed since Excel wrote them
                     log.warn("{}: entry {} fails its checksum", file, entry.getName());
-                    throw new UnreadableFileException(DAMAGED_ZIP);
+                    throw new UnreadableFileException(say(DAMAGED_ZIP));
                 }
             }
         } catch (UnreadableFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             log.warn("{} starts like a zip but cannot be expanded: {}", file, e.toString());
-            throw new UnreadableFileException(e instanceof ZipException || e.getCause() instanceof ZipException
-                    || e instanceof java.io.EOFException ? DAMAGED_ZIP : XlsxWorkbook.NOT_EXCEL, e);
+            throw new UnreadableFileException(say(e instanceof ZipException || e.getCause() instanceof ZipException
+                    || e instanceof java.io.EOFException ? DAMAGED_ZIP : XlsxWorkbook.NOT_EXCEL), e);
         }
     }
 

@@ -1,11 +1,13 @@
 package vn.giaoban.submission.internal.table;
 
-import static vn.giaoban.submission.internal.table.XlsxWorkbook.DAMAGED;
+import static vn.giaoban.submission.internal.table.TableSources.say;
+
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.XML;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.appendText;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.decodeEscapes;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.parseIndex;
-import static vn.giaoban.submission.internal.table.XlsxWorkbook.refuseDtd;
+import static vn.giaoban.submission.internal.table.XlsxWorkbook.isDtd;
+
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.skipElement;
 
 import java.io.IOException;
@@ -71,7 +73,7 @@ final class XlsxSheetRows extends LookaheadRows {
         } catch (XMLStreamException | IOException | RuntimeException e) {
             closeQuietly();
             log.warn("sheet '{}' of {} is damaged: {}", sheetName, file, e.toString());
-            throw TableSources.unreadable(DAMAGED + " (trang tính \"" + sheetName + "\").", e);
+            throw TableSources.unreadable(say("feedback.read.xlsx.damaged-sheet", sheetName), e);
         }
     }
 
@@ -111,8 +113,9 @@ final class XlsxSheetRows extends LookaheadRows {
                 if ("sheetData".equals(xml.getLocalName())) {
                     return null;
                 }
-            } else {
-                refuseDtd(xml, event, "trang tính \"" + sheetName + "\"");
+            } else if (isDtd(event)) {
+                // the place is written out only when the sheet is refused, not at every event
+                throw new UnreadableFileException(say(XlsxWorkbook.XML_DTD, say("feedback.read.xlsx.in-sheet", sheetName)));
             }
         }
         return null;
@@ -141,7 +144,7 @@ final class XlsxSheetRows extends LookaheadRows {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if ("c".equals(xml.getLocalName())) {
                     if (++count > TableSources.MAX_CELLS_PER_ROW) {
-                        throw new UnreadableFileException(String.format(TableSources.TOO_MANY_CELLS,
+                        throw new UnreadableFileException(say(TableSources.TOO_MANY_CELLS,
                                 TableSources.count(number), sheetName,
                                 TableSources.count(TableSources.MAX_CELLS_PER_ROW)));
                     }
@@ -161,13 +164,12 @@ final class XlsxSheetRows extends LookaheadRows {
                     }
                     int column = ref == null ? lastColumn + 1 : column(ref);
                     if (column >= TableSources.MAX_COLUMNS) {
-                        throw new UnreadableFileException(String.format(TableSources.TOO_MANY_COLUMNS, sheetName,
+                        throw new UnreadableFileException(say(TableSources.TOO_MANY_COLUMNS, sheetName,
                                 column == Integer.MAX_VALUE ? "?" : TableSources.count(column + 1L),
                                 TableSources.count(TableSources.MAX_COLUMNS)));
                     }
                     if (column < 0) {
-                        throw new UnreadableFileException(DAMAGED + " (ô \"" + ref + "\" ở trang tính \""
-                                + sheetName + "\").");
+                        throw new UnreadableFileException(say("feedback.read.xlsx.damaged-cell", ref, sheetName));
                     }
                     lastColumn = column;
                     cellRow = number;
@@ -198,11 +200,11 @@ final class XlsxSheetRows extends LookaheadRows {
             number = number * 10 + digit;
         }
         if (number < 1) {
-            throw new UnreadableFileException(DAMAGED + " (số dòng \"" + (digits.length() > 12
-                    ? digits.substring(0, 12) + "…" : digits) + "\" ở trang tính \"" + sheetName + "\").");
+            throw new UnreadableFileException(say("feedback.read.xlsx.damaged-row",
+                    digits.length() > 12 ? digits.substring(0, 12) + "…" : digits, sheetName));
         }
         if (number > TableSources.MAX_ROWS || digits.length() > 12) {
-            throw new UnreadableFileException(String.format(TableSources.TOO_MANY_ROWS, sheetName,
+            throw new UnreadableFileException(say(TableSources.TOO_MANY_ROWS, sheetName,
                     digits.length() > 12 ? digits.substring(0, 12) + "…" : TableSources.count(number),
                     TableSources.count(TableSources.MAX_ROWS)));
         }
@@ -280,8 +282,7 @@ final class XlsxSheetRows extends LookaheadRows {
         }
         int i = stringIndex(value);
         if (i < 0 || i >= strings.size()) {
-            throw new UnreadableFileException(DAMAGED + " (ô " + cellReference() + " của trang tính \""
-                    + sheetName + "\" trỏ tới chữ không có trong tệp).");
+            throw new UnreadableFileException(say("feedback.read.xlsx.missing-string", cellReference(), sheetName));
         }
         String text = strings.get(i);
         return TableSources.isBlank(text) ? null : new SheetCell(column, row, CellKind.TEXT, text, null, false);
@@ -292,7 +293,7 @@ final class XlsxSheetRows extends LookaheadRows {
     }
 
     private String cellTooLong() {
-        return String.format(TableSources.CELL_TOO_LONG, cellReference(), sheetName,
+        return say(TableSources.CELL_TOO_LONG, cellReference(), sheetName,
                 TableSources.count(TableSources.MAX_CELL_CHARS));
     }
 

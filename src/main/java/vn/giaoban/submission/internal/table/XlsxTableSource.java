@@ -1,5 +1,6 @@
 package vn.giaoban.submission.internal.table;
 
+import static vn.giaoban.submission.internal.table.TableSources.say;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.NOT_EXCEL;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.dateStyles;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.sharedStrings;
@@ -58,7 +59,7 @@ final class XlsxTableSource implements TableSource {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (Exception e) {
             log.warn("{} is a zip but not an Office package: {}", file, e.toString());
-            throw new UnreadableFileException(NOT_EXCEL, e);
+            throw new UnreadableFileException(say(NOT_EXCEL), e);
         }
         SharedStrings strings = SharedStrings.EMPTY;
         try {
@@ -93,7 +94,7 @@ final class XlsxTableSource implements TableSource {
             closeQuietly(strings);
             pkg.revert();
             log.warn("cannot open workbook {}: {}", file, e.toString());
-            throw new UnreadableFileException(NOT_EXCEL, e);
+            throw new UnreadableFileException(say(NOT_EXCEL), e);
         }
     }
 

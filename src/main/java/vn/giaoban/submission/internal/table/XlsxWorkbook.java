@@ -1,5 +1,7 @@
 package vn.giaoban.submission.internal.table;
 
+import static vn.giaoban.submission.internal.table.TableSources.say;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -35,20 +37,14 @@ import vn.giaoban.text.VietnameseText;
  */
 final class XlsxWorkbook {
 
-    static final String NOT_EXCEL = "Tệp không đọc được: không phải tệp Excel hợp lệ.";
-    static final String BINARY_WORKBOOK =
-            "Tệp không đọc được: tệp Excel dạng nhị phân (.xlsb) chưa được hỗ trợ, hãy lưu lại dạng .xlsx.";
-    static final String DAMAGED = "Tệp không đọc được: tệp Excel bị hỏng";
-    static final String XML_DTD = "Tệp không đọc được: tệp Excel chứa khai báo DTD/thực thể XML (trong %s), điều Excel"
-            + " không bao giờ ghi; tệp bị can thiệp nên không được đọc.";
-    static final String TOO_MANY_STRINGS = "Tệp không đọc được: bảng chữ dùng chung của tệp Excel quá lớn (hơn %s MB"
-            + " bộ nhớ); biểu báo cáo không cần nhiều chữ như vậy. Đề nghị chỉ gửi trang tính báo cáo.";
-    static final String TOO_MANY_STYLES = "Tệp không đọc được: tệp Excel có hơn %s kiểu định dạng ô, vượt quá giới"
-            + " hạn của Excel; tệp bị hỏng hoặc bị can thiệp.";
-    static final String SHARED_STRING_TOO_LONG = "Tệp không đọc được: chữ dùng chung số %s của tệp Excel dài hơn %s"
-            + " ký tự, giới hạn của một ô Excel; tệp bị hỏng hoặc bị can thiệp.";
-    static final String TOO_MANY_SHEETS = "Tệp không đọc được: tệp Excel khai báo hơn %s trang tính; tệp bị hỏng"
-            + " hoặc bị can thiệp.";
+    static final String NOT_EXCEL = "feedback.read.xlsx.not-excel";
+    static final String BINARY_WORKBOOK = "feedback.read.xlsx.binary-workbook";
+    static final String MISSING_SHEET = "feedback.read.xlsx.missing-sheet";
+    static final String XML_DTD = "feedback.read.xlsx.xml-dtd";
+    static final String TOO_MANY_STRINGS = "feedback.read.xlsx.too-many-strings";
+    static final String TOO_MANY_STYLES = "feedback.read.xlsx.too-many-styles";
+    static final String SHARED_STRING_TOO_LONG = "feedback.read.xlsx.shared-string-too-long";
+    static final String TOO_MANY_SHEETS = "feedback.read.xlsx.too-many-sheets";
 
     /** Each sheet is its own part, so a workbook cannot have more sheets than parts. */
     static final int MAX_SHEETS = XlsxPackage.MAX_PARTS;
@@ -81,11 +77,11 @@ final class XlsxWorkbook {
         PackagePart part = main.isEmpty() ? null : pkg.getPart(main.getRelationship(0));
         String type = part == null ? "" : part.getContentType().toLowerCase(Locale.ROOT);
         if (type.contains("sheet.binary")) {
-            throw new UnreadableFileException(BINARY_WORKBOOK);
+            throw new UnreadableFileException(say(BINARY_WORKBOOK));
         }
         if (!type.contains("spreadsheetml") && !type.contains("ms-excel")) {
             log.warn("{} is an Office package but its main part is {}", file, type);
-            throw new UnreadableFileException(NOT_EXCEL);
+            throw new UnreadableFileException(say(NOT_EXCEL));
         }
         return part;
     }
@@ -104,7 +100,7 @@ final class XlsxWorkbook {
                 }
                 // counted as declared: a million entries naming one sheet part would read it a million times
                 if (++declared > MAX_SHEETS) {
-                    throw new UnreadableFileException(String.format(TOO_MANY_SHEETS, TableSources.count(MAX_SHEETS)));
+                    throw new UnreadableFileException(say(TOO_MANY_SHEETS, TableSources.count(MAX_SHEETS)));
                 }
                 String name = xml.getAttributeValue(null, "name");
                 String state = xml.getAttributeValue(null, "state");
@@ -115,7 +111,7 @@ final class XlsxWorkbook {
                 }
                 PackagePart part = workbook.getRelatedPart(rel);
                 if (part == null) {
-                    throw new UnreadableFileException(DAMAGED + " (thiếu trang tính \"" + name + "\").");
+                    throw new UnreadableFileException(say(MISSING_SHEET, name));
                 }
                 sheets.add(new SheetPart(VietnameseText.nfc(name == null ? "" : name),
                         "hidden".equals(state) || "veryHidden".equals(state), part));
@@ -158,7 +154,7 @@ final class XlsxWorkbook {
                         case "t" -> {
                             if (text != null) {
                                 int index = strings.count();
-                                appendText(xml, text, () -> String.format(SHARED_STRING_TOO_LONG,
+                                appendText(xml, text, () -> say(SHARED_STRING_TOO_LONG,
                                         TableSources.count(index + 1L), TableSources.count(TableSources.MAX_CELL_CHARS)));
                             }
                         }
@@ -170,7 +166,7 @@ final class XlsxWorkbook {
                 } else if (event == XMLStreamConstants.END_ELEMENT && "si".equals(xml.getLocalName()) && text != null) {
                     String string = text.isEmpty() ? "" : VietnameseText.nfc(decodeEscapes(text.toString()));
                     if (!strings.add(string)) {
-                        throw new UnreadableFileException(String.format(TOO_MANY_STRINGS,
+                        throw new UnreadableFileException(say(TOO_MANY_STRINGS,
                                 TableSources.count(budget / (1024 * 1024))));
                     }
                     text = null;
@@ -196,7 +192,7 @@ final class XlsxWorkbook {
                     switch (xml.getLocalName()) {
                         case "numFmt" -> {
                             if (formats.size() >= MAX_CELL_STYLES) {
-                                throw new UnreadableFileException(String.format(TOO_MANY_STYLES,
+                                throw new UnreadableFileException(say(TOO_MANY_STYLES,
                                         TableSources.count(MAX_CELL_STYLES)));
                             }
                             Integer id = parseIndex(xml.getAttributeValue(null, "numFmtId"));
@@ -208,7 +204,7 @@ final class XlsxWorkbook {
                         case "xf" -> {
                             if (inCellXfs) {
                                 if (cellFormats.size() >= MAX_CELL_STYLES) {
-                                    throw new UnreadableFileException(String.format(TOO_MANY_STYLES,
+                                    throw new UnreadableFileException(say(TOO_MANY_STYLES,
                                             TableSources.count(MAX_CELL_STYLES)));
                                 }
                                 Integer id = parseIndex(xml.getAttributeValue(null, "numFmtId"));
@@ -239,10 +235,14 @@ final class XlsxWorkbook {
      * reference anyway; refusing the declaration itself names what is wrong.
      */
     static void refuseDtd(XMLStreamReader xml, int event, String part) throws UnreadableFileException {
-        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
-                || event == XMLStreamConstants.ENTITY_DECLARATION) {
-            throw new UnreadableFileException(String.format(XML_DTD, part));
+        if (isDtd(event)) {
+            throw new UnreadableFileException(say(XML_DTD, part));
         }
+    }
+
+    static boolean isDtd(int event) {
+        return event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
+                || event == XMLStreamConstants.ENTITY_DECLARATION;
     }
 
     /**
@@ -280,7 +280,7 @@ final class XlsxWorkbook {
                     }
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
-                        throw new UnreadableFileException(String.format(XML_DTD, "một ô"));
+                        throw new UnreadableFileException(say(XML_DTD, say("feedback.read.xlsx.in-a-cell")));
                 default -> {
                 }
             }
