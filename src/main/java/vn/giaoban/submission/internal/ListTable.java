@@ -58,6 +58,7 @@ import vn.giaoban.submission.StagedValue;
 import vn.giaoban.submission.internal.table.CellKind;
 import vn.giaoban.submission.internal.table.SheetCell;
 import vn.giaoban.submission.internal.table.SheetRow;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.ParsedNumber;
 import vn.giaoban.text.VietnameseNumbers;
 import vn.giaoban.text.VietnameseText;
@@ -72,6 +73,8 @@ import vn.giaoban.text.VietnameseText;
  */
 final class ListTable {
 
+        /** The findings' sentences (feedback.list.*): asked for only when a row is not counted. */
+    private static final Messages TEXT = Messages.defaults();
     /** Excel's day 0 for whole serials from {@link #FIRST_PLAIN_SERIAL} on (1900 date system). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     /** 1900-03-01: before it Excel counts a 29 February 1900 that never was. */
@@ -200,8 +203,7 @@ final class ListTable {
         for (ListForm.Column column : columns.values()) {
             if (column.required() && record.get(column.code()) == null && problems.isEmpty()) {
                 problems.add(new Finding(Severity.ERROR, "LIST_MISSING_CELL", row.sheet(), "A" + row.number(), null,
-                        "Dòng " + row.number() + " thiếu \"" + column.aliases().get(0) + "\" nên không được tính."
-                                + " Đề nghị bổ sung."));
+                        TEXT.get("feedback.list.missing-cell", row.number(), column.aliases().get(0))));
             }
         }
         if (!problems.isEmpty()) {
@@ -363,8 +365,8 @@ final class ListTable {
             return (Boolean) result;
         }
         findings.add(new Finding(Severity.ERROR, "LIST_ROW_NOT_COUNTED", row.sheet(), "A" + row.number(), null,
-                "Dòng " + row.number() + " không tính được vào \"" + catalog.indicator(
-                        form.aggregations().get(aggregation).indicator()).name() + "\". Đề nghị kiểm tra dòng này."));
+                TEXT.get("feedback.list.row-not-counted", row.number(), catalog.indicator(
+                        form.aggregations().get(aggregation).indicator()).name())));
         return false;
     }
 
@@ -432,8 +434,7 @@ final class ListTable {
             // told below
         }
         problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
-                "Cột \"" + column.aliases().get(0) + "\" cần một số, ô lại ghi \"" + cell.text()
-                        + "\"; dòng này không được tính."));
+                TEXT.get("feedback.list.not-a-number", column.aliases().get(0), cell.text())));
         return null;
     }
 
@@ -458,8 +459,7 @@ final class ListTable {
             return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeException e) {
             problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_DATE", sheet, cell.reference(), cell.text(),
-                    "Cột \"" + column.aliases().get(0) + "\" cần một ngày (ví dụ 05/10/2022), ô lại ghi \"" + cell.text()
-                            + "\"; dòng này không được tính."));
+                    TEXT.get("feedback.list.not-a-date", column.aliases().get(0), cell.text())));
             return null;
         }
     }
