@@ -29,7 +29,7 @@ import vn.giaoban.text.VietnameseText;
  * sources disagree the file is refused with both readings, never guessed; the unit is the folder's,
  * and a title naming another unit is a contradiction too.
  */
-public final class SubmissionIdentifier {
+final class SubmissionIdentifier {
 
     /** "tháng 10/2022", "tháng 10 năm 2022", "T10-2022", "T10.2022" once folded. */
     private static final Pattern MONTH_WORD = Pattern.compile("\\b(?:thang|t)\\s?(\\d{1,2})\\s(?:nam\\s)?(\\d{4})\\b");
