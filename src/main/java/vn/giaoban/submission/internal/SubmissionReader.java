@@ -43,7 +43,6 @@ import vn.giaoban.submission.internal.table.TableSource;
 import vn.giaoban.submission.internal.table.TableSources;
 import vn.giaoban.submission.internal.table.UnreadableFileException;
 import vn.giaoban.text.Messages;
-import vn.giaoban.text.ParsedNumber;
 import vn.giaoban.text.VietnameseNumbers;
 import vn.giaoban.text.VietnameseText;
 
@@ -52,6 +51,10 @@ import vn.giaoban.text.VietnameseText;
  * it, the header is found by its titles, each row below is matched to an indicator of the form by
  * code or name, each value column gives the measure its heading names. A file that cannot be read
  * or identified is rejected whole; a bad cell is a finding on that value and the rest count.
+ *
+ * <p>Over 400 lines on purpose: {@code Reading} is one file's state carried from row to row (title,
+ * header, form or list, values so far); cut further, that state would be handed between classes at
+ * every row. What needs none of it is apart: a figure's cell in {@link FigureCells}, a list in {@link ListTable}.
  */
 public final class SubmissionReader {
 
@@ -414,7 +417,7 @@ public final class SubmissionReader {
             }
             YearMonth period = identification.period();
             if (indicator.valueType() == ValueType.STATUS) {
-                Optional<String> status = status(cell.text());
+                Optional<String> status = FigureCells.status(cell.text());
                 if (status.isEmpty()) {
                     findings.add(new Finding(Severity.ERROR, "NOT_A_STATUS", sheet, cell.reference(), cell.text(),
                             TEXT.get("feedback.reading.not-a-status", indicator.name())));
@@ -424,65 +427,9 @@ public final class SubmissionReader {
                         cell.reference()));
                 return;
             }
-            Optional<BigDecimal> number = number(indicator, measure, cell, sheet);
+            Optional<BigDecimal> number = FigureCells.number(indicator, measure, cell, sheet, findings);
             number.ifPresent(n -> values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, n, null,
                     sheet, cell.reference())));
-        }
-
-        private Optional<BigDecimal> number(Indicator indicator, Measure measure, SheetCell cell, String sheet) {
-            boolean percentColumn = measure == Measure.PERCENT_OF_PLAN || measure == Measure.PERCENT_OF_LAST_YEAR;
-            if (cell.kind() == CellKind.NUMBER) {
-                if (cell.date()) {
-                    findings.add(new Finding(Severity.ERROR, "DATE_NOT_NUMBER", sheet, cell.reference(), cell.text(),
-                            TEXT.get("feedback.reading.date-not-number", indicator.name())));
-                    return Optional.empty();
-                }
-                return checked(indicator, measure, cell.number(), cell, sheet);
-            }
-            if (cell.kind() != CellKind.TEXT) {
-                findings.add(notANumber(indicator, cell, sheet));
-                return Optional.empty();
-            }
-            ParsedNumber parsed;
-            try {
-                parsed = VietnameseNumbers.parse(cell.text());
-            } catch (NumberFormatException e) {
-                findings.add(notANumber(indicator, cell, sheet));
-                return Optional.empty();
-            }
-            if (parsed.percent() && !percentColumn) {
-                findings.add(new Finding(Severity.ERROR, "UNEXPECTED_PERCENT", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.unexpected-percent", indicator.unitOfMeasure(), indicator.name())));
-                return Optional.empty();
-            }
-            if (parsed.ambiguous() && indicator.decimals() > 0) {
-                findings.add(new Finding(Severity.WARNING, "AMBIGUOUS_NUMBER", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.ambiguous-number", cell.text(),
-                                VietnameseNumbers.format(parsed.value(), 0))));
-            }
-            return checked(indicator, measure, parsed.value(), cell, sheet);
-        }
-
-        private Optional<BigDecimal> checked(Indicator indicator, Measure measure, BigDecimal value, SheetCell cell,
-                String sheet) {
-            boolean signed = measure == Measure.PERCENT_OF_LAST_YEAR;
-            if (value.signum() < 0 && !signed) {
-                findings.add(new Finding(Severity.ERROR, "NEGATIVE", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.negative", indicator.name())));
-                return Optional.empty();
-            }
-            if (indicator.valueType() == ValueType.COUNT && !measure.declaredByUnit()
-                    && value.stripTrailingZeros().scale() > 0) {
-                findings.add(new Finding(Severity.ERROR, "NOT_A_COUNT", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.not-a-count", indicator.name(), indicator.unitOfMeasure())));
-                return Optional.empty();
-            }
-            return Optional.of(canonical(value));
-        }
-
-        private Finding notANumber(Indicator indicator, SheetCell cell, String sheet) {
-            return new Finding(Severity.ERROR, "NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
-                    TEXT.get("feedback.reading.not-a-number", indicator.name(), indicator.unitOfMeasure(), cell.text()));
         }
 
         private Optional<Indicator> indicatorOf(TableHeader header, SheetRow row) {
@@ -556,21 +503,6 @@ public final class SubmissionReader {
 
     private static String formCode(Identification identification) {
         return identification.form() == null ? null : identification.form().code();
-    }
-
-    /** 93630.0 as written by one program and 93630 by another are one value. */
-    private static BigDecimal canonical(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static Optional<String> status(String text) {
-        String folded = VietnameseText.fold(text);
-        return switch (folded) {
-            case "dat", "da dat" -> Optional.of("DAT");
-            case "chua dat", "khong dat" -> Optional.of("CHUA_DAT");
-            default -> Optional.empty();
-        };
     }
 
     /** A title row as a person reads it: a date cell ("Số liệu đến ngày: | 23/10/2022") as its date. */
