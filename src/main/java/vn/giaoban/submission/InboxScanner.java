@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.submission.internal.SubmissionRepository;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseText;
 
 /**
@@ -39,14 +40,17 @@ import vn.giaoban.text.VietnameseText;
 public class InboxScanner {
 
     private static final Logger log = LoggerFactory.getLogger(InboxScanner.class);
-    private static final String UNREADABLE_FILE = "không đọc được tệp (không có quyền): sẽ nhận khi được cấp quyền đọc";
+    
 
     private final InboxProperties properties;
     private final SubmissionRepository submissions;
     private final Catalog catalog;
-    private final Clock clock;
+        private final Clock clock;
+    private final Messages messages;
 
-    public InboxScanner(InboxProperties properties, SubmissionRepository submissions, Catalog catalog, Clock clock) {
+    public InboxScanner(InboxProperties properties, SubmissionRepository submissions, Catalog catalog, Clock clock,
+            Messages messages) {
+        this.messages = messages;
         this.properties = properties;
         this.submissions = submissions;
         this.catalog = catalog;
@@ -100,7 +104,7 @@ public class InboxScanner {
                 String name = VietnameseText.nfc(candidate.path().getFileName().toString());
                 Optional<String> hash = readableHash(candidate.path());
                 if (hash.isEmpty()) {
-                    leftAlone.add(new LeftAlone(display(inbox, candidate.path()), UNREADABLE_FILE));
+                    leftAlone.add(new LeftAlone(display(inbox, candidate.path()), messages.get("cli.left-alone.unreadable-file")));
                     continue;
                 }
                 if (submissions.alreadySeen(folderName, relative, hash.get(), candidate.modified())) {
@@ -127,19 +131,20 @@ public class InboxScanner {
 
     private Optional<String> folderProblem(Path folder, String name) {
         if (Files.isSymbolicLink(folder)) {
-            return Optional.of("liên kết tượng trưng, bị từ chối");
+                        return Optional.of(messages.get("cli.left-alone.symbolic-link"));
         }
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(temporary(name) ? "tệp tạm hoặc ẩn" : "tệp phải nằm trong thư mục của đơn vị gửi");
+            return Optional.of(temporary(name) ? messages.get("cli.left-alone.temporary")
+                    : messages.get("cli.left-alone.outside-unit-folder"));
         }
         if (name.startsWith(".")) {
-            return Optional.of("thư mục ẩn");
+            return Optional.of(messages.get("cli.left-alone.hidden-folder"));
         }
         if (catalog.unitsWithCode(name).isEmpty()) {
-            return Optional.of("tên thư mục không phải mã của đơn vị nào trong danh mục");
+            return Optional.of(messages.get("cli.left-alone.unknown-folder"));
         }
         if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
-            return Optional.of("không đọc được thư mục (không có quyền): sẽ nhận khi được cấp quyền đọc");
+            return Optional.of(messages.get("cli.left-alone.unreadable-folder"));
         }
         return Optional.empty();
     }
@@ -147,26 +152,26 @@ public class InboxScanner {
     private Optional<String> fileProblem(Path file, Instant now) {
         String name = file.getFileName().toString();
         if (Files.isSymbolicLink(file)) {
-            return Optional.of("liên kết tượng trưng, bị từ chối");
+                        return Optional.of(messages.get("cli.left-alone.symbolic-link"));
         }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("thư mục con: đề nghị đặt tệp ngay trong thư mục của đơn vị");
+            return Optional.of(messages.get("cli.left-alone.subfolder"));
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("không phải tệp thông thường");
+            return Optional.of(messages.get("cli.left-alone.not-a-file"));
         }
         if (name.startsWith("~$")) {
-            return Optional.of("tệp khóa của Office khi đang mở tệp");
+            return Optional.of(messages.get("cli.left-alone.office-lock"));
         }
-        if (temporary(name)) {
-            return Optional.of("tệp tạm hoặc ẩn");
+                if (temporary(name)) {
+            return Optional.of(messages.get("cli.left-alone.temporary"));
         }
         if (!Files.isReadable(file)) {
-            return Optional.of(UNREADABLE_FILE);
+            return Optional.of(messages.get("cli.left-alone.unreadable-file"));
         }
         Duration age = Duration.between(modified(attributes(file)), now);
         if (age.compareTo(properties.stableAfter()) < 0) {
-            return Optional.of("đang được chép vào, sẽ nhận ở lần chạy sau");
+            return Optional.of(messages.get("cli.left-alone.being-copied"));
         }
         return Optional.empty();
     }

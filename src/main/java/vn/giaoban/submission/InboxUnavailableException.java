@@ -4,19 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import vn.giaoban.text.Messages;
+
 /** The inbox is missing, is not a folder or cannot be read: nothing to scan, and nothing changed. */
 public class InboxUnavailableException extends RuntimeException {
 
     /** What is wrong with the inbox. */
     public enum Reason {
-        MISSING("không có thư mục nhận báo cáo %s"),
-        NOT_A_FOLDER("%s không phải thư mục (thư mục nhận báo cáo)"),
-        NOT_READABLE("không đọc được thư mục nhận báo cáo %s (không có quyền)");
+                MISSING("cli.inbox.missing"),
+        NOT_A_FOLDER("cli.inbox.not-a-folder"),
+        NOT_READABLE("cli.inbox.not-readable");
 
-        private final String message;
+        /** The sentence's key in the command line's bundle. */
+        private final String key;
 
-        Reason(String message) {
-            this.message = message;
+        Reason(String key) {
+            this.key = key;
         }
     }
 
@@ -51,8 +54,11 @@ public class InboxUnavailableException extends RuntimeException {
         return reason;
     }
 
-    /** For the person at the terminal, in Vietnamese. */
+        /**
+     * For the person at the terminal, in Vietnamese: the shipped wording, because it is told where the
+     * office's rewording may not be known yet.
+     */
     public String describe() {
-        return reason.message.formatted(inbox);
+        return Messages.defaults().get(reason.key, inbox);
     }
 }

@@ -58,7 +58,8 @@ public class SubmissionFiling {
     private final FeedbackText feedback;
     private final Clock clock;
     private final Catalog catalog;
-    private final RuleEngine rules;
+        private final RuleEngine rules;
+    private final Messages messages;
 
     public SubmissionFiling(SubmissionRepository submissions, InboxProperties inbox, FilingProperties filing,
             Catalog catalog, Clock clock, RuleEngine rules, Messages messages) {
@@ -67,6 +68,7 @@ public class SubmissionFiling {
         this.submissions = submissions;
         this.inbox = inbox;
         this.filing = filing;
+                this.messages = messages;
         this.feedback = new FeedbackText(catalog, clock.getZone(), messages);
         this.clock = clock;
     }
@@ -168,9 +170,8 @@ public class SubmissionFiling {
             }
             String was = removed.number() != null ? VietnameseNumbers.format(removed.number(),
                     Math.max(0, removed.number().stripTrailingZeros().scale())) : removed.text();
-            findings.add(Finding.file(Severity.INFO, "VALUE_REMOVED", "Chỉ tiêu \"" + name + "\" (" + measureName(removed.measure())
-                    + ") có trong bản gửi lần " + removed.previousVersion() + " (" + was + ") nhưng để trống trong bản"
-                    + " này: đã xóa khỏi số liệu tổng hợp. Nếu không muốn xóa, đề nghị gửi lại có giá trị."));
+            findings.add(Finding.file(Severity.INFO, "VALUE_REMOVED", messages.get("feedback.filing.value-removed",
+                    name, measureName(removed.measure()), removed.previousVersion(), was)));
         }
         if (submission.status() == SubmissionStatus.ACCEPTED && submission.period() != null) {
             for (RuleResult result : results.getOrDefault(submission.unitKey(), List.of())) {
@@ -179,8 +180,9 @@ public class SubmissionFiling {
                             : result.severity() == Rule.Severity.ERROR ? Severity.ERROR : Severity.WARNING;
                     String message = result.message();
                     findings.add(Finding.file(severity, "RULE_" + result.ruleCode(),
-                            Character.toUpperCase(message.charAt(0)) + message.substring(1)
-                                    + (message.endsWith(".") ? "" : ". Đề nghị kiểm tra, đối chiếu lại.")));
+                            message.endsWith(".") ? Character.toUpperCase(message.charAt(0)) + message.substring(1)
+                                    : messages.get("feedback.filing.rule-check-again",
+                                            Character.toUpperCase(message.charAt(0)) + message.substring(1))));
                 }
             }
         }
@@ -202,11 +204,11 @@ public class SubmissionFiling {
         return result.failed() ? rule.isPresent() : ownForm && result.lacksOwnFigure();
     }
 
-    private static String measureName(String measure) {
+        private String measureName(String measure) {
         return switch (measure) {
-            case "MONTH" -> "trong tháng";
-            case "CUMULATIVE" -> "lũy kế";
-            default -> "giá trị";
+            case "MONTH" -> messages.get("feedback.filing.measure.month");
+            case "CUMULATIVE" -> messages.get("feedback.filing.measure.cumulative");
+            default -> messages.get("feedback.filing.measure.other");
         };
     }
 

@@ -17,7 +17,7 @@ import vn.giaoban.text.VietnameseNumbers;
  * upper one merged over the lower ("Giải ngân" over "Tháng 10" | "Lũy kế"): a merged cell's text
  * stands in its first column only, so a lower heading takes the nearest upper text to its left.
  */
-public final class HeaderDetector {
+final class HeaderDetector {
 
     private final HeadingMatcher matcher;
 

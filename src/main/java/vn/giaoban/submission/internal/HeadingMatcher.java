@@ -13,7 +13,7 @@ import vn.giaoban.text.VietnameseText;
  * to case, spacing or diacritics, an alias matching whole words anywhere in the heading, the first
  * role in the list winning ("Lũy kế cùng kỳ" is last year's, not this year's cumulative).
  */
-public final class HeadingMatcher {
+final class HeadingMatcher {
 
     private final List<Heading> headings;
 

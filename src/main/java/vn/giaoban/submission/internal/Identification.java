@@ -14,7 +14,7 @@ import vn.giaoban.submission.Finding;
  * @param rejection the Vietnamese reason the file cannot be identified, null when it can
  * @param notes     how it was identified, when that was a guess worth telling the unit
  */
-public record Identification(Unit unit, Form form, YearMonth period, LocalDate asOf, String rejection,
+record Identification(Unit unit, Form form, YearMonth period, LocalDate asOf, String rejection,
         List<Finding> notes) {
 
     static Identification rejected(String reason) {

@@ -2,10 +2,8 @@ package vn.giaoban.submission.internal;
 
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,10 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.springframework.context.expression.MapAccessor;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
@@ -58,8 +54,7 @@ import vn.giaoban.submission.StagedValue;
 import vn.giaoban.submission.internal.table.CellKind;
 import vn.giaoban.submission.internal.table.SheetCell;
 import vn.giaoban.submission.internal.table.SheetRow;
-import vn.giaoban.text.ParsedNumber;
-import vn.giaoban.text.VietnameseNumbers;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseText;
 
 /**
@@ -69,21 +64,19 @@ import vn.giaoban.text.VietnameseText;
  * the list requires one, or one that starts with its number; a record whose cell cannot be read, or
  * that lacks a required column, is a finding and is not counted. A total line, a note or a
  * signature under the list is not a record.
+ *
+ * <p>Just over 400 lines: the remembered filter results and the record they are kept for are one
+ * hot loop's state; the cells' reading by type is {@link ListCells}'.
  */
 final class ListTable {
 
-    /** Excel's day 0 for whole serials from {@link #FIRST_PLAIN_SERIAL} on (1900 date system). */
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
-    /** 1900-03-01: before it Excel counts a 29 February 1900 that never was. */
-    private static final BigDecimal FIRST_PLAIN_SERIAL = BigDecimal.valueOf(61);
-    /** 9999-12-31. */
-    private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(2_958_465);
+    /** The findings' sentences (feedback.list.*): asked for only when a row is not counted. */
+    private static final Messages TEXT = Messages.defaults();
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
     /** "Tổng cộng: 10 đơn", "Cộng", "Tổng số": a total line under the list, not a record. */
     private static final Pattern TOTAL_LINE = Pattern.compile(
             "(tong cong|tong so)\\b.*|cong\\s*[:.]?\\s*(\\d.*)?$");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})$");
     /** A record's number ("STT") typed as text: "12" or "12.". */
     private static final Pattern ORDINAL = Pattern.compile("\\d{1,7}\\.?");
     /**
@@ -195,13 +188,12 @@ final class ListTable {
             if (cell == null || cell.kind() == CellKind.TEXT && cell.text().isBlank()) {
                 continue;
             }
-            record.put(entry.getValue().code(), value(entry.getValue(), cell, problems));
+            record.put(entry.getValue().code(), ListCells.value(entry.getValue(), cell, sheet, problems));
         }
         for (ListForm.Column column : columns.values()) {
             if (column.required() && record.get(column.code()) == null && problems.isEmpty()) {
                 problems.add(new Finding(Severity.ERROR, "LIST_MISSING_CELL", row.sheet(), "A" + row.number(), null,
-                        "Dòng " + row.number() + " thiếu \"" + column.aliases().get(0) + "\" nên không được tính."
-                                + " Đề nghị bổ sung."));
+                        TEXT.get("feedback.list.missing-cell", row.number(), column.aliases().get(0))));
             }
         }
         if (!problems.isEmpty()) {
@@ -289,7 +281,7 @@ final class ListTable {
                 return true;
             }
             if (c.kind() == CellKind.TEXT) {
-                if (DAY_MONTH_YEAR.matcher(c.text().strip()).matches()) {
+                if (ListCells.DAY_MONTH_YEAR.matcher(c.text().strip()).matches()) {
                     return true;
                 }
                 if (filled < 0) {
@@ -363,8 +355,8 @@ final class ListTable {
             return (Boolean) result;
         }
         findings.add(new Finding(Severity.ERROR, "LIST_ROW_NOT_COUNTED", row.sheet(), "A" + row.number(), null,
-                "Dòng " + row.number() + " không tính được vào \"" + catalog.indicator(
-                        form.aggregations().get(aggregation).indicator()).name() + "\". Đề nghị kiểm tra dòng này."));
+                TEXT.get("feedback.list.row-not-counted", row.number(), catalog.indicator(
+                        form.aggregations().get(aggregation).indicator()).name())));
         return false;
     }
 
@@ -408,60 +400,6 @@ final class ListTable {
             }
         }
         return true;
-    }
-
-    private Object value(ListForm.Column column, SheetCell cell, List<Finding> problems) {
-        return switch (column.type()) {
-            case TEXT -> cell.kind() == CellKind.NUMBER && cell.number() != null ? cell.number().toPlainString()
-                    : VietnameseText.nfc(cell.text().strip());
-            case NUMBER -> number(column, cell, problems);
-            case DATE -> date(column, cell, problems);
-        };
-    }
-
-    private BigDecimal number(ListForm.Column column, SheetCell cell, List<Finding> problems) {
-        if (cell.kind() == CellKind.NUMBER && cell.number() != null && !cell.date()) {
-            return cell.number();
-        }
-        try {
-            ParsedNumber parsed = VietnameseNumbers.parse(cell.text());
-            if (!parsed.percent()) {
-                return parsed.value();
-            }
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
-                "Cột \"" + column.aliases().get(0) + "\" cần một số, ô lại ghi \"" + cell.text()
-                        + "\"; dòng này không được tính."));
-        return null;
-    }
-
-    private LocalDate date(ListForm.Column column, SheetCell cell, List<Finding> problems) {
-        if (cell.kind() == CellKind.NUMBER && cell.number() != null && cell.date()
-                && DateUtil.isValidExcelDate(cell.number().doubleValue())) {
-            BigDecimal serial = cell.number();
-            // a whole day after 1900-02-28 (the usual date cell) is that many days after 1899-12-30, as POI
-            // reads it, without its LocalDateTime, BigDecimal and rounding (7% of reading a million-row list)
-            if (serial.scale() == 0 && serial.compareTo(FIRST_PLAIN_SERIAL) >= 0 && serial.compareTo(LAST_SERIAL) <= 0) {
-                return EXCEL_EPOCH.plusDays(serial.longValue());
-            }
-            return DateUtil.getLocalDateTime(serial.doubleValue()).toLocalDate();
-        }
-        String text = cell.text().strip();
-        Matcher dmy = DAY_MONTH_YEAR.matcher(text);
-        try {
-            if (dmy.matches()) {
-                return LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
-                        Integer.parseInt(dmy.group(1)));
-            }
-            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeException e) {
-            problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_DATE", sheet, cell.reference(), cell.text(),
-                    "Cột \"" + column.aliases().get(0) + "\" cần một ngày (ví dụ 05/10/2022), ô lại ghi \"" + cell.text()
-                            + "\"; dòng này không được tính."));
-            return null;
-        }
     }
 
     private static List<String> names(ListForm.Column column) {

@@ -20,6 +20,7 @@ import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.Severity;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseText;
 
 /**
@@ -28,7 +29,7 @@ import vn.giaoban.text.VietnameseText;
  * sources disagree the file is refused with both readings, never guessed; the unit is the folder's,
  * and a title naming another unit is a contradiction too.
  */
-public final class SubmissionIdentifier {
+final class SubmissionIdentifier {
 
     /** "tháng 10/2022", "tháng 10 năm 2022", "T10-2022", "T10.2022" once folded. */
     private static final Pattern MONTH_WORD = Pattern.compile("\\b(?:thang|t)\\s?(\\d{1,2})\\s(?:nam\\s)?(\\d{4})\\b");
@@ -40,6 +41,8 @@ public final class SubmissionIdentifier {
     private static final Pattern AS_OF = Pattern.compile("\\bden ngay (\\d{1,2}) (\\d{1,2}) (\\d{4})\\b");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The shipped wording (feedback.identify.*): the reader runs outside Spring too (checks, the benchmark). */
+    private static final Messages TEXT = Messages.defaults();
 
     private final Catalog catalog;
     private final LocalNames localNames;
@@ -74,18 +77,17 @@ public final class SubmissionIdentifier {
         Optional<YearMonth> periodFromName = period(List.of(name));
         Optional<YearMonth> periodFromTitle = period(titles);
         if (periodFromName.isPresent() && periodFromTitle.isPresent() && !periodFromName.equals(periodFromTitle)) {
-            return Identification.rejected("Tên tệp ghi kỳ " + show(periodFromName.get()) + " nhưng tiêu đề biểu ghi kỳ "
-                    + show(periodFromTitle.get()) + ". Đề nghị sửa cho thống nhất rồi gửi lại.");
+            return Identification.rejected(TEXT.get("feedback.identify.periods-differ", show(periodFromName.get()),
+                    show(periodFromTitle.get())));
         }
         Optional<YearMonth> visible = periodFromTitle.or(() -> periodFromName);
         Optional<YearMonth> period = visible.or(() -> template.map(TemplateMetadata::period));
         if (visible.isEmpty() && period.isPresent()) {
-            notes.add(Finding.file(Severity.INFO, "PERIOD_FROM_TEMPLATE", "Tiêu đề và tên tệp không ghi kỳ; kỳ "
-                    + show(period.get()) + " được lấy theo biểu mẫu giaoban đã tạo."));
+            notes.add(Finding.file(Severity.INFO, "PERIOD_FROM_TEMPLATE",
+                    TEXT.get("feedback.identify.period-from-template", show(period.get()))));
         }
         if (period.isEmpty()) {
-            return Identification.rejected("Không xác định được kỳ báo cáo: tên tệp và tiêu đề biểu đều không ghi tháng"
-                    + " (ví dụ \"THÁNG 10/2022\"). Đề nghị ghi kỳ báo cáo vào tiêu đề biểu rồi gửi lại.");
+            return Identification.rejected(TEXT.get("feedback.identify.no-period"));
         }
         Optional<Unit> unit = folderUnits.stream().filter(u -> u.validOn(period.get().atEndOfMonth())).findFirst();
         if (unit.isEmpty()) {
@@ -93,53 +95,47 @@ public final class SubmissionIdentifier {
         }
         Optional<Unit> otherUnit = otherUnitNamed(unit.get(), titles, period.get());
         if (otherUnit.isPresent() && otherUnit.get().validOn(period.get().atEndOfMonth())) {
-            return Identification.rejected(unit.get(), period.get(), "Tệp được gửi vào thư mục của " + unit.get().name() + " nhưng tiêu đề biểu ghi "
-                    + otherUnit.get().name() + ". Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.other-unit",
+                    unit.get().name(), otherUnit.get().name()));
         }
         if (otherUnit.isPresent()) {
             // a letterhead of a commune merged away (or not yet formed): the period or the title is wrong, not a guess
             Unit other = otherUnit.get();
-            return Identification.rejected(unit.get(), period.get(), "Tiêu đề biểu ghi " + other.name() + ", đơn vị "
-                    + validity(other) + ", nhưng kỳ báo cáo là tháng " + show(period.get()) + ", khi mã "
-                    + unit.get().code() + " là của " + unit.get().name() + ". Nếu là báo cáo của " + unit.get().name()
-                    + ", đề nghị sửa tiêu đề theo tên đơn vị rồi gửi lại; nếu là số liệu của " + other.name()
-                    + ", đề nghị ghi đúng kỳ báo cáo.");
+            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.unit-not-in-period",
+                    other.name(), validity(other), show(period.get()), unit.get().code(), unit.get().name()));
         }
 
         if (template.isPresent() && !template.get().unitCode().equals(unit.get().code())) {
-            return Identification.rejected(unit.get(), period.get(), "Tệp là biểu mẫu được tạo cho đơn vị mã "
-                    + template.get().unitCode() + " nhưng được gửi vào thư mục của " + unit.get().name() + " (mã "
-                    + unit.get().code() + "). Mỗi đơn vị chỉ gửi báo cáo của mình vào thư mục của mình.");
+            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.template-of-other-unit",
+                    template.get().unitCode(), unit.get().name(), unit.get().code()));
         }
         List<Form> allowed = catalog.formsSubmittableBy(unit.get());
         Optional<Form> formFromName = form(List.of(name));
         Optional<Form> formFromTitle = form(titles);
         if (formFromName.isPresent() && formFromTitle.isPresent() && !formFromName.equals(formFromTitle)) {
-            return Identification.rejected(unit.get(), period.get(), "Tên tệp chỉ biểu " + formFromName.get().code() + " nhưng tiêu đề là biểu "
-                    + formFromTitle.get().code() + " (" + formFromTitle.get().title() + "). Đề nghị sửa cho thống nhất rồi gửi lại.");
+            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.forms-differ",
+                    formFromName.get().code(), formFromTitle.get().code(), formFromTitle.get().title()));
         }
         Optional<Form> form = formFromTitle.or(() -> formFromName)
                 .or(() -> template.flatMap(t -> catalog.form(t.formCode())));
         if (form.isEmpty() && allowed.size() == 1) {
             form = Optional.of(allowed.get(0));
-            notes.add(Finding.file(Severity.INFO, "FORM_ASSUMED", "Tệp không ghi tên biểu; vì đơn vị chỉ gửi biểu "
-                    + allowed.get(0).code() + " nên tệp được hiểu là biểu này."));
+            notes.add(Finding.file(Severity.INFO, "FORM_ASSUMED",
+                    TEXT.get("feedback.identify.form-assumed", allowed.get(0).code())));
         }
         if (form.isEmpty()) {
-            return Identification.rejected(unit.get(), period.get(), "Không xác định được biểu mẫu: tên tệp và tiêu đề không ghi mã hoặc tên biểu"
-                    + " (ví dụ " + String.join(", ", allowed.stream().map(Form::code).toList())
-                    + "). Đề nghị dùng đúng biểu mẫu rồi gửi lại.");
+            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.no-form",
+                    String.join(", ", allowed.stream().map(Form::code).toList())));
         }
         if (!allowed.contains(form.get())) {
-            return Identification.rejected(unit.get(), period.get(), unit.get().name() + " không thuộc đơn vị gửi biểu " + form.get().code() + " ("
-                    + form.get().title() + "). Đề nghị kiểm tra lại biểu mẫu.");
+            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.form-not-for-unit",
+                    unit.get().name(), form.get().code(), form.get().title()));
         }
         if (template.isPresent() && (!template.get().formCode().equals(form.get().code())
                 || !template.get().period().equals(period.get()))) {
             // someone reused last month's template and corrected its title: the visible title decides
-            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", "Tệp được tạo từ biểu mẫu "
-                    + template.get().formCode() + " kỳ " + show(template.get().period()) + " nhưng tiêu đề ghi biểu "
-                    + form.get().code() + " kỳ " + show(period.get()) + "; số liệu được nhận theo tiêu đề."));
+            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", TEXT.get("feedback.identify.template-mismatch",
+                    template.get().formCode(), show(template.get().period()), form.get().code(), show(period.get()))));
         }
         return new Identification(unit.get(), form.get(), period.get(), asOf(titles).orElse(null), null, notes);
     }
@@ -297,10 +293,11 @@ public final class SubmissionIdentifier {
      */
     private String noUnitInPeriod(List<Unit> folderUnits, YearMonth period) {
         String code = folderUnits.get(0).code();
-        List<String> owners = new ArrayList<>(folderUnits.stream().map(u -> u.name() + " (" + validity(u) + ")").toList());
+        List<String> owners = new ArrayList<>(folderUnits.stream()
+                .map(u -> TEXT.get("feedback.identify.code-owner", u.name(), validity(u))).toList());
         Collections.reverse(owners);
-        StringBuilder text = new StringBuilder("Mã đơn vị ").append(code).append(" không có hiệu lực trong kỳ ")
-                .append(show(period)).append(": mã này là của ").append(String.join(", ", owners)).append('.');
+        StringBuilder text = new StringBuilder(TEXT.get("feedback.identify.code-not-in-period", code, show(period),
+                String.join(", ", owners)));
         LocalDate day = period.atEndOfMonth();
         for (Unit old : folderUnits) {
             if (old.validTo() == null || !old.validTo().isBefore(day) || old.successors().isEmpty()) {
@@ -308,24 +305,26 @@ public final class SubmissionIdentifier {
             }
             List<String> successors = old.successors().stream()
                     .flatMap(s -> catalog.unitByKey(s.successorKey()).stream())
-                    .map(u -> u.name() + " (thư mục " + u.code() + ")").toList();
-            text.append(" Từ ngày ").append(DAY.format(old.validTo().plusDays(1))).append(", ").append(old.name())
-                    .append(successors.size() > 1 ? " được chia về " : " được hợp nhất vào ")
-                    .append(String.join(", ", successors)).append(": báo cáo kỳ ").append(show(period))
-                    .append(" do đơn vị mới gửi vào thư mục của mình.");
+                    .map(u -> TEXT.get("feedback.identify.successor", u.name(), u.code())).toList();
+            text.append(' ').append(successors.size() > 1
+                    ? TEXT.get("feedback.identify.split-into", DAY.format(old.validTo().plusDays(1)), old.name(),
+                            String.join(", ", successors), show(period))
+                    : TEXT.get("feedback.identify.merged-into", DAY.format(old.validTo().plusDays(1)), old.name(),
+                            String.join(", ", successors), show(period)));
         }
-        return text.append(" Nếu là số liệu cũ, đề nghị ghi đúng kỳ báo cáo rồi gửi lại.").toString();
+        return text.append(' ').append(TEXT.get("feedback.identify.if-old-figures")).toString();
     }
 
     /** "chỉ có hiệu lực đến 30/06/2025", "có hiệu lực từ 01/07/2025". */
     private static String validity(Unit unit) {
         if (unit.validFrom() != null && unit.validTo() != null) {
-            return "có hiệu lực từ " + DAY.format(unit.validFrom()) + " đến " + DAY.format(unit.validTo());
+            return TEXT.get("feedback.identify.valid-between", DAY.format(unit.validFrom()), DAY.format(unit.validTo()));
         }
         if (unit.validTo() != null) {
-            return "chỉ có hiệu lực đến " + DAY.format(unit.validTo());
+            return TEXT.get("feedback.identify.valid-until", DAY.format(unit.validTo()));
         }
-        return unit.validFrom() == null ? "đang có hiệu lực" : "có hiệu lực từ " + DAY.format(unit.validFrom());
+        return unit.validFrom() == null ? TEXT.get("feedback.identify.valid-now")
+                : TEXT.get("feedback.identify.valid-from", DAY.format(unit.validFrom()));
     }
 
     private static String stripExtension(String fileName) {

@@ -42,7 +42,7 @@ import vn.giaoban.submission.internal.table.SheetRow;
 import vn.giaoban.submission.internal.table.TableSource;
 import vn.giaoban.submission.internal.table.TableSources;
 import vn.giaoban.submission.internal.table.UnreadableFileException;
-import vn.giaoban.text.ParsedNumber;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseNumbers;
 import vn.giaoban.text.VietnameseText;
 
@@ -51,10 +51,19 @@ import vn.giaoban.text.VietnameseText;
  * it, the header is found by its titles, each row below is matched to an indicator of the form by
  * code or name, each value column gives the measure its heading names. A file that cannot be read
  * or identified is rejected whole; a bad cell is a finding on that value and the rest count.
+ *
+ * <p>Over 400 lines on purpose: {@code Reading} is one file's state carried from row to row (title,
+ * header, form or list, values so far); cut further, that state would be handed between classes at
+ * every row. What needs none of it is apart: a figure's cell in {@link FigureCells}, a list in {@link ListTable}.
  */
 public final class SubmissionReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionReader.class);
+    /**
+     * The findings' sentences (feedback.reading.*), in the shipped wording: the reader also runs outside
+     * Spring (checks, the benchmark), and only a finding asks for one.
+     */
+    private static final Messages TEXT = Messages.defaults();
     /**
      * Findings kept per file: a sheet of a hundred thousand junk rows must not write a hundred
      * thousand lines into the database and the feedback; the rest are counted in one more.
@@ -111,7 +120,7 @@ public final class SubmissionReader {
         List<Unit> folderUnits = catalog.unitsWithCode(file.folder());
         if (folderUnits.isEmpty()) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
-                    "Thư mục " + file.folder() + " không phải mã của đơn vị nào trong danh mục.");
+                    TEXT.get("feedback.reading.unknown-folder", file.folder()));
         }
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
         try (TableSource source = TableSources.stream(file.path(), legacyCharset, limits);
@@ -126,8 +135,7 @@ public final class SubmissionReader {
         } catch (IOException | RuntimeException e) {
             log.warn("{} could not be read", file.relativePath(), e);
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
-                    "Tệp không đọc được (" + e.getClass().getSimpleName() + "). Đề nghị mở tệp bằng Excel, lưu lại"
-                            + " dưới dạng .xlsx rồi gửi lại.");
+                    TEXT.get("feedback.reading.failed", e.getClass().getSimpleName()));
         }
     }
 
@@ -238,14 +246,11 @@ public final class SubmissionReader {
                 Optional<ListForm> expectedList = byTitle.identified() ? catalog.listForm(byTitle.form().code())
                         : Optional.empty();
                 String reason = expectedList.isPresent()
-                        ? "Không tìm thấy danh sách: không có dòng tiêu đề cột nào ghi " + String.join(", ",
+                        ? TEXT.get("feedback.reading.no-list", String.join(", ",
                                 expectedList.get().columns().stream().filter(ListForm.Column::required)
-                                        .map(c -> "\"" + c.aliases().get(0) + "\"").toList())
-                                + " cùng các cột khác của biểu " + byTitle.form().code()
-                                + ". Đề nghị dùng đúng biểu mẫu rồi gửi lại."
+                                        .map(c -> "\"" + c.aliases().get(0) + "\"").toList()), byTitle.form().code())
                         : byTitle.identified()
-                        ? "Không tìm thấy bảng số liệu: không có dòng tiêu đề cột nào ghi \"Chỉ tiêu\" (hoặc \"Mã số\") và"
-                                + " cột số liệu (\"Thực hiện\", \"Lũy kế\"...). Đề nghị dùng đúng biểu mẫu rồi gửi lại."
+                        ? TEXT.get("feedback.reading.no-table")
                         : byTitle.rejection();
                 return IngestResult.rejected(file.submissionId(), unitKey(byTitle), formCode(byTitle), byTitle.period(),
                         List.of(), reason);
@@ -257,8 +262,7 @@ public final class SubmissionReader {
             if (values.isEmpty()) {
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
                         identification.form().code(), identification.period(), identification.asOf(), List.of(),
-                        capped(findings), "Không lấy được số liệu nào từ tệp: không dòng nào khớp với chỉ tiêu của biểu "
-                                + identification.form().code() + ". Đề nghị dùng đúng biểu mẫu rồi gửi lại.");
+                        capped(findings), TEXT.get("feedback.reading.no-values", identification.form().code()));
             }
             return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
                     identification.form().code(), identification.period(), identification.asOf(),
@@ -290,9 +294,8 @@ public final class SubmissionReader {
                 return false;
             }
             if (!identification.form().code().equals(header.form().formCode())) {
-                identification = Identification.rejected(unit, identification.period(), "Bảng trong tệp là danh sách"
-                        + " của biểu " + header.form().formCode() + " nhưng tên tệp hoặc tiêu đề ghi biểu "
-                        + identification.form().code() + ". Đề nghị dùng đúng biểu mẫu, hoặc sửa tên tệp, rồi gửi lại.");
+                identification = Identification.rejected(unit, identification.period(), TEXT.get("feedback.reading.list-of-other-form",
+                        header.form().formCode(), identification.form().code()));
                 return false;
             }
             listRecordWriter = listRecords.open(file.submissionId(), header.form());
@@ -307,14 +310,15 @@ public final class SubmissionReader {
                 // every row failed: the list is not "no petitions", it is unread
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
                         identification.form().code(), identification.period(), identification.asOf(), List.of(),
-                        capped(findings), "Không dòng nào của danh sách tính được (" + list.notCounted()
-                                + " dòng có ô sai, xem các điểm cần xem lại). Đề nghị sửa rồi gửi lại.");
+                        capped(findings), TEXT.get("feedback.reading.list-none-counted", list.notCounted()));
             }
             List<StagedValue> listValues = list.values(subjectKey, identification.period());
-            findings.add(Finding.file(Severity.INFO, "LIST_COUNTED", "Danh sách có " + list.records() + " dòng được tính: "
-                    + String.join("; ", listValues.stream().map(v -> catalog.indicator(v.indicatorCode()).name()
-                            + (v.measure() == Measure.MONTH ? " trong tháng " : " lũy kế ")
-                            + VietnameseNumbers.format(v.number(), 0)).toList()) + "."));
+            findings.add(Finding.file(Severity.INFO, "LIST_COUNTED", TEXT.get("feedback.reading.list-counted",
+                    list.records(), String.join("; ", listValues.stream().map(v -> v.measure() == Measure.MONTH
+                            ? TEXT.get("feedback.reading.list-figure-month", catalog.indicator(v.indicatorCode()).name(),
+                                    VietnameseNumbers.format(v.number(), 0))
+                            : TEXT.get("feedback.reading.list-figure-cumulative", catalog.indicator(v.indicatorCode()).name(),
+                                    VietnameseNumbers.format(v.number(), 0))).toList()))));
             return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
                     identification.form().code(), identification.period(), identification.asOf(), listValues,
                     capped(findings), null);
@@ -363,7 +367,7 @@ public final class SubmissionReader {
             }
             if (row.hidden() && hiddenReported.add(row.sheet() + row.number())) {
                 findings.add(new Finding(Severity.WARNING, "HIDDEN_ROW", row.sheet(), "A" + row.number(), null,
-                        "Dòng " + row.number() + " đang bị ẩn nhưng vẫn được đọc. Đề nghị kiểm tra số liệu ở dòng này."));
+                        TEXT.get("feedback.reading.hidden-row", row.number())));
             }
             if (indicator.get().valueType() == ValueType.TEXT) {
                 freeText(header, row, indicator.get());
@@ -403,91 +407,29 @@ public final class SubmissionReader {
             String key = indicator.code() + "/" + measure;
             if (values.containsKey(key)) {
                 findings.add(new Finding(Severity.ERROR, "DUPLICATE_ROW", sheet, cell.reference(), cell.text(),
-                        "Chỉ tiêu \"" + indicator.name() + "\" xuất hiện nhiều lần; chỉ lấy giá trị ở ô "
-                                + values.get(key).cell() + ". Đề nghị xóa dòng trùng."));
+                        TEXT.get("feedback.reading.duplicate-row", indicator.name(), values.get(key).cell())));
                 return;
             }
             if (cell.kind() == CellKind.ERROR) {
                 findings.add(new Finding(Severity.ERROR, "ERROR_CELL", sheet, cell.reference(), cell.text(),
-                        "Ô có lỗi công thức " + cell.text() + ", không lấy được giá trị của chỉ tiêu \"" + indicator.name()
-                                + "\". Đề nghị sửa công thức hoặc nhập số trực tiếp."));
+                        TEXT.get("feedback.reading.error-cell", cell.text(), indicator.name())));
                 return;
             }
             YearMonth period = identification.period();
             if (indicator.valueType() == ValueType.STATUS) {
-                Optional<String> status = status(cell.text());
+                Optional<String> status = FigureCells.status(cell.text());
                 if (status.isEmpty()) {
                     findings.add(new Finding(Severity.ERROR, "NOT_A_STATUS", sheet, cell.reference(), cell.text(),
-                            "Chỉ tiêu \"" + indicator.name() + "\" cần ghi \"Đạt\" hoặc \"Chưa đạt\"."));
+                            TEXT.get("feedback.reading.not-a-status", indicator.name())));
                     return;
                 }
                 values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, null, status.get(), sheet,
                         cell.reference()));
                 return;
             }
-            Optional<BigDecimal> number = number(indicator, measure, cell, sheet);
+            Optional<BigDecimal> number = FigureCells.number(indicator, measure, cell, sheet, findings);
             number.ifPresent(n -> values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, n, null,
                     sheet, cell.reference())));
-        }
-
-        private Optional<BigDecimal> number(Indicator indicator, Measure measure, SheetCell cell, String sheet) {
-            boolean percentColumn = measure == Measure.PERCENT_OF_PLAN || measure == Measure.PERCENT_OF_LAST_YEAR;
-            if (cell.kind() == CellKind.NUMBER) {
-                if (cell.date()) {
-                    findings.add(new Finding(Severity.ERROR, "DATE_NOT_NUMBER", sheet, cell.reference(), cell.text(),
-                            "Ô được định dạng ngày tháng, cần là số của chỉ tiêu \"" + indicator.name()
-                                    + "\". Đề nghị đổi định dạng ô thành số."));
-                    return Optional.empty();
-                }
-                return checked(indicator, measure, cell.number(), cell, sheet);
-            }
-            if (cell.kind() != CellKind.TEXT) {
-                findings.add(notANumber(indicator, cell, sheet));
-                return Optional.empty();
-            }
-            ParsedNumber parsed;
-            try {
-                parsed = VietnameseNumbers.parse(cell.text());
-            } catch (NumberFormatException e) {
-                findings.add(notANumber(indicator, cell, sheet));
-                return Optional.empty();
-            }
-            if (parsed.percent() && !percentColumn) {
-                findings.add(new Finding(Severity.ERROR, "UNEXPECTED_PERCENT", sheet, cell.reference(), cell.text(),
-                        "Cột này cần số " + indicator.unitOfMeasure() + " của chỉ tiêu \"" + indicator.name()
-                                + "\", không phải tỷ lệ phần trăm."));
-                return Optional.empty();
-            }
-            if (parsed.ambiguous() && indicator.decimals() > 0) {
-                findings.add(new Finding(Severity.WARNING, "AMBIGUOUS_NUMBER", sheet, cell.reference(), cell.text(),
-                        "Số \"" + cell.text() + "\" được hiểu là " + VietnameseNumbers.format(parsed.value(), 0)
-                                + " (dấu chấm ngăn cách hàng nghìn). Nếu là số thập phân, đề nghị dùng dấu phẩy."));
-            }
-            return checked(indicator, measure, parsed.value(), cell, sheet);
-        }
-
-        private Optional<BigDecimal> checked(Indicator indicator, Measure measure, BigDecimal value, SheetCell cell,
-                String sheet) {
-            boolean signed = measure == Measure.PERCENT_OF_LAST_YEAR;
-            if (value.signum() < 0 && !signed) {
-                findings.add(new Finding(Severity.ERROR, "NEGATIVE", sheet, cell.reference(), cell.text(),
-                        "Chỉ tiêu \"" + indicator.name() + "\" không thể là số âm. Đề nghị kiểm tra lại."));
-                return Optional.empty();
-            }
-            if (indicator.valueType() == ValueType.COUNT && !measure.declaredByUnit()
-                    && value.stripTrailingZeros().scale() > 0) {
-                findings.add(new Finding(Severity.ERROR, "NOT_A_COUNT", sheet, cell.reference(), cell.text(),
-                        "Chỉ tiêu \"" + indicator.name() + "\" là số đếm (" + indicator.unitOfMeasure()
-                                + "), không có phần thập phân. Đề nghị kiểm tra lại."));
-                return Optional.empty();
-            }
-            return Optional.of(canonical(value));
-        }
-
-        private Finding notANumber(Indicator indicator, SheetCell cell, String sheet) {
-            return new Finding(Severity.ERROR, "NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
-                    "Chỉ tiêu \"" + indicator.name() + "\" cần một số (" + indicator.unitOfMeasure()
-                            + "), ô lại ghi \"" + cell.text() + "\". Đề nghị nhập số, ví dụ 94.533 hoặc 1.234,5.");
         }
 
         private Optional<Indicator> indicatorOf(TableHeader header, SheetRow row) {
@@ -531,8 +473,7 @@ public final class SubmissionReader {
                 return;
             }
             findings.add(new Finding(Severity.INFO, "ROW_NOT_IN_FORM", row.sheet(), label.get().reference(),
-                    label.get().text(), "Dòng này không thuộc chỉ tiêu của biểu " + identification.form().code()
-                            + " nên không được tổng hợp."));
+                    label.get().text(), TEXT.get("feedback.reading.row-not-in-form", identification.form().code())));
         }
 
         private void missingIndicators() {
@@ -541,8 +482,7 @@ public final class SubmissionReader {
             for (Indicator indicator : formIndicators.values()) {
                 // free text is optional: a month without highlights is a month
                 if (!present.contains(indicator.code()) && indicator.valueType() != ValueType.TEXT) {
-                    findings.add(Finding.file(Severity.WARNING, "MISSING_INDICATOR", "Biểu thiếu chỉ tiêu \""
-                            + indicator.name() + "\" (mã " + indicator.code() + "). Đề nghị bổ sung."));
+                    findings.add(Finding.file(Severity.WARNING, "MISSING_INDICATOR", TEXT.get("feedback.reading.missing-indicator", indicator.name(), indicator.code())));
                 }
             }
         }
@@ -553,8 +493,7 @@ public final class SubmissionReader {
             return List.copyOf(findings);
         }
         List<Finding> kept = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
-        kept.add(Finding.file(Severity.INFO, "MORE_FINDINGS", "Còn " + (findings.size() - MAX_FINDINGS)
-                + " điểm khác tương tự không liệt kê ở đây; đề nghị sửa các điểm trên rồi gửi lại để xem tiếp."));
+        kept.add(Finding.file(Severity.INFO, "MORE_FINDINGS", TEXT.get("feedback.reading.more-findings", findings.size() - MAX_FINDINGS)));
         return kept;
     }
 
@@ -564,21 +503,6 @@ public final class SubmissionReader {
 
     private static String formCode(Identification identification) {
         return identification.form() == null ? null : identification.form().code();
-    }
-
-    /** 93630.0 as written by one program and 93630 by another are one value. */
-    private static BigDecimal canonical(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static Optional<String> status(String text) {
-        String folded = VietnameseText.fold(text);
-        return switch (folded) {
-            case "dat", "da dat" -> Optional.of("DAT");
-            case "chua dat", "khong dat" -> Optional.of("CHUA_DAT");
-            default -> Optional.empty();
-        };
     }
 
     /** A title row as a person reads it: a date cell ("Số liệu đến ngày: | 23/10/2022") as its date. */

@@ -15,7 +15,7 @@ import vn.giaoban.catalog.ColumnRole;
  * @param columns    column index to role
  * @param titles     column index to the heading as written (both rows of a two-row header joined)
  */
-public record TableHeader(String sheet, int lastRow, Map<Integer, ColumnRole> columns, Map<Integer, String> titles) {
+record TableHeader(String sheet, int lastRow, Map<Integer, ColumnRole> columns, Map<Integer, String> titles) {
 
     public Optional<Integer> column(ColumnRole role) {
         return columns.entrySet().stream().filter(e -> e.getValue() == role).map(Map.Entry::getKey).findFirst();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.CatalogFiles;
+import vn.giaoban.text.Messages;
 
 /** The folder names a code; the file's period decides which unit carried it then. */
 class SubmissionIdentifierTest {
@@ -45,6 +46,16 @@ class SubmissionIdentifierTest {
                 + " 30/06/2025, nhưng kỳ báo cáo là tháng 10/2025, khi mã 06172 là của Xã Hoàng Văn Thụ. Nếu là báo cáo"
                 + " của Xã Hoàng Văn Thụ, đề nghị sửa tiêu đề theo tên đơn vị rồi gửi lại; nếu là số liệu của Xã Tân Mỹ,"
                 + " đề nghị ghi đúng kỳ báo cáo.");
+    }
+
+        @Test
+    void aFileWithoutAPeriodIsRejectedWithTheBundlesSentence() {
+        Identification identification = identify("06172", "bao cao.csv", "UBND XÃ TÂN MỸ", "BÁO CÁO");
+
+        // the sentence is the feedback bundle's, as the unit reads it
+        assertThat(identification.rejection()).isEqualTo(Messages.defaults().get("feedback.identify.no-period"))
+                .isEqualTo("Không xác định được kỳ báo cáo: tên tệp và tiêu đề biểu đều không ghi tháng"
+                        + " (ví dụ \"THÁNG 10/2022\"). Đề nghị ghi kỳ báo cáo vào tiêu đề biểu rồi gửi lại.");
     }
 
     @Test

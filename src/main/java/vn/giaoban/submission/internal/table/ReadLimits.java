@@ -15,7 +15,7 @@ package vn.giaoban.submission.internal.table;
 public record ReadLimits(long maxFileBytes, long maxPartBytes, long maxPackageBytes, long sharedStringsOffHeapAbove) {
 
     public static final ReadLimits DEFAULTS = new ReadLimits(TableSources.MAX_FILE_BYTES,
-            XlsxTableSource.MAX_PART_BYTES, XlsxTableSource.MAX_PACKAGE_BYTES, Long.MAX_VALUE);
+            XlsxPackage.MAX_PART_BYTES, XlsxPackage.MAX_PACKAGE_BYTES, Long.MAX_VALUE);
 
     public ReadLimits {
         if (maxFileBytes <= 0 || maxPartBytes <= 0 || maxPackageBytes <= 0 || sharedStringsOffHeapAbove < 0) {

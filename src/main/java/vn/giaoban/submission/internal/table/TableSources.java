@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseNumbers;
 
 /**
@@ -27,25 +28,18 @@ import vn.giaoban.text.VietnameseNumbers;
  */
 public final class TableSources {
 
-    static final String EMPTY_FILE = "Tệp không đọc được: tệp rỗng.";
-    static final String MISSING_FILE = "Tệp không đọc được: không tìm thấy tệp.";
-    static final String IO_FAILURE = "Tệp không đọc được: lỗi khi đọc tệp.";
-    static final String TOO_LARGE = "Tệp không đọc được: tệp quá lớn (%s MB, tối đa %s MB). Biểu báo cáo chỉ cần"
-            + " vài trăm dòng; đề nghị chỉ gửi trang tính báo cáo.";
-    static final String PDF = "Tệp không đọc được: đây là tệp PDF, không phải tệp Excel hay CSV. Đề nghị gửi tệp"
-            + " Excel của báo cáo.";
-    static final String WEB_PAGE = "Tệp không đọc được: đây là trang web (HTML) hoặc tệp XML được đặt tên như tệp"
-            + " Excel, không phải tệp Excel hay CSV. Đề nghị mở bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.";
-    static final String OPEN_DOCUMENT = "Tệp không đọc được: tệp OpenDocument (.ods) chưa được hỗ trợ. Đề nghị lưu"
-            + " lại dưới dạng .xlsx rồi gửi lại.";
-    static final String TOO_MANY_ROWS = "Tệp không đọc được: trang tính \"%s\" có dòng số %s, vượt quá %s dòng mà"
-            + " Excel cho phép; tệp bị hỏng hoặc bị can thiệp.";
-    static final String TOO_MANY_COLUMNS = "Tệp không đọc được: trang tính \"%s\" có ô ở cột thứ %s, vượt quá %s cột"
-            + " mà Excel cho phép; tệp bị hỏng hoặc bị can thiệp.";
-    static final String TOO_MANY_CELLS = "Tệp không đọc được: dòng %s của trang tính \"%s\" có hơn %s ô, vượt quá số"
-            + " cột Excel cho phép; tệp bị hỏng hoặc bị can thiệp.";
-    static final String CELL_TOO_LONG = "Tệp không đọc được: ô %s của trang tính \"%s\" dài hơn %s ký tự, giới hạn"
-            + " của một ô Excel; tệp bị hỏng hoặc bị can thiệp.";
+    // the sentences a unit reads about a file that cannot be read: keys of the feedback bundle (feedback.read.*)
+    static final String EMPTY_FILE = "feedback.read.empty-file";
+    static final String MISSING_FILE = "feedback.read.missing-file";
+    static final String IO_FAILURE = "feedback.read.io-failure";
+    static final String TOO_LARGE = "feedback.read.too-large";
+    static final String PDF = "feedback.read.pdf";
+    static final String WEB_PAGE = "feedback.read.web-page";
+    static final String OPEN_DOCUMENT = "feedback.read.open-document";
+    static final String TOO_MANY_ROWS = "feedback.read.too-many-rows";
+    static final String TOO_MANY_COLUMNS = "feedback.read.too-many-columns";
+    static final String TOO_MANY_CELLS = "feedback.read.too-many-cells";
+    static final String CELL_TOO_LONG = "feedback.read.cell-too-long";
 
     /**
      * The largest file read at all. A monthly report is tens of kilobytes; a million-row workbook
@@ -112,32 +106,32 @@ public final class TableSources {
             size = Files.size(file);
             head = in.readNBytes(HEAD_BYTES);
         } catch (NoSuchFileException e) {
-            throw new UnreadableFileException(MISSING_FILE, e);
+            throw new UnreadableFileException(say(MISSING_FILE), e);
         } catch (IOException e) {
-            throw new UnreadableFileException(IO_FAILURE, e);
+            throw new UnreadableFileException(say(IO_FAILURE), e);
         }
         if (head.length == 0) {
-            throw new UnreadableFileException(EMPTY_FILE);
+            throw new UnreadableFileException(say(EMPTY_FILE));
         }
         if (size > limits.maxFileBytes()) {
-            throw new UnreadableFileException(String.format(TOO_LARGE, megabytes(size),
+            throw new UnreadableFileException(say(TOO_LARGE, megabytes(size),
                     megabytes(limits.maxFileBytes())));
         }
         if (isZip(head)) {
             if (startsWith(head, 30, OPEN_DOCUMENT_MIMETYPE)) {
-                throw new UnreadableFileException(OPEN_DOCUMENT);
+                throw new UnreadableFileException(say(OPEN_DOCUMENT));
             }
-            XlsxTableSource.checkPackage(file, limits);
+            XlsxPackage.checkPackage(file, limits);
             return readThrough(size > vettedUpTo, () -> XlsxTableSource.open(file, limits));
         }
         if (startsWith(head, OLE2)) {
             return readThrough(size > vettedUpTo, () -> XlsTableSource.open(file));
         }
         if (startsWith(head, PDF_MAGIC)) {
-            throw new UnreadableFileException(PDF);
+            throw new UnreadableFileException(say(PDF));
         }
         if (isMarkup(head)) {
-            throw new UnreadableFileException(WEB_PAGE);
+            throw new UnreadableFileException(say(WEB_PAGE));
         }
         return readThrough(size > vettedUpTo, () -> CsvTableSource.open(file, fallbackCharset));
     }
@@ -168,10 +162,10 @@ public final class TableSources {
         } catch (UncheckedIOException e) {
             throw new UnreadableFileException(reason(e), e);
         } catch (IOException e) {
-            throw new UnreadableFileException(IO_FAILURE, e);
+            throw new UnreadableFileException(say(IO_FAILURE), e);
         } catch (RuntimeException e) {
             log.warn("reading a file through failed", e);
-            throw new UnreadableFileException(IO_FAILURE, e);
+            throw new UnreadableFileException(say(IO_FAILURE), e);
         }
         return opener.open();
     }
@@ -187,7 +181,7 @@ public final class TableSources {
 
     /** The Vietnamese sentence an iterator's exception carries, or the generic one. */
     public static String reason(UncheckedIOException e) {
-        return e.getCause() instanceof Unreadable unreadable ? unreadable.getMessage() : IO_FAILURE;
+        return e.getCause() instanceof Unreadable unreadable ? unreadable.getMessage() : say(IO_FAILURE);
     }
 
     /** Marks an IOException whose message is the sentence for the unit. */
@@ -195,6 +189,14 @@ public final class TableSources {
         Unreadable(String vietnameseReason, Throwable cause) {
             super(vietnameseReason, cause);
         }
+    }
+
+    /**
+     * The sentence {@code key} of the feedback bundle, in the shipped wording: the readers run where no
+     * Spring context is (the benchmark, the vetting of a file), and only when a file is refused.
+     */
+    static String say(String key, Object... arguments) {
+        return Messages.defaults().get(key, arguments);
     }
 
     /** 16384 as a person reads it here: {@code 16.384}. */

@@ -1,5 +1,7 @@
 package vn.giaoban.submission.internal.table;
 
+import static vn.giaoban.submission.internal.table.TableSources.say;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,15 +31,10 @@ import vn.giaoban.text.VietnameseText;
  */
 final class XlsTableSource implements TableSource {
 
-    static final String ENCRYPTED =
-            "Tệp không đọc được: tệp Excel được đặt mật khẩu, hãy gỡ mật khẩu rồi gửi lại.";
-    static final String TOO_OLD =
-            "Tệp không đọc được: định dạng Excel 5.0/95 quá cũ, hãy lưu lại dạng .xlsx rồi gửi lại.";
-
-    static final String TOO_LARGE = "Tệp không đọc được: tệp .xls lớn hơn %s MB, vượt quá giới hạn; biểu báo cáo"
-            + " không lớn như vậy. Đề nghị lưu lại dưới dạng .xlsx, chỉ giữ trang tính báo cáo, rồi gửi lại.";
-    static final String DAMAGED = "Tệp không đọc được: tệp Excel (.xls) bị hỏng hoặc bị cắt cụt. Đề nghị lưu lại"
-            + " bằng Excel rồi gửi lại.";
+    static final String ENCRYPTED = "feedback.read.xls.encrypted";
+    static final String TOO_OLD = "feedback.read.xls.too-old";
+    static final String TOO_LARGE = "feedback.read.xls.too-large";
+    static final String DAMAGED = "feedback.read.xls.damaged";
 
     /**
      * HSSF holds the whole workbook, several times the file's size in memory; a .xls report is a
@@ -59,18 +56,18 @@ final class XlsTableSource implements TableSource {
     static XlsTableSource open(Path file) throws UnreadableFileException {
         try {
             if (Files.size(file) > MAX_XLS_BYTES) {
-                throw new UnreadableFileException(String.format(TOO_LARGE,
+                throw new UnreadableFileException(say(TOO_LARGE,
                         TableSources.count(MAX_XLS_BYTES / (1024 * 1024))));
             }
         } catch (IOException e) {
-            throw new UnreadableFileException(TableSources.IO_FAILURE, e);
+            throw new UnreadableFileException(say(TableSources.IO_FAILURE), e);
         }
         POIFSFileSystem fs;
         try {
             fs = new POIFSFileSystem(file.toFile(), true);
         } catch (Exception e) {
             log.warn("{} has an OLE2 signature but no readable structure: {}", file, e.toString());
-            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxTableSource.NOT_EXCEL, e);
+            throw new UnreadableFileException(say(isCutShort(file) ? DAMAGED : XlsxWorkbook.NOT_EXCEL), e);
         }
         try {
             // an .xlsx saved with a password is an OLE2 file holding the encrypted package
@@ -80,14 +77,14 @@ final class XlsTableSource implements TableSource {
             return new XlsTableSource(fs, new HSSFWorkbook(fs));
         } catch (EncryptedDocumentException e) {
             closeQuietly(fs);
-            throw new UnreadableFileException(ENCRYPTED, e);
+            throw new UnreadableFileException(say(ENCRYPTED), e);
         } catch (OldExcelFormatException e) {
             closeQuietly(fs);
-            throw new UnreadableFileException(TOO_OLD, e);
+            throw new UnreadableFileException(say(TOO_OLD), e);
         } catch (Exception e) {
             closeQuietly(fs);
             log.warn("cannot open {} as .xls: {}", file, e.toString());
-            throw new UnreadableFileException(isCutShort(file) ? DAMAGED : XlsxTableSource.NOT_EXCEL, e);
+            throw new UnreadableFileException(say(isCutShort(file) ? DAMAGED : XlsxWorkbook.NOT_EXCEL), e);
         }
     }
 
@@ -124,7 +121,7 @@ final class XlsTableSource implements TableSource {
                 throw e;
             } catch (RuntimeException e) {
                 log.warn("sheet {} of a .xls cannot be read: {}", sheetIndex, e.toString());
-                throw TableSources.unreadable(DAMAGED, e);
+                throw TableSources.unreadable(say(DAMAGED), e);
             }
         }
 
@@ -150,7 +147,7 @@ final class XlsTableSource implements TableSource {
             for (Cell cell : row) {
                 SheetCell read = toSheetCell(cell);
                 if (read != null && read.text().length() > TableSources.MAX_CELL_CHARS) {
-                    throw TableSources.unreadable(String.format(TableSources.CELL_TOO_LONG, read.reference(),
+                    throw TableSources.unreadable(say(TableSources.CELL_TOO_LONG, read.reference(),
                             VietnameseText.nfc(sheet.getSheetName()), TableSources.count(TableSources.MAX_CELL_CHARS)));
                 }
                 if (read != null) {

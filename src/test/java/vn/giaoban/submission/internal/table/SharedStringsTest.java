@@ -118,7 +118,7 @@ class SharedStringsTest {
         }
         xml.append("</sst>");
 
-        try (SharedStrings strings = XlsxTableSource.sharedStrings(
+        try (SharedStrings strings = XlsxWorkbook.sharedStrings(
                 new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)), 4_096)) {
             assertThat(strings).isInstanceOf(SharedStrings.FileBacked.class);
             assertThat(strings.size()).isEqualTo(2_000);

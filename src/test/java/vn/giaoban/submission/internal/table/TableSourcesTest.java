@@ -46,8 +46,8 @@ class TableSourcesTest {
     @CsvSource({"0,A", "1,B", "25,Z", "26,AA", "27,AB", "51,AZ", "52,BA", "701,ZZ", "702,AAA", "16383,XFD"})
     void namesColumnsAsExcelDoes(int column, String name) {
         assertThat(TableSources.columnName(column)).isEqualTo(name);
-        assertThat(XlsxTableSource.column(name + "12")).isEqualTo(column);
-        assertThat(XlsxTableSource.column("$" + name + "$3")).isEqualTo(column);
+        assertThat(XlsxSheetRows.column(name + "12")).isEqualTo(column);
+        assertThat(XlsxSheetRows.column("$" + name + "$3")).isEqualTo(column);
     }
 
     @Test

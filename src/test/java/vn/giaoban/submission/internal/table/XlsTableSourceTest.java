@@ -92,7 +92,7 @@ class XlsTableSourceTest {
         // when / then
         assertThatThrownBy(() -> TableSources.open(file, StandardCharsets.UTF_8))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(XlsTableSource.ENCRYPTED);
+                .hasMessage(TableSources.say(XlsTableSource.ENCRYPTED));
     }
 
     @Test

@@ -236,7 +236,7 @@ class XlsxTableSourceTest {
         // when / then
         assertThatThrownBy(() -> TableSources.open(file, StandardCharsets.UTF_8))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage(XlsTableSource.ENCRYPTED);
+                .hasMessage(TableSources.say(XlsTableSource.ENCRYPTED));
     }
 
     /** A report as units fill it in: two title rows merged, header on row 5, figures, a hidden row. */
