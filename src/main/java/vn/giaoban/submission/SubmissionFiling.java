@@ -174,6 +174,7 @@ public class SubmissionFiling {
                     name, measureName(removed.measure()), removed.previousVersion(), was)));
         }
         if (submission.status() == SubmissionStatus.ACCEPTED && submission.period() != null) {
+            findings.addAll(whichVersionCounts(submission));
             for (RuleResult result : results.getOrDefault(submission.unitKey(), List.of())) {
                 if (concerns(result, submission)) {
                     Severity severity = result.outcome() == RuleResult.Outcome.NOT_EVALUATED ? Severity.INFO
@@ -187,6 +188,46 @@ public class SubmissionFiling {
             }
         }
         return findings;
+    }
+
+    /**
+     * Which version of a unit's report the figures are, told in each version when that is not plain: several
+     * arrived on one night, or the report came from two senders (the unit and another sending for it, a
+     * delegation), where the catalog's authoritative party counts whatever arrived last.
+     */
+    private List<Finding> whichVersionCounts(FiledSubmission submission) {
+        List<SubmissionRepository.Version> versions = submissions.versions(submission);
+        Optional<SubmissionRepository.Version> self = versions.stream().filter(v -> v.id() == submission.id()).findFirst();
+        Optional<SubmissionRepository.Version> current = versions.stream().filter(SubmissionRepository.Version::current)
+                .findFirst();
+        if (self.isEmpty() || current.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> told = new ArrayList<>();
+        String folder = self.get().folder();
+        List<String> otherSenders = versions.stream().map(SubmissionRepository.Version::folder)
+                .filter(other -> !other.equals(folder)).distinct().map(other -> sender(other, submission.period())).toList();
+        long tonight = versions.stream()
+                .filter(v -> v.folder().equals(folder) && v.night().equals(self.get().night())).count();
+        if (!current.get().folder().equals(folder)) {
+            told.add(Finding.file(Severity.WARNING, "OTHER_SENDER_CURRENT", messages.get("feedback.filing.other-sender-current",
+                    sender(current.get().folder(), submission.period()), current.get().originalName())));
+        } else if (tonight > 1) {
+            told.add(Finding.file(Severity.INFO, "SEVERAL_TONIGHT", self.get().current()
+                    ? messages.get("feedback.filing.several-tonight-current", tonight)
+                    : messages.get("feedback.filing.several-tonight-replaced", tonight, current.get().originalName(),
+                            current.get().version())));
+        }
+        if (self.get().current() && !otherSenders.isEmpty()) {
+            told.add(Finding.file(Severity.INFO, "OTHER_SENDER_KEPT", messages.get("feedback.filing.other-sender-kept",
+                    String.join(", ", otherSenders))));
+        }
+        return told;
+    }
+
+    /** The name of the unit whose folder a version came from, as it stood in the period. */
+    private String sender(String folder, YearMonth period) {
+        return catalog.unit(folder, period).map(unit -> unit.name()).orElse(folder);
     }
 
     /**

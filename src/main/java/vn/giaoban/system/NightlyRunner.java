@@ -31,6 +31,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
 import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.InboxUnavailableException;
 import vn.giaoban.submission.NightSummary;
 import vn.giaoban.submission.SubmissionIngest;
@@ -52,8 +54,10 @@ final class NightlyRunner {
     private final Messages messages;
     private final BriefingPublisher briefing;
     private final DataSource dataSource;
+    private final Catalog catalog;
 
     NightlyRunner(ApplicationContext context, PrintStream out) {
+        this.catalog = context.getBean(Catalog.class);
         this.dataSource = context.getBean(DataSource.class);
         this.submissions = context.getBean(SubmissionIngest.class);
         this.messages = context.getBean(Messages.class);
@@ -172,6 +176,18 @@ final class NightlyRunner {
         int received = summary.accepted() + summary.rejected() + summary.duplicates() + summary.waiting();
         out.println(messages.get("cli.night-summary", period, night, received, summary.accepted(), summary.rejected(),
                 summary.duplicates(), summary.values(), summary.findings()));
+        if (!summary.repeated().isEmpty()) {
+            out.println(messages.get("cli.night-repeated"));
+            for (NightSummary.Repeated report : summary.repeated()) {
+                String unit = catalog.unitByKey(report.unitKey()).map(Unit::name).orElse(report.unitKey());
+                String month = report.period().getMonthValue() + "/" + report.period().getYear();
+                out.println("  " + (report.senders() > 1
+                        ? messages.get("cli.night-repeated-senders", unit, report.formCode(), month, report.senders(),
+                                report.current())
+                        : messages.get("cli.night-repeated-versions", unit, report.formCode(), month, report.tonight(),
+                                report.current())));
+            }
+        }
         execution.getStepExecutions().stream().filter(step -> step.getStepName().equals("scan")).findFirst()
                 .map(step -> step.getExecutionContext().getString("leftAlone", ""))
                 .filter(text -> !text.isEmpty())

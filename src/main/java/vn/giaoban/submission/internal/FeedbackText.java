@@ -1,9 +1,11 @@
 package vn.giaoban.submission.internal;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
@@ -89,9 +91,19 @@ public final class FeedbackText {
         return text.toString();
     }
 
+    /**
+     * The unit whose folder the file came from, as it stood in the file's period: the report's own unit, unless
+     * another sent it for that unit (a delegation); a code reused after a reform names the unit of the period, and,
+     * when the period could not be told, the unit of the day the file was received, never of today.
+     */
     private String unitName(FiledSubmission submission) {
-        return (submission.unitKey() == null ? catalog.unitsWithCode(submission.folder()).stream().findFirst()
-                : catalog.unitByKey(submission.unitKey())).map(Unit::name).map(name -> messages.get("feedback.file.unit-name", name, submission.folder()))
+        Optional<Unit> sender = submission.unitKey() == null ? Optional.empty()
+                : catalog.unitByKey(submission.unitKey()).filter(unit -> unit.code().equals(submission.folder()));
+        LocalDate day = submission.period() != null ? submission.period().atEndOfMonth()
+                : LocalDate.ofInstant(submission.receivedAt(), zone);
+        return sender.or(() -> catalog.unit(submission.folder(), day))
+                .or(() -> catalog.unitsWithCode(submission.folder()).stream().findFirst())
+                .map(unit -> messages.get("feedback.file.unit-name", unit.name(), submission.folder()))
                 .orElse(messages.get("feedback.file.unit-folder", submission.folder()));
     }
 

@@ -93,10 +93,22 @@ final class SubmissionIdentifier {
         if (unit.isEmpty()) {
             return Identification.rejected(null, period.get(), noUnitInPeriod(folderUnits, period.get()));
         }
+        Optional<Form> formFromName = form(List.of(name));
+        Optional<Form> formFromTitle = form(titles);
+        Optional<Form> formNamed = formFromTitle.or(() -> formFromName)
+                .or(() -> template.flatMap(t -> catalog.form(t.formCode())));
+        Optional<Identification> onBehalf = onBehalf(unit.get(), period.get(), name, titles, template, formNamed, notes);
+        if (onBehalf.isPresent()) {
+            return onBehalf.get();
+        }
         Optional<Unit> otherUnit = otherUnitNamed(unit.get(), titles, period.get());
         if (otherUnit.isPresent() && otherUnit.get().validOn(period.get().atEndOfMonth())) {
-            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.other-unit",
-                    unit.get().name(), otherUnit.get().name()));
+            // when another may send that unit's report, say who: else, each unit sends its own
+            List<Unit> senders = formNamed.map(f -> catalog.sendersFor(f, otherUnit.get(), period.get())).orElse(List.of());
+            return Identification.rejected(unit.get(), period.get(), senders.stream().allMatch(otherUnit.get()::equals)
+                    ? TEXT.get("feedback.identify.other-unit", unit.get().name(), otherUnit.get().name())
+                    : TEXT.get("feedback.identify.other-unit-senders", unit.get().name(), otherUnit.get().name(),
+                            formNamed.get().code(), names(senders)));
         }
         if (otherUnit.isPresent()) {
             // a letterhead of a commune merged away (or not yet formed): the period or the title is wrong, not a guess
@@ -110,14 +122,11 @@ final class SubmissionIdentifier {
                     template.get().unitCode(), unit.get().name(), unit.get().code()));
         }
         List<Form> allowed = catalog.formsSubmittableBy(unit.get());
-        Optional<Form> formFromName = form(List.of(name));
-        Optional<Form> formFromTitle = form(titles);
         if (formFromName.isPresent() && formFromTitle.isPresent() && !formFromName.equals(formFromTitle)) {
             return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.forms-differ",
                     formFromName.get().code(), formFromTitle.get().code(), formFromTitle.get().title()));
         }
-        Optional<Form> form = formFromTitle.or(() -> formFromName)
-                .or(() -> template.flatMap(t -> catalog.form(t.formCode())));
+        Optional<Form> form = formNamed;
         if (form.isEmpty() && allowed.size() == 1) {
             form = Optional.of(allowed.get(0));
             notes.add(Finding.file(Severity.INFO, "FORM_ASSUMED",
@@ -138,6 +147,78 @@ final class SubmissionIdentifier {
                     template.get().formCode(), show(template.get().period()), form.get().code(), show(period.get()))));
         }
         return new Identification(unit.get(), form.get(), period.get(), asOf(titles).orElse(null), null, notes);
+    }
+
+    /**
+     * A report the folder's unit sends about another under a delegation of the catalog (the agriculture office's
+     * BM05-NTM for a commune): the subject is the unit the title names, else the file's name, else the template's;
+     * the sender may only write the subjects delegated to it. Empty when the file is not such a report: the form is
+     * not one the sender sends for others, or it names no other unit and the sender may send it for itself.
+     */
+    private Optional<Identification> onBehalf(Unit sender, YearMonth period, String name, List<String> titles,
+            Optional<TemplateMetadata> template, Optional<Form> form, List<Finding> notes) {
+        if (form.isEmpty() || !catalog.formsSentForOthersBy(sender).contains(form.get())) {
+            return Optional.empty();
+        }
+        LocalDate day = period.atEndOfMonth();
+        List<Unit> delegated = catalog.units().stream().filter(u -> u.validOn(day))
+                .filter(u -> catalog.delegation(sender, form.get(), u).isPresent()).toList();
+        Optional<Unit> subject = namedAmong(delegated, titles).or(() -> namedAmong(delegated, List.of(name)))
+                .or(() -> template.filter(t -> !t.unitCode().equals(sender.code()))
+                        .flatMap(t -> catalog.unit(t.unitCode(), period)))
+                .or(() -> otherUnitNamed(sender, titles, period).filter(u -> u.validOn(day)));
+        if (subject.isEmpty()) {
+            return form.get().submittableBy(sender) ? Optional.empty()
+                    : Optional.of(Identification.rejected(sender, period, TEXT.get("feedback.identify.no-subject",
+                            form.get().code(), sender.name())));
+        }
+        if (catalog.delegation(sender, form.get(), subject.get()).isEmpty()) {
+            List<Unit> senders = catalog.sendersFor(form.get(), subject.get(), period);
+            return Optional.of(Identification.rejected(sender, period, senders.isEmpty()
+                    ? TEXT.get("feedback.identify.not-delegated-nobody", sender.name(), form.get().code(),
+                            subject.get().name())
+                    : TEXT.get("feedback.identify.not-delegated", sender.name(), form.get().code(), subject.get().name(),
+                            names(senders))));
+        }
+        notes.add(Finding.file(Severity.INFO, "SENT_FOR", TEXT.get("feedback.identify.sent-for", subject.get().name(),
+                sender.name())));
+        if (template.isPresent() && (!template.get().formCode().equals(form.get().code())
+                || !template.get().period().equals(period))) {
+            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", TEXT.get("feedback.identify.template-mismatch",
+                    template.get().formCode(), show(template.get().period()), form.get().code(), show(period))));
+        }
+        return Optional.of(new Identification(subject.get(), form.get(), period, asOf(titles).orElse(null), null, notes));
+    }
+
+    /**
+     * The unit of {@code candidates} whose name or alias ("Xã Trùng Khánh", "Trùng Khánh") is a run of a line's words,
+     * the longest such name winning: how a sender writes which of its subjects a report is about, in a title or a
+     * file's name ("BM05-NTM_Trung Khanh_T10-2022.xlsx").
+     */
+    private static Optional<Unit> namedAmong(List<Unit> candidates, List<String> lines) {
+        Unit best = null;
+        int bestLength = 0;
+        for (String line : lines) {
+            String text = " " + line + " ";
+            for (Unit candidate : candidates) {
+                List<String> names = new ArrayList<>(List.of(candidate.name()));
+                names.addAll(candidate.aliases());
+                for (String named : names) {
+                    String folded = VietnameseText.fold(named);
+                    if (!folded.isEmpty() && folded.length() > bestLength && text.contains(" " + folded + " ")) {
+                        best = candidate;
+                        bestLength = folded.length();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** "Xã Trùng Khánh (mã 06127) hoặc Phòng Nông nghiệp và Phát triển nông thôn (mã PNNPTNT)". */
+    private static String names(List<Unit> units) {
+        return String.join(TEXT.get("feedback.identify.or"),
+                units.stream().map(u -> TEXT.get("feedback.identify.unit-with-code", u.name(), u.code())).toList());
     }
 
     public static String show(YearMonth period) {

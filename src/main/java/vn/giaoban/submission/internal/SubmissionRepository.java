@@ -174,14 +174,32 @@ public class SubmissionRepository {
                 SELECT p.unit_key, p.indicator_code, p.measure, p.num_value, p.text_value, s.version
                 FROM submission s JOIN staged_value p ON p.submission_id = s.id
                 WHERE s.id = (SELECT MAX(id) FROM submission WHERE unit_key = ? AND form_code = ? AND period = ?
-                              AND status = 'ACCEPTED' AND id < ?)
+                              AND folder = ? AND status = 'ACCEPTED' AND id < ?)
                   AND NOT EXISTS (SELECT 1 FROM staged_value c WHERE c.submission_id = ?
                                   AND c.indicator_code = p.indicator_code AND c.measure = p.measure)
                 ORDER BY p.indicator_code, p.measure
-                """).params(submission.unitKey(), submission.formCode(), submission.period().toString(), submission.id(),
-                submission.id())
+                """).params(submission.unitKey(), submission.formCode(), submission.period().toString(),
+                submission.folder(), submission.id(), submission.id())
                 .query((rs, n) -> new RemovedValue(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getBigDecimal(4), rs.getString(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** An accepted version of a unit's report: who sent it (its folder), its file, and whether it is current. */
+    public record Version(long id, String folder, String originalName, int version, LocalDate night, boolean current) {
+    }
+
+    /** Every accepted version of the same unit's report of the same form and period, oldest first. */
+    public List<Version> versions(FiledSubmission submission) {
+        return jdbc.sql("""
+                SELECT s.id, s.folder, s.original_name, s.version, s.received_night,
+                       CASE WHEN c.submission_id = s.id THEN 1 ELSE 0 END
+                FROM submission s LEFT JOIN current_submission c
+                     ON c.unit_key = s.unit_key AND c.form_code = s.form_code AND c.period = s.period
+                WHERE s.unit_key = ? AND s.form_code = ? AND s.period = ? AND s.status = 'ACCEPTED'
+                ORDER BY s.id""").params(submission.unitKey(), submission.formCode(), submission.period().toString())
+                .query((rs, n) -> new Version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, LocalDate.class), rs.getInt(6) == 1))
                 .list();
     }
 
@@ -212,18 +230,40 @@ public class SubmissionRepository {
                 FROM submission WHERE received_night = ?
                 """).params(night, night)
                 .query((rs, n) -> new NightSummary(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getLong(5), rs.getLong(6)))
+                        rs.getLong(5), rs.getLong(6), repeated(night)))
                 .single();
+    }
+
+    /** The reports of which a night accepted several versions, or that two senders have sent, with the one in force. */
+    private List<NightSummary.Repeated> repeated(LocalDate night) {
+        return jdbc.sql("""
+                SELECT t.unit_key, t.form_code, t.period, t.tonight, COUNT(DISTINCT a.folder), MAX(f.original_name)
+                FROM (SELECT unit_key, form_code, period, COUNT(*) AS tonight FROM submission
+                      WHERE received_night = ? AND status = 'ACCEPTED' GROUP BY unit_key, form_code, period) t
+                JOIN submission a ON a.unit_key = t.unit_key AND a.form_code = t.form_code AND a.period = t.period
+                                 AND a.status = 'ACCEPTED'
+                LEFT JOIN current_submission c
+                       ON c.unit_key = t.unit_key AND c.form_code = t.form_code AND c.period = t.period
+                LEFT JOIN submission f ON f.id = c.submission_id
+                GROUP BY t.unit_key, t.form_code, t.period, t.tonight
+                HAVING t.tonight > 1 OR COUNT(DISTINCT a.folder) > 1
+                ORDER BY t.period, t.unit_key, t.form_code""").param(night)
+                .query((rs, n) -> new NightSummary.Repeated(rs.getString(1), rs.getString(2),
+                        YearMonth.parse(rs.getString(3).strip()), rs.getInt(4), rs.getInt(5), rs.getString(6)))
+                .list();
     }
 
     /** Stores what reading a file gave, in the caller's transaction: all of it or none. */
     public void store(IngestResult result, Instant ingestedAt) {
         Integer version = null;
         if (result.formCode() != null && result.unitKey() != null && result.period() != null) {
+            // the sender's own versions: a report another sends for the unit (a delegation) counts apart
             version = jdbc.sql("""
                     SELECT COALESCE(MAX(version), 0) + 1 FROM submission
                     WHERE unit_key = ? AND form_code = ? AND period = ? AND id <> ?
-                    """).params(result.unitKey(), result.formCode(), result.period().toString(), result.submissionId())
+                      AND folder = (SELECT folder FROM submission WHERE id = ?)
+                    """).params(result.unitKey(), result.formCode(), result.period().toString(), result.submissionId(),
+                    result.submissionId())
                     .query(Integer.class).single();
         }
         int updated = jdbc.sql("""

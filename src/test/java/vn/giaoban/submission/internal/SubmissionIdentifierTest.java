@@ -48,7 +48,7 @@ class SubmissionIdentifierTest {
                 + " đề nghị ghi đúng kỳ báo cáo.");
     }
 
-        @Test
+    @Test
     void aFileWithoutAPeriodIsRejectedWithTheBundlesSentence() {
         Identification identification = identify("06172", "bao cao.csv", "UBND XÃ TÂN MỸ", "BÁO CÁO");
 
@@ -86,6 +86,69 @@ class SubmissionIdentifierTest {
                 + " của Xã Tân Thanh (chỉ có hiệu lực đến 30/06/2025). Từ ngày 01/07/2025, Xã Tân Thanh được hợp nhất"
                 + " vào Xã Hoàng Văn Thụ (thư mục 06172): báo cáo kỳ 10/2025 do đơn vị mới gửi vào thư mục của mình."
                 + " Nếu là số liệu cũ, đề nghị ghi đúng kỳ báo cáo rồi gửi lại.");
+    }
+
+    private static final String NTM = "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ XÃ NÔNG THÔN MỚI";
+
+    @Test
+    void theAgricultureOfficesReportForACommuneIsTheCommunesSaysWhoSentIt() {
+        // given the agriculture office's file in its own folder, its title naming the commune it is about
+        Identification identification = identifier.identify(catalog.unitsWithCode("PNNPTNT"), "NTM xa T10-2022.xlsx",
+                List.of("PHÒNG NÔNG NGHIỆP VÀ PTNT", NTM, "Xã Trùng Khánh", "Tháng 10 năm 2022"));
+
+        // then the report is the commune's, and the feedback says the office sent it for the commune
+        assertThat(identification.rejection()).isNull();
+        assertThat(identification.unit().code()).isEqualTo("06127");
+        assertThat(identification.form().code()).isEqualTo("BM05-NTM");
+        assertThat(identification.notes()).extracting(note -> note.message())
+                .contains("Báo cáo của Xã Trùng Khánh do Phòng Nông nghiệp và Phát triển nông thôn gửi thay theo danh mục.");
+    }
+
+    @Test
+    void theCommuneMayBeNamedByTheFilesNameAlone() {
+        Identification identification = identifier.identify(catalog.unitsWithCode("PNNPTNT"),
+                "BM05-NTM_Trung Khanh_T10-2022.xlsx", List.of(NTM, "Tháng 10 năm 2022"));
+
+        assertThat(identification.rejection()).isNull();
+        assertThat(identification.unit().code()).isEqualTo("06127");
+    }
+
+    @Test
+    void aSenderWritingASubjectNotDelegatedToItIsRefusedNamingWhoMaySendIt() {
+        // the police sends a commune's new-rural report: it has no delegation for it
+        Identification police = identifier.identify(catalog.unitsWithCode("CAH"), "BM05-NTM_T10-2022.xlsx",
+                List.of("CÔNG AN HUYỆN", NTM, "Xã Trùng Khánh", "Tháng 10 năm 2022"));
+
+        assertThat(police.identified()).isFalse();
+        assertThat(police.rejection()).isEqualTo("Tệp được gửi vào thư mục của Công an huyện nhưng tiêu đề biểu ghi"
+                + " Xã Trùng Khánh. Biểu BM05-NTM của Xã Trùng Khánh do Xã Trùng Khánh (mã 06127) hoặc Phòng Nông nghiệp"
+                + " và Phát triển nông thôn (mã PNNPTNT) gửi, vào thư mục của đơn vị gửi.");
+
+        // the agriculture office writes another form for a commune: delegated only BM05-NTM
+        Identification otherForm = identifier.identify(catalog.unitsWithCode("PNNPTNT"), "BM03-DT_T10-2022.xlsx",
+                List.of(FORM, "Xã Trùng Khánh", "Tháng 10 năm 2022"));
+        assertThat(otherForm.identified()).isFalse();
+        assertThat(otherForm.rejection()).contains("Xã Trùng Khánh");
+    }
+
+    @Test
+    void theOfficeWritingAUnitOfAKindNotDelegatedIsRefused() {
+        // the office sends for the communes; Na Sầm was a town (thị trấn) in 2022
+        Identification identification = identifier.identify(catalog.unitsWithCode("PNNPTNT"), "BM05-NTM.xlsx",
+                List.of(NTM, "Thị trấn Na Sầm", "Tháng 10 năm 2022"));
+
+        assertThat(identification.identified()).isFalse();
+        assertThat(identification.rejection()).startsWith("Phòng Nông nghiệp và Phát triển nông thôn không được gửi"
+                + " biểu BM05-NTM thay cho Thị trấn Na Sầm");
+    }
+
+    @Test
+    void anOnBehalfReportNamingNoUnitIsRefusedSayingWhereToWriteIt() {
+        Identification identification = identifier.identify(catalog.unitsWithCode("PNNPTNT"), "BM05-NTM_T10-2022.xlsx",
+                List.of(NTM, "Tháng 10 năm 2022"));
+
+        assertThat(identification.rejection()).startsWith("Biểu BM05-NTM do Phòng Nông nghiệp và Phát triển nông thôn gửi"
+                + " thay cho đơn vị khác nhưng tệp không ghi đơn vị nào");
     }
 
     private Identification identify(String folder, String fileName, String issuer, String month) {
