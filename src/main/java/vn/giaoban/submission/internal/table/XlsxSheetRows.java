@@ -33,6 +33,10 @@ import vn.giaoban.text.VietnameseText;
  * and, for a number, its text and value; nothing else is allocated per cell (the address is
  * written out only for a message, the value's text is gathered in one reused buffer, a shared
  * string's index is read from that buffer).
+ *
+ * <p>Just over 400 lines on purpose: the per-cell helpers below (integer, index, column letters) are this
+ * loop's and are read with it; the package, workbook and shared strings are {@link XlsxPackage}'s and
+ * {@link XlsxWorkbook}'s.
  */
 final class XlsxSheetRows extends LookaheadRows {
 
