@@ -25,6 +25,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.submission.internal.ListRecordStore;
 import vn.giaoban.submission.internal.SubmissionReader;
 import vn.giaoban.submission.internal.SubmissionRepository;
+import vn.giaoban.text.Messages;
 
 /**
  * The ingest step's parts: the received files in the order they arrived, each read into values
@@ -42,11 +43,11 @@ public class SubmissionIngest {
     private final Clock clock;
 
     public SubmissionIngest(SubmissionRepository submissions, InboxProperties inbox, Catalog catalog,
-            ListRecordStore listRecords, Clock clock) {
+            ListRecordStore listRecords, Clock clock, Messages messages) {
         this.submissions = submissions;
         this.inbox = inbox;
         this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()),
-                inbox.limits().readLimits(), listRecords);
+                inbox.limits().readLimits(), listRecords, messages);
         this.clock = clock;
     }
 

@@ -201,6 +201,25 @@ class InboxAndFeedbackTests {
         }
     }
 
+    @Test
+    void anOfficesRewordingOfAReadersSentenceIsWhatTheUnitReads() throws IOException {
+        // given the office's messages folder rewording why a file without a period is refused
+        Files.createDirectories(work.resolve("messages"));
+        Files.writeString(work.resolve("messages/feedback.properties"),
+                "feedback.identify.no-period=Tệp chưa ghi tháng báo cáo: ghi \"THÁNG 10/2022\" ở tiêu đề rồi gửi lại.\n",
+                StandardCharsets.UTF_8);
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/bao cao don thu.csv", TAN_MY.replace("Tháng 10 năm 2022;;;\n", ""));
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            // then the feedback gives the office's sentence, not the shipped one
+            assertThat(feedback(giaoban, "06172/bao cao don thu.csv.phan-hoi.txt"))
+                    .contains("Lý do: Tệp chưa ghi tháng báo cáo: ghi \"THÁNG 10/2022\" ở tiêu đề rồi gửi lại.")
+                    .doesNotContain("Không xác định được kỳ báo cáo");
+        }
+    }
+
     private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
         Path file = giaoban.inbox().resolve(relative);
         Files.createDirectories(file.getParent());

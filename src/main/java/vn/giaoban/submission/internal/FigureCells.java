@@ -23,22 +23,23 @@ import vn.giaoban.text.VietnameseText;
  */
 final class FigureCells {
 
-    private static final Messages TEXT = Messages.defaults();
+    private final Messages words;
 
-    private FigureCells() {
+    FigureCells(Messages words) {
+        this.words = words;
     }
 
     /**
      * The number a figure's cell holds, checked against its indicator (a count has no decimals, only a
      * change on last year is signed), or empty with the finding that says why.
      */
-    static Optional<BigDecimal> number(Indicator indicator, Measure measure, SheetCell cell, String sheet,
+    Optional<BigDecimal> number(Indicator indicator, Measure measure, SheetCell cell, String sheet,
             List<Finding> findings) {
         boolean percentColumn = measure == Measure.PERCENT_OF_PLAN || measure == Measure.PERCENT_OF_LAST_YEAR;
         if (cell.kind() == CellKind.NUMBER) {
             if (cell.date()) {
                 findings.add(new Finding(Severity.ERROR, "DATE_NOT_NUMBER", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.date-not-number", indicator.name())));
+                        words.get("feedback.reading.date-not-number", indicator.name())));
                 return Optional.empty();
             }
             return checked(indicator, measure, cell.number(), cell, sheet, findings);
@@ -56,37 +57,37 @@ final class FigureCells {
         }
         if (parsed.percent() && !percentColumn) {
             findings.add(new Finding(Severity.ERROR, "UNEXPECTED_PERCENT", sheet, cell.reference(), cell.text(),
-                    TEXT.get("feedback.reading.unexpected-percent", indicator.unitOfMeasure(), indicator.name())));
+                    words.get("feedback.reading.unexpected-percent", indicator.unitOfMeasure(), indicator.name())));
             return Optional.empty();
         }
         if (parsed.ambiguous() && indicator.decimals() > 0) {
             findings.add(new Finding(Severity.WARNING, "AMBIGUOUS_NUMBER", sheet, cell.reference(), cell.text(),
-                    TEXT.get("feedback.reading.ambiguous-number", cell.text(),
+                    words.get("feedback.reading.ambiguous-number", cell.text(),
                             VietnameseNumbers.format(parsed.value(), 0))));
         }
         return checked(indicator, measure, parsed.value(), cell, sheet, findings);
     }
 
-    private static Optional<BigDecimal> checked(Indicator indicator, Measure measure, BigDecimal value, SheetCell cell,
+    private Optional<BigDecimal> checked(Indicator indicator, Measure measure, BigDecimal value, SheetCell cell,
             String sheet, List<Finding> findings) {
         boolean signed = measure == Measure.PERCENT_OF_LAST_YEAR;
         if (value.signum() < 0 && !signed) {
             findings.add(new Finding(Severity.ERROR, "NEGATIVE", sheet, cell.reference(), cell.text(),
-                    TEXT.get("feedback.reading.negative", indicator.name())));
+                    words.get("feedback.reading.negative", indicator.name())));
             return Optional.empty();
         }
         if (indicator.valueType() == ValueType.COUNT && !measure.declaredByUnit()
                 && value.stripTrailingZeros().scale() > 0) {
             findings.add(new Finding(Severity.ERROR, "NOT_A_COUNT", sheet, cell.reference(), cell.text(),
-                    TEXT.get("feedback.reading.not-a-count", indicator.name(), indicator.unitOfMeasure())));
+                    words.get("feedback.reading.not-a-count", indicator.name(), indicator.unitOfMeasure())));
             return Optional.empty();
         }
         return Optional.of(canonical(value));
     }
 
-    private static Finding notANumber(Indicator indicator, SheetCell cell, String sheet) {
+    private Finding notANumber(Indicator indicator, SheetCell cell, String sheet) {
         return new Finding(Severity.ERROR, "NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
-                TEXT.get("feedback.reading.not-a-number", indicator.name(), indicator.unitOfMeasure(), cell.text()));
+                words.get("feedback.reading.not-a-number", indicator.name(), indicator.unitOfMeasure(), cell.text()));
     }
 
     /** 93630.0 as written by one program and 93630 by another are one value. */

@@ -27,7 +27,6 @@ import vn.giaoban.text.VietnameseText;
  */
 final class ListCells {
 
-    private static final Messages TEXT = Messages.defaults();
     /** Excel's day 0 for whole serials from {@link #FIRST_PLAIN_SERIAL} on (1900 date system). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     /** 1900-03-01: before it Excel counts a 29 February 1900 that never was. */
@@ -36,11 +35,14 @@ final class ListCells {
     private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(2_958_465);
     static final Pattern DAY_MONTH_YEAR = Pattern.compile("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})$");
 
-    private ListCells() {
+    private final Messages words;
+
+    ListCells(Messages words) {
+        this.words = words;
     }
 
     /** A record's cell as its column's type reads it, or null with the finding that says why. */
-    static Object value(ListForm.Column column, SheetCell cell, String sheet, List<Finding> problems) {
+    Object value(ListForm.Column column, SheetCell cell, String sheet, List<Finding> problems) {
         return switch (column.type()) {
             case TEXT -> cell.kind() == CellKind.NUMBER && cell.number() != null ? cell.number().toPlainString()
                     : VietnameseText.nfc(cell.text().strip());
@@ -49,7 +51,7 @@ final class ListCells {
         };
     }
 
-    private static BigDecimal number(ListForm.Column column, SheetCell cell, String sheet, List<Finding> problems) {
+    private BigDecimal number(ListForm.Column column, SheetCell cell, String sheet, List<Finding> problems) {
         if (cell.kind() == CellKind.NUMBER && cell.number() != null && !cell.date()) {
             return cell.number();
         }
@@ -62,11 +64,11 @@ final class ListCells {
             // told below
         }
         problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_NUMBER", sheet, cell.reference(), cell.text(),
-                TEXT.get("feedback.list.not-a-number", column.aliases().get(0), cell.text())));
+                words.get("feedback.list.not-a-number", column.aliases().get(0), cell.text())));
         return null;
     }
 
-    private static LocalDate date(ListForm.Column column, SheetCell cell, String sheet, List<Finding> problems) {
+    private LocalDate date(ListForm.Column column, SheetCell cell, String sheet, List<Finding> problems) {
         if (cell.kind() == CellKind.NUMBER && cell.number() != null && cell.date()
                 && DateUtil.isValidExcelDate(cell.number().doubleValue())) {
             BigDecimal serial = cell.number();
@@ -87,7 +89,7 @@ final class ListCells {
             return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeException e) {
             problems.add(new Finding(Severity.ERROR, "LIST_NOT_A_DATE", sheet, cell.reference(), cell.text(),
-                    TEXT.get("feedback.list.not-a-date", column.aliases().get(0), cell.text())));
+                    words.get("feedback.list.not-a-date", column.aliases().get(0), cell.text())));
             return null;
         }
     }

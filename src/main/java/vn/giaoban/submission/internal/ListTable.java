@@ -71,7 +71,6 @@ import vn.giaoban.text.VietnameseText;
 final class ListTable {
 
     /** The findings' sentences (feedback.list.*): asked for only when a row is not counted. */
-    private static final Messages TEXT = Messages.defaults();
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
     /** "Tổng cộng: 10 đơn", "Cộng", "Tổng số": a total line under the list, not a record. */
@@ -105,6 +104,8 @@ final class ListTable {
     }
 
     private final Catalog catalog;
+    private final Messages words;
+    private final ListCells cells;
     private final ListForm form;
     private final Map<Integer, ListForm.Column> columns;
     private final String sheet;
@@ -122,7 +123,9 @@ final class ListTable {
     private int notCounted;
 
     private ListTable(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
-            YearMonth period, ListRecordStore.Writer stored) {
+            YearMonth period, ListRecordStore.Writer stored, Messages words) {
+        this.words = words;
+        this.cells = new ListCells(words);
         this.catalog = catalog;
         this.stored = stored;
         this.form = form;
@@ -168,10 +171,13 @@ final class ListTable {
         return required && found.size() >= 2 ? Optional.of(found) : Optional.empty();
     }
 
-    /** @param stored where each counted record goes as it is read */
+    /**
+     * @param stored where each counted record goes as it is read
+     * @param words  the findings' sentences
+     */
     static ListTable start(Catalog catalog, ListForm form, Map<Integer, ListForm.Column> columns, String sheet,
-            YearMonth period, ListRecordStore.Writer stored) {
-        return new ListTable(catalog, form, columns, sheet, period, stored);
+            YearMonth period, ListRecordStore.Writer stored, Messages words) {
+        return new ListTable(catalog, form, columns, sheet, period, stored, words);
     }
 
     /** Reads one row below the header into the aggregations; findings for what cannot be read. */
@@ -188,12 +194,12 @@ final class ListTable {
             if (cell == null || cell.kind() == CellKind.TEXT && cell.text().isBlank()) {
                 continue;
             }
-            record.put(entry.getValue().code(), ListCells.value(entry.getValue(), cell, sheet, problems));
+            record.put(entry.getValue().code(), cells.value(entry.getValue(), cell, sheet, problems));
         }
         for (ListForm.Column column : columns.values()) {
             if (column.required() && record.get(column.code()) == null && problems.isEmpty()) {
                 problems.add(new Finding(Severity.ERROR, "LIST_MISSING_CELL", row.sheet(), "A" + row.number(), null,
-                        TEXT.get("feedback.list.missing-cell", row.number(), column.aliases().get(0))));
+                        words.get("feedback.list.missing-cell", row.number(), column.aliases().get(0))));
             }
         }
         if (!problems.isEmpty()) {
@@ -355,7 +361,7 @@ final class ListTable {
             return (Boolean) result;
         }
         findings.add(new Finding(Severity.ERROR, "LIST_ROW_NOT_COUNTED", row.sheet(), "A" + row.number(), null,
-                TEXT.get("feedback.list.row-not-counted", row.number(), catalog.indicator(
+                words.get("feedback.list.row-not-counted", row.number(), catalog.indicator(
                         form.aggregations().get(aggregation).indicator()).name())));
         return false;
     }

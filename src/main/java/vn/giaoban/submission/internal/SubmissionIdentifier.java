@@ -41,14 +41,19 @@ final class SubmissionIdentifier {
     private static final Pattern AS_OF = Pattern.compile("\\bden ngay (\\d{1,2}) (\\d{1,2}) (\\d{4})\\b");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    /** The shipped wording (feedback.identify.*): the reader runs outside Spring too (checks, the benchmark). */
-    private static final Messages TEXT = Messages.defaults();
 
     private final Catalog catalog;
+    private final Messages words;
     private final LocalNames localNames;
     private final List<FormNames> formNames;
 
-    public SubmissionIdentifier(Catalog catalog) {
+    /** An identifier in the shipped wording. */
+    SubmissionIdentifier(Catalog catalog) {
+        this(catalog, Messages.defaults());
+    }
+
+    SubmissionIdentifier(Catalog catalog, Messages words) {
+        this.words = words;
         this.catalog = catalog;
         this.localNames = LocalNames.of(catalog);
         this.formNames = FormNames.of(catalog);
@@ -77,17 +82,17 @@ final class SubmissionIdentifier {
         Optional<YearMonth> periodFromName = period(List.of(name));
         Optional<YearMonth> periodFromTitle = period(titles);
         if (periodFromName.isPresent() && periodFromTitle.isPresent() && !periodFromName.equals(periodFromTitle)) {
-            return Identification.rejected(TEXT.get("feedback.identify.periods-differ", show(periodFromName.get()),
+            return Identification.rejected(words.get("feedback.identify.periods-differ", show(periodFromName.get()),
                     show(periodFromTitle.get())));
         }
         Optional<YearMonth> visible = periodFromTitle.or(() -> periodFromName);
         Optional<YearMonth> period = visible.or(() -> template.map(TemplateMetadata::period));
         if (visible.isEmpty() && period.isPresent()) {
             notes.add(Finding.file(Severity.INFO, "PERIOD_FROM_TEMPLATE",
-                    TEXT.get("feedback.identify.period-from-template", show(period.get()))));
+                    words.get("feedback.identify.period-from-template", show(period.get()))));
         }
         if (period.isEmpty()) {
-            return Identification.rejected(TEXT.get("feedback.identify.no-period"));
+            return Identification.rejected(words.get("feedback.identify.no-period"));
         }
         Optional<Unit> unit = folderUnits.stream().filter(u -> u.validOn(period.get().atEndOfMonth())).findFirst();
         if (unit.isEmpty()) {
@@ -106,44 +111,44 @@ final class SubmissionIdentifier {
             // when another may send that unit's report, say who: else, each unit sends its own
             List<Unit> senders = formNamed.map(f -> catalog.sendersFor(f, otherUnit.get(), period.get())).orElse(List.of());
             return Identification.rejected(unit.get(), period.get(), senders.stream().allMatch(otherUnit.get()::equals)
-                    ? TEXT.get("feedback.identify.other-unit", unit.get().name(), otherUnit.get().name())
-                    : TEXT.get("feedback.identify.other-unit-senders", unit.get().name(), otherUnit.get().name(),
+                    ? words.get("feedback.identify.other-unit", unit.get().name(), otherUnit.get().name())
+                    : words.get("feedback.identify.other-unit-senders", unit.get().name(), otherUnit.get().name(),
                             formNamed.get().code(), names(senders)));
         }
         if (otherUnit.isPresent()) {
             // a letterhead of a commune merged away (or not yet formed): the period or the title is wrong, not a guess
             Unit other = otherUnit.get();
-            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.unit-not-in-period",
+            return Identification.rejected(unit.get(), period.get(), words.get("feedback.identify.unit-not-in-period",
                     other.name(), validity(other), show(period.get()), unit.get().code(), unit.get().name()));
         }
 
         if (template.isPresent() && !template.get().unitCode().equals(unit.get().code())) {
-            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.template-of-other-unit",
+            return Identification.rejected(unit.get(), period.get(), words.get("feedback.identify.template-of-other-unit",
                     template.get().unitCode(), unit.get().name(), unit.get().code()));
         }
         List<Form> allowed = catalog.formsSubmittableBy(unit.get());
         if (formFromName.isPresent() && formFromTitle.isPresent() && !formFromName.equals(formFromTitle)) {
-            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.forms-differ",
+            return Identification.rejected(unit.get(), period.get(), words.get("feedback.identify.forms-differ",
                     formFromName.get().code(), formFromTitle.get().code(), formFromTitle.get().title()));
         }
         Optional<Form> form = formNamed;
         if (form.isEmpty() && allowed.size() == 1) {
             form = Optional.of(allowed.get(0));
             notes.add(Finding.file(Severity.INFO, "FORM_ASSUMED",
-                    TEXT.get("feedback.identify.form-assumed", allowed.get(0).code())));
+                    words.get("feedback.identify.form-assumed", allowed.get(0).code())));
         }
         if (form.isEmpty()) {
-            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.no-form",
+            return Identification.rejected(unit.get(), period.get(), words.get("feedback.identify.no-form",
                     String.join(", ", allowed.stream().map(Form::code).toList())));
         }
         if (!allowed.contains(form.get())) {
-            return Identification.rejected(unit.get(), period.get(), TEXT.get("feedback.identify.form-not-for-unit",
+            return Identification.rejected(unit.get(), period.get(), words.get("feedback.identify.form-not-for-unit",
                     unit.get().name(), form.get().code(), form.get().title()));
         }
         if (template.isPresent() && (!template.get().formCode().equals(form.get().code())
                 || !template.get().period().equals(period.get()))) {
             // someone reused last month's template and corrected its title: the visible title decides
-            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", TEXT.get("feedback.identify.template-mismatch",
+            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", words.get("feedback.identify.template-mismatch",
                     template.get().formCode(), show(template.get().period()), form.get().code(), show(period.get()))));
         }
         return new Identification(unit.get(), form.get(), period.get(), asOf(titles).orElse(null), null, notes);
@@ -169,22 +174,22 @@ final class SubmissionIdentifier {
                 .or(() -> otherUnitNamed(sender, titles, period).filter(u -> u.validOn(day)));
         if (subject.isEmpty()) {
             return form.get().submittableBy(sender) ? Optional.empty()
-                    : Optional.of(Identification.rejected(sender, period, TEXT.get("feedback.identify.no-subject",
+                    : Optional.of(Identification.rejected(sender, period, words.get("feedback.identify.no-subject",
                             form.get().code(), sender.name())));
         }
         if (catalog.delegation(sender, form.get(), subject.get()).isEmpty()) {
             List<Unit> senders = catalog.sendersFor(form.get(), subject.get(), period);
             return Optional.of(Identification.rejected(sender, period, senders.isEmpty()
-                    ? TEXT.get("feedback.identify.not-delegated-nobody", sender.name(), form.get().code(),
+                    ? words.get("feedback.identify.not-delegated-nobody", sender.name(), form.get().code(),
                             subject.get().name())
-                    : TEXT.get("feedback.identify.not-delegated", sender.name(), form.get().code(), subject.get().name(),
+                    : words.get("feedback.identify.not-delegated", sender.name(), form.get().code(), subject.get().name(),
                             names(senders))));
         }
-        notes.add(Finding.file(Severity.INFO, "SENT_FOR", TEXT.get("feedback.identify.sent-for", subject.get().name(),
+        notes.add(Finding.file(Severity.INFO, "SENT_FOR", words.get("feedback.identify.sent-for", subject.get().name(),
                 sender.name())));
         if (template.isPresent() && (!template.get().formCode().equals(form.get().code())
                 || !template.get().period().equals(period))) {
-            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", TEXT.get("feedback.identify.template-mismatch",
+            notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", words.get("feedback.identify.template-mismatch",
                     template.get().formCode(), show(template.get().period()), form.get().code(), show(period))));
         }
         return Optional.of(new Identification(subject.get(), form.get(), period, asOf(titles).orElse(null), null, notes));
@@ -216,9 +221,9 @@ final class SubmissionIdentifier {
     }
 
     /** "Xã Trùng Khánh (mã 06127) hoặc Phòng Nông nghiệp và Phát triển nông thôn (mã PNNPTNT)". */
-    private static String names(List<Unit> units) {
-        return String.join(TEXT.get("feedback.identify.or"),
-                units.stream().map(u -> TEXT.get("feedback.identify.unit-with-code", u.name(), u.code())).toList());
+    private String names(List<Unit> units) {
+        return String.join(words.get("feedback.identify.or"),
+                units.stream().map(u -> words.get("feedback.identify.unit-with-code", u.name(), u.code())).toList());
     }
 
     public static String show(YearMonth period) {
@@ -375,9 +380,9 @@ final class SubmissionIdentifier {
     private String noUnitInPeriod(List<Unit> folderUnits, YearMonth period) {
         String code = folderUnits.get(0).code();
         List<String> owners = new ArrayList<>(folderUnits.stream()
-                .map(u -> TEXT.get("feedback.identify.code-owner", u.name(), validity(u))).toList());
+                .map(u -> words.get("feedback.identify.code-owner", u.name(), validity(u))).toList());
         Collections.reverse(owners);
-        StringBuilder text = new StringBuilder(TEXT.get("feedback.identify.code-not-in-period", code, show(period),
+        StringBuilder text = new StringBuilder(words.get("feedback.identify.code-not-in-period", code, show(period),
                 String.join(", ", owners)));
         LocalDate day = period.atEndOfMonth();
         for (Unit old : folderUnits) {
@@ -386,26 +391,26 @@ final class SubmissionIdentifier {
             }
             List<String> successors = old.successors().stream()
                     .flatMap(s -> catalog.unitByKey(s.successorKey()).stream())
-                    .map(u -> TEXT.get("feedback.identify.successor", u.name(), u.code())).toList();
+                    .map(u -> words.get("feedback.identify.successor", u.name(), u.code())).toList();
             text.append(' ').append(successors.size() > 1
-                    ? TEXT.get("feedback.identify.split-into", DAY.format(old.validTo().plusDays(1)), old.name(),
+                    ? words.get("feedback.identify.split-into", DAY.format(old.validTo().plusDays(1)), old.name(),
                             String.join(", ", successors), show(period))
-                    : TEXT.get("feedback.identify.merged-into", DAY.format(old.validTo().plusDays(1)), old.name(),
+                    : words.get("feedback.identify.merged-into", DAY.format(old.validTo().plusDays(1)), old.name(),
                             String.join(", ", successors), show(period)));
         }
-        return text.append(' ').append(TEXT.get("feedback.identify.if-old-figures")).toString();
+        return text.append(' ').append(words.get("feedback.identify.if-old-figures")).toString();
     }
 
     /** "chỉ có hiệu lực đến 30/06/2025", "có hiệu lực từ 01/07/2025". */
-    private static String validity(Unit unit) {
+    private String validity(Unit unit) {
         if (unit.validFrom() != null && unit.validTo() != null) {
-            return TEXT.get("feedback.identify.valid-between", DAY.format(unit.validFrom()), DAY.format(unit.validTo()));
+            return words.get("feedback.identify.valid-between", DAY.format(unit.validFrom()), DAY.format(unit.validTo()));
         }
         if (unit.validTo() != null) {
-            return TEXT.get("feedback.identify.valid-until", DAY.format(unit.validTo()));
+            return words.get("feedback.identify.valid-until", DAY.format(unit.validTo()));
         }
-        return unit.validFrom() == null ? TEXT.get("feedback.identify.valid-now")
-                : TEXT.get("feedback.identify.valid-from", DAY.format(unit.validFrom()));
+        return unit.validFrom() == null ? words.get("feedback.identify.valid-now")
+                : words.get("feedback.identify.valid-from", DAY.format(unit.validFrom()));
     }
 
     private static String stripExtension(String fileName) {

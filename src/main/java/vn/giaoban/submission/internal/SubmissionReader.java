@@ -63,7 +63,6 @@ public final class SubmissionReader {
      * The findings' sentences (feedback.reading.*), in the shipped wording: the reader also runs outside
      * Spring (checks, the benchmark), and only a finding asks for one.
      */
-    private static final Messages TEXT = Messages.defaults();
     /**
      * Findings kept per file: a sheet of a hundred thousand junk rows must not write a hundred
      * thousand lines into the database and the feedback; the rest are counted in one more.
@@ -85,23 +84,34 @@ public final class SubmissionReader {
     private final ReadLimits limits;
     private final List<ListForm> listForms;
     private final ListRecordStore listRecords;
+    private final Messages words;
+    private final FigureCells figures;
     /** Each indicator's folded names, folded once: every row of every file is matched against them. */
     private final Map<String, List<String>> foldedNames = new ConcurrentHashMap<>();
 
-    /** A reader that keeps no list records: for a check of files, or a test of the reader. */
+    /** A reader that keeps no list records, in the shipped wording: for a check of files, or a test of the reader. */
     public SubmissionReader(Catalog catalog, Charset fallbackCharset) {
         this(catalog, fallbackCharset, ReadLimits.DEFAULTS, ListRecordStore.none());
+    }
+
+    /** A reader in the shipped wording. */
+    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ReadLimits limits, ListRecordStore listRecords) {
+        this(catalog, fallbackCharset, limits, listRecords, Messages.defaults());
     }
 
     /**
      * @param limits      how large a file is read, and where a large .xlsx's shared strings are kept
      * @param listRecords where the records of a list are stored as they are read
+     * @param words       the findings' sentences, with the office's rewording
      */
-    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ReadLimits limits, ListRecordStore listRecords) {
+    public SubmissionReader(Catalog catalog, Charset fallbackCharset, ReadLimits limits, ListRecordStore listRecords,
+            Messages words) {
+        this.words = words;
+        this.figures = new FigureCells(words);
         this.limits = limits;
         this.catalog = catalog;
         this.listRecords = listRecords;
-        this.identifier = new SubmissionIdentifier(catalog);
+        this.identifier = new SubmissionIdentifier(catalog, words);
         this.headers = new HeaderDetector(new HeadingMatcher(catalog.headings()));
         this.fallbackCharset = fallbackCharset;
         this.listForms = catalog.listForms();
@@ -120,7 +130,7 @@ public final class SubmissionReader {
         List<Unit> folderUnits = catalog.unitsWithCode(file.folder());
         if (folderUnits.isEmpty()) {
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
-                    TEXT.get("feedback.reading.unknown-folder", file.folder()));
+                    words.get("feedback.reading.unknown-folder", file.folder()));
         }
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
         try (TableSource source = TableSources.stream(file.path(), legacyCharset, limits);
@@ -135,7 +145,7 @@ public final class SubmissionReader {
         } catch (IOException | RuntimeException e) {
             log.warn("{} could not be read", file.relativePath(), e);
             return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
-                    TEXT.get("feedback.reading.failed", e.getClass().getSimpleName()));
+                    words.get("feedback.reading.failed", e.getClass().getSimpleName()));
         }
     }
 
@@ -246,11 +256,11 @@ public final class SubmissionReader {
                 Optional<ListForm> expectedList = byTitle.identified() ? catalog.listForm(byTitle.form().code())
                         : Optional.empty();
                 String reason = expectedList.isPresent()
-                        ? TEXT.get("feedback.reading.no-list", String.join(", ",
+                        ? words.get("feedback.reading.no-list", String.join(", ",
                                 expectedList.get().columns().stream().filter(ListForm.Column::required)
                                         .map(c -> "\"" + c.aliases().get(0) + "\"").toList()), byTitle.form().code())
                         : byTitle.identified()
-                        ? TEXT.get("feedback.reading.no-table")
+                        ? words.get("feedback.reading.no-table")
                         : byTitle.rejection();
                 return IngestResult.rejected(file.submissionId(), unitKey(byTitle), formCode(byTitle), byTitle.period(),
                         List.of(), reason);
@@ -262,7 +272,7 @@ public final class SubmissionReader {
             if (values.isEmpty()) {
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
                         identification.form().code(), identification.period(), identification.asOf(), List.of(),
-                        capped(findings), TEXT.get("feedback.reading.no-values", identification.form().code()));
+                        capped(findings), words.get("feedback.reading.no-values", identification.form().code()));
             }
             return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
                     identification.form().code(), identification.period(), identification.asOf(),
@@ -294,13 +304,13 @@ public final class SubmissionReader {
                 return false;
             }
             if (!identification.form().code().equals(header.form().formCode())) {
-                identification = Identification.rejected(unit, identification.period(), TEXT.get("feedback.reading.list-of-other-form",
+                identification = Identification.rejected(unit, identification.period(), words.get("feedback.reading.list-of-other-form",
                         header.form().formCode(), identification.form().code()));
                 return false;
             }
             listRecordWriter = listRecords.open(file.submissionId(), header.form());
             list = ListTable.start(catalog, header.form(), header.columns(), listSheet, identification.period(),
-                    listRecordWriter);
+                    listRecordWriter, words);
             return true;
         }
 
@@ -310,14 +320,14 @@ public final class SubmissionReader {
                 // every row failed: the list is not "no petitions", it is unread
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
                         identification.form().code(), identification.period(), identification.asOf(), List.of(),
-                        capped(findings), TEXT.get("feedback.reading.list-none-counted", list.notCounted()));
+                        capped(findings), words.get("feedback.reading.list-none-counted", list.notCounted()));
             }
             List<StagedValue> listValues = list.values(subjectKey, identification.period());
-            findings.add(Finding.file(Severity.INFO, "LIST_COUNTED", TEXT.get("feedback.reading.list-counted",
+            findings.add(Finding.file(Severity.INFO, "LIST_COUNTED", words.get("feedback.reading.list-counted",
                     list.records(), String.join("; ", listValues.stream().map(v -> v.measure() == Measure.MONTH
-                            ? TEXT.get("feedback.reading.list-figure-month", catalog.indicator(v.indicatorCode()).name(),
+                            ? words.get("feedback.reading.list-figure-month", catalog.indicator(v.indicatorCode()).name(),
                                     VietnameseNumbers.format(v.number(), 0))
-                            : TEXT.get("feedback.reading.list-figure-cumulative", catalog.indicator(v.indicatorCode()).name(),
+                            : words.get("feedback.reading.list-figure-cumulative", catalog.indicator(v.indicatorCode()).name(),
                                     VietnameseNumbers.format(v.number(), 0))).toList()))));
             return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
                     identification.form().code(), identification.period(), identification.asOf(), listValues,
@@ -367,7 +377,7 @@ public final class SubmissionReader {
             }
             if (row.hidden() && hiddenReported.add(row.sheet() + row.number())) {
                 findings.add(new Finding(Severity.WARNING, "HIDDEN_ROW", row.sheet(), "A" + row.number(), null,
-                        TEXT.get("feedback.reading.hidden-row", row.number())));
+                        words.get("feedback.reading.hidden-row", row.number())));
             }
             if (indicator.get().valueType() == ValueType.TEXT) {
                 freeText(header, row, indicator.get());
@@ -407,12 +417,12 @@ public final class SubmissionReader {
             String key = indicator.code() + "/" + measure;
             if (values.containsKey(key)) {
                 findings.add(new Finding(Severity.ERROR, "DUPLICATE_ROW", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.duplicate-row", indicator.name(), values.get(key).cell())));
+                        words.get("feedback.reading.duplicate-row", indicator.name(), values.get(key).cell())));
                 return;
             }
             if (cell.kind() == CellKind.ERROR) {
                 findings.add(new Finding(Severity.ERROR, "ERROR_CELL", sheet, cell.reference(), cell.text(),
-                        TEXT.get("feedback.reading.error-cell", cell.text(), indicator.name())));
+                        words.get("feedback.reading.error-cell", cell.text(), indicator.name())));
                 return;
             }
             YearMonth period = identification.period();
@@ -420,14 +430,14 @@ public final class SubmissionReader {
                 Optional<String> status = FigureCells.status(cell.text());
                 if (status.isEmpty()) {
                     findings.add(new Finding(Severity.ERROR, "NOT_A_STATUS", sheet, cell.reference(), cell.text(),
-                            TEXT.get("feedback.reading.not-a-status", indicator.name())));
+                            words.get("feedback.reading.not-a-status", indicator.name())));
                     return;
                 }
                 values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, null, status.get(), sheet,
                         cell.reference()));
                 return;
             }
-            Optional<BigDecimal> number = FigureCells.number(indicator, measure, cell, sheet, findings);
+            Optional<BigDecimal> number = figures.number(indicator, measure, cell, sheet, findings);
             number.ifPresent(n -> values.put(key, new StagedValue(subjectKey, indicator.code(), period, measure, n, null,
                     sheet, cell.reference())));
         }
@@ -473,7 +483,7 @@ public final class SubmissionReader {
                 return;
             }
             findings.add(new Finding(Severity.INFO, "ROW_NOT_IN_FORM", row.sheet(), label.get().reference(),
-                    label.get().text(), TEXT.get("feedback.reading.row-not-in-form", identification.form().code())));
+                    label.get().text(), words.get("feedback.reading.row-not-in-form", identification.form().code())));
         }
 
         private void missingIndicators() {
@@ -482,18 +492,18 @@ public final class SubmissionReader {
             for (Indicator indicator : formIndicators.values()) {
                 // free text is optional: a month without highlights is a month
                 if (!present.contains(indicator.code()) && indicator.valueType() != ValueType.TEXT) {
-                    findings.add(Finding.file(Severity.WARNING, "MISSING_INDICATOR", TEXT.get("feedback.reading.missing-indicator", indicator.name(), indicator.code())));
+                    findings.add(Finding.file(Severity.WARNING, "MISSING_INDICATOR", words.get("feedback.reading.missing-indicator", indicator.name(), indicator.code())));
                 }
             }
         }
     }
 
-    private static List<Finding> capped(List<Finding> findings) {
+    private List<Finding> capped(List<Finding> findings) {
         if (findings.size() <= MAX_FINDINGS) {
             return List.copyOf(findings);
         }
         List<Finding> kept = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
-        kept.add(Finding.file(Severity.INFO, "MORE_FINDINGS", TEXT.get("feedback.reading.more-findings", findings.size() - MAX_FINDINGS)));
+        kept.add(Finding.file(Severity.INFO, "MORE_FINDINGS", words.get("feedback.reading.more-findings", findings.size() - MAX_FINDINGS)));
         return kept;
     }
 
