@@ -37,7 +37,7 @@ public final class OutputFile {
         Files.createDirectories(folder);
         deleteLeftTemporaries(folder, absolute.getFileName().toString());
         // not Files.createTempFile: its owner-only permissions would stay on the moved file
-        Path temporary = folder.resolve("." + absolute.getFileName() + "-" + UUID.randomUUID() + ".part");
+        Path temporary = folder.resolve(temporaryPrefix(absolute.getFileName().toString()) + UUID.randomUUID() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -57,13 +57,18 @@ public final class OutputFile {
         }
     }
 
+    /** ".name-", its name cut to leave room for a UUID and ".part" within one file name's bytes. */
+    private static String temporaryPrefix(String name) {
+        return FileNames.fit("." + name, "-", FileNames.MAX_BYTES - 36 - ".part".length());
+    }
+
     /**
      * The temporary files of {@code name} that a run killed while writing it (power loss, kill -9)
      * left behind: the finally above never ran. Only one process writes a working folder's outputs
      * (the run lock), so none of them is being written now.
      */
     private static void deleteLeftTemporaries(Path folder, String name) throws IOException {
-        String prefix = "." + name + "-";
+        String prefix = temporaryPrefix(name);
         List<Path> left;
         try (Stream<Path> files = Files.list(folder)) {
             left = files.filter(file -> {

@@ -27,6 +27,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.stereotype.Component;
 
+import vn.giaoban.files.FileNames;
 import vn.giaoban.files.OutputFile;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
@@ -145,7 +146,7 @@ public class SubmissionFiling {
                 .resolve(submission.folder());
         Optional<Path> filed = move(submission, folder);
         String name = filed.map(p -> p.getFileName().toString()).orElse(submission.originalName());
-        Path answer = filing.outboxDir().resolve(submission.folder()).resolve(name + ".phan-hoi.txt");
+        Path answer = filing.outboxDir().resolve(submission.folder()).resolve(FileNames.fit(name, ".phan-hoi.txt"));
         String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
         writeAtomically(answer, feedback.write(submission, findings(submission, results), filedAs));
         submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant());
@@ -263,7 +264,7 @@ public class SubmissionFiling {
             String stem = dot > 0 ? name.substring(0, dot) : name;
             String extension = dot > 0 ? name.substring(dot) : "";
             for (int copy = 1;; copy++) {
-                Path target = folder.resolve(copy == 1 ? name : stem + " (" + copy + ")" + extension);
+                Path target = folder.resolve(copy == 1 ? name : FileNames.fit(stem, " (" + copy + ")" + extension));
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     if (InboxScanner.sha256(target).equals(submission.contentHash())
                             && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {

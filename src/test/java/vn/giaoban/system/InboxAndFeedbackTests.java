@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /** The inbox as people use it, and the answer each unit finds in its outbox the next morning. */
@@ -217,6 +218,46 @@ class InboxAndFeedbackTests {
             assertThat(feedback(giaoban, "06172/bao cao don thu.csv.phan-hoi.txt"))
                     .contains("Lý do: Tệp chưa ghi tháng báo cáo: ghi \"THÁNG 10/2022\" ở tiêu đề rồi gửi lại.")
                     .doesNotContain("Không xác định được kỳ báo cáo");
+        }
+    }
+
+    @Test
+    void aFileWithAVeryLongNameOrCellIsAnsweredAndNeverFailsTheNight() throws IOException {
+        // given a valid report whose name is as long as a file name can be, a cell of 5,000 characters in another
+        // unit's report, and a third unit's ordinary report
+        String longName = "L".repeat(246) + ".csv";
+        String longText = "Nội dung rất dài. ".repeat(300);
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/" + longName, TAN_MY);
+            drop(giaoban, "CCTKV3/BM01-NS_T10-2022.csv", """
+                    CHI CỤC THUẾ KHU VỰC III;;
+                    BÁO CÁO THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN;;
+                    Tháng 10 năm 2022 - số liệu đến ngày 23/10/2022;;
+                    STT;Chỉ tiêu;Lũy kế từ đầu năm
+                    1;Tổng thu NSNN trên địa bàn;94533
+                    2;Kết quả nổi bật;%s
+                    """.formatted(longText));
+            drop(giaoban, "06127/BM03-DT_T10-2022.csv", TAN_MY.replace("UBND XÃ TÂN MỸ", "UBND XÃ TRÙNG KHÁNH"));
+
+            JobExecution night = giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            // then the night completes, every file is answered, and nothing is cut without a word
+            assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM submission WHERE status = 'ACCEPTED'")
+                    .query(Integer.class).single()).isEqualTo(3);
+            try (var answers = Files.list(work.resolve("outbox/06172"))) {
+                assertThat(answers.toList()).singleElement().satisfies(answer -> {
+                    assertThat(answer.getFileName().toString().getBytes(StandardCharsets.UTF_8).length)
+                            .isLessThanOrEqualTo(255);
+                    assertThat(Files.readString(answer)).contains("Tệp: " + longName).contains("ĐÃ TIẾP NHẬN");
+                });
+            }
+            String highlight = giaoban.jdbc().sql("""
+                    SELECT text_value FROM data_value WHERE indicator_code = 'NS_NOI_BAT' AND period = '2022-10'""")
+                    .query(String.class).single();
+            assertThat(highlight).hasSizeLessThanOrEqualTo(2000).startsWith("Nội dung rất dài.");
+            assertThat(feedback(giaoban, "CCTKV3/BM01-NS_T10-2022.csv.phan-hoi.txt"))
+                    .contains("ký tự").contains("2.000");
         }
     }
 

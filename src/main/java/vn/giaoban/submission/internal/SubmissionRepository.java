@@ -25,6 +25,8 @@ import vn.giaoban.submission.Severity;
 import vn.giaoban.submission.ReceivedFile;
 import vn.giaoban.submission.StagedValue;
 import vn.giaoban.submission.SubmissionStatus;
+import vn.giaoban.text.Messages;
+import vn.giaoban.text.VietnameseNumbers;
 
 /** The submissions, their staged values and findings. */
 @Repository
@@ -32,10 +34,19 @@ public class SubmissionRepository {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionRepository.class);
 
+    /** The columns' lengths (V2__consolidated_data.sql) that text read from a file is fitted to. */
+    static final int SHEET = 100;
+    static final int CELL = 20;
+    static final int TEXT = 2000;
+    static final int FOUND = 500;
+    static final int MESSAGE = 2000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final Messages messages;
 
-    public SubmissionRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    public SubmissionRepository(JdbcClient jdbc, JdbcTemplate batch, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -273,7 +284,8 @@ public class SubmissionRepository {
                 WHERE id = ? AND status = 'RECEIVED'
                 """).params(result.status().name(), result.unitKey(), result.formCode(),
                 result.period() == null ? null : result.period().toString(), result.asOf(), version,
-                result.values().size(), result.rejection(), Timestamp.from(ingestedAt), result.submissionId()).update();
+                result.values().size(), fit(result.rejection(), MESSAGE), Timestamp.from(ingestedAt), result.submissionId())
+                .update();
         if (updated == 0) {
             // stored already, by another reader of the same file (a worker given up for dead that was only slow)
             log.warn("Submission {} was stored by another reader meanwhile: not stored twice", result.submissionId());
@@ -284,6 +296,15 @@ public class SubmissionRepository {
             jdbc.sql("DELETE FROM list_record WHERE submission_id = ?").param(result.submissionId()).update();
         }
         List<StagedValue> values = result.values();
+        List<Finding> findings = new ArrayList<>(result.findings());
+        for (StagedValue value : values) {
+            if (value.text() != null && value.text().length() > TEXT) {
+                findings.add(new Finding(Severity.WARNING, "TEXT_CUT", value.sheet(), value.cell(), null,
+                        messages.get("feedback.reading.text-cut", VietnameseNumbers.format(
+                                BigDecimal.valueOf(value.text().length()), 0), VietnameseNumbers.format(
+                                BigDecimal.valueOf(TEXT), 0))));
+            }
+        }
         batch.batchUpdate("""
                 INSERT INTO staged_value (submission_id, unit_key, indicator_code, period, measure, num_value, text_value,
                                           sheet, cell)
@@ -295,25 +316,36 @@ public class SubmissionRepository {
                     ps.setString(4, v.period().toString());
                     ps.setString(5, v.measure().name());
                     ps.setBigDecimal(6, v.number());
-                    ps.setString(7, v.text());
-                    ps.setString(8, v.sheet());
-                    ps.setString(9, v.cell());
+                    ps.setString(7, fit(v.text(), TEXT));
+                    ps.setString(8, fit(v.sheet(), SHEET));
+                    ps.setString(9, fit(v.cell(), CELL));
                 });
         batch.batchUpdate("""
                 INSERT INTO finding (submission_id, severity, code, sheet, cell, found, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, result.findings(), 500, (ps, f) -> {
+                """, findings, 500, (ps, f) -> {
                     ps.setLong(1, result.submissionId());
                     ps.setString(2, f.severity().name());
                     ps.setString(3, f.code());
-                    ps.setString(4, f.sheet());
-                    ps.setString(5, f.cell());
-                    ps.setString(6, truncate(f.found(), 500));
-                    ps.setString(7, truncate(f.message(), 2000));
+                    ps.setString(4, fit(f.sheet(), SHEET));
+                    ps.setString(5, fit(f.cell(), CELL));
+                    ps.setString(6, fit(f.found(), FOUND));
+                    ps.setString(7, fit(f.message(), MESSAGE));
                 });
     }
 
-    private static String truncate(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    /**
+     * A text from a file cut to its column, ending in "…", never half a character: a sheet named after a CSV of
+     * 250 characters, a cell of 5,000, a finding quoting either, is a value of the night, never a failed night.
+     */
+    static String fit(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        int end = length - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 }
