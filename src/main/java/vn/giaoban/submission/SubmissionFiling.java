@@ -148,8 +148,9 @@ public class SubmissionFiling {
         String name = filed.map(p -> p.getFileName().toString()).orElse(submission.originalName());
         Path answer = filing.outboxDir().resolve(submission.folder()).resolve(FileNames.fit(name, ".phan-hoi.txt"));
         String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
-        writeAtomically(answer, feedback.write(submission, findings(submission, results), filedAs));
-        submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant());
+        List<Finding> told = findings(submission, results);
+        writeAtomically(answer, feedback.write(submission, told, filedAs));
+        submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant(), told.size());
         log.info("{} {} filed as {}, feedback {}", submission.relativePath(), submission.status(), filedAs, answer);
     }
 

@@ -261,6 +261,32 @@ class InboxAndFeedbackTests {
         }
     }
 
+    @Test
+    void theNightsSummaryCountsThePointsTheFeedbackFilesList() throws IOException {
+        // given files whose feedback lists findings of reading, of the rules and of identification
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/BM03-DT_T10-2022.csv", TAN_MY);
+            drop(giaoban, "06127/BM03-DT_T10-2022.csv", TAN_MY.replace("UBND XÃ TÂN MỸ", "UBND XÃ TRÙNG KHÁNH")
+                    .replace("1;Số đơn thư tiếp nhận;1;8", "1;Số đơn thư tiếp nhận;1;6"));
+            drop(giaoban, "06172/ban khac.csv", HOANG_VIET_IN_TAN_MY);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            // then the summary's count is the sum of what the feedback files list
+            long listed = 0;
+            try (var answers = Files.walk(work.resolve("outbox"))) {
+                for (Path answer : answers.filter(Files::isRegularFile).toList()) {
+                    var count = java.util.regex.Pattern.compile("CÁC ĐIỂM CẦN XEM LẠI \\((\\d+)\\)")
+                            .matcher(Files.readString(answer));
+                    listed += count.find() ? Long.parseLong(count.group(1)) : 0;
+                }
+            }
+            assertThat(listed).isPositive();
+            assertThat(giaoban.context().getBean(vn.giaoban.submission.SubmissionIngest.class)
+                    .summary(LocalDate.of(2022, 10, 27)).findings()).isEqualTo(listed);
+        }
+    }
+
     private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
         Path file = giaoban.inbox().resolve(relative);
         Files.createDirectories(file.getParent());

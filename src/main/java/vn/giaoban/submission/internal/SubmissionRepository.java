@@ -223,9 +223,10 @@ public class SubmissionRepository {
                 .query(Long.class).single() > 0;
     }
 
-    public void markFiled(long submissionId, String filedPath, String feedbackPath, Instant at) {
-        jdbc.sql("UPDATE submission SET filed_path = ?, feedback_path = ?, filed_at = ? WHERE id = ?")
-                .params(filedPath, feedbackPath, Timestamp.from(at), submissionId).update();
+    /** @param findingsTold how many points the feedback file lists, as the unit reads them */
+    public void markFiled(long submissionId, String filedPath, String feedbackPath, Instant at, int findingsTold) {
+        jdbc.sql("UPDATE submission SET filed_path = ?, feedback_path = ?, filed_at = ?, findings_told = ? WHERE id = ?")
+                .params(filedPath, feedbackPath, Timestamp.from(at), findingsTold, submissionId).update();
     }
 
     /** What the files received on one night came to. */
@@ -236,10 +237,9 @@ public class SubmissionRepository {
                        COALESCE(SUM(CASE WHEN status = 'DUPLICATE' THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN status = 'RECEIVED' THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(values_taken), 0),
-                       (SELECT COUNT(*) FROM finding f JOIN submission t ON t.id = f.submission_id
-                        WHERE t.received_night = ?)
+                       COALESCE(SUM(findings_told), 0)
                 FROM submission WHERE received_night = ?
-                """).params(night, night)
+                """).params(night)
                 .query((rs, n) -> new NightSummary(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getLong(5), rs.getLong(6), repeated(night)))
                 .single();
