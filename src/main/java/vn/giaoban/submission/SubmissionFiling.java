@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import vn.giaoban.files.FileNames;
 import vn.giaoban.files.OutputFile;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
+import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Rule;
 import vn.giaoban.rules.RuleEngine;
 import vn.giaoban.rules.RuleResult;
@@ -149,7 +151,7 @@ public class SubmissionFiling {
         Path answer = filing.outboxDir().resolve(submission.folder()).resolve(FileNames.fit(name, ".phan-hoi.txt"));
         String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
         List<Finding> told = findings(submission, results);
-        writeAtomically(answer, feedback.write(submission, told, filedAs));
+        writeAtomically(answer, feedback.write(submission, taken(submission), told, filedAs));
         submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant(), told.size());
         log.info("{} {} filed as {}, feedback {}", submission.relativePath(), submission.status(), filedAs, answer);
     }
@@ -252,6 +254,39 @@ public class SubmissionFiling {
             case "MONTH" -> messages.get("feedback.filing.measure.month");
             case "CUMULATIVE" -> messages.get("feedback.filing.measure.cumulative");
             default -> messages.get("feedback.filing.measure.other");
+        };
+    }
+
+    /** What the figures took from an accepted file, in its form's order, as the unit wrote it. */
+    private List<FeedbackText.TakenValue> taken(FiledSubmission submission) {
+        if (submission.status() != SubmissionStatus.ACCEPTED) {
+            return List.of();
+        }
+        List<String> order = catalog.form(submission.formCode()).map(form -> form.indicatorCodes()).orElse(List.of());
+        return submissions.values(submission.id()).stream()
+                .sorted(Comparator.comparingInt((StagedValue v) -> order.indexOf(v.indicatorCode()) < 0 ? Integer.MAX_VALUE
+                        : order.indexOf(v.indicatorCode())).thenComparing(v -> v.indicatorCode())
+                        .thenComparing(v -> v.measure().ordinal()))
+                .map(v -> new FeedbackText.TakenValue(indicatorName(v.indicatorCode()),
+                        v.measure() == Measure.POINT ? null : measureName(v.measure().name()), shown(v), v.sheet(), v.cell()))
+                .toList();
+    }
+
+    private String indicatorName(String code) {
+        return catalog.indicators().stream().filter(i -> i.code().equals(code)).map(Indicator::name).findFirst()
+                .orElse(code);
+    }
+
+    /** A number as the office writes it (1.234,5), a status as the form's choice (Đạt), a long text cut. */
+    private String shown(StagedValue value) {
+        if (value.number() != null) {
+            return VietnameseNumbers.format(value.number(), Math.max(0, value.number().stripTrailingZeros().scale()));
+        }
+        String text = value.text() == null ? "" : value.text();
+        return switch (text) {
+            case "DAT" -> messages.get("feedback.filing.status.done");
+            case "CHUA_DAT" -> messages.get("feedback.filing.status.not-done");
+            default -> text.length() <= 80 ? text : text.substring(0, 79) + "…";
         };
     }
 

@@ -62,6 +62,9 @@ class InboxAndFeedbackTests {
 
                     KẾT QUẢ: ĐÃ TIẾP NHẬN
                     Đã lấy 3 giá trị vào số liệu tổng hợp.
+                      - Số đơn thư tiếp nhận, trong tháng: 1 (ô 'BM03-DT_T10-2022'!C5)
+                      - Số đơn thư tiếp nhận, lũy kế: 8 (ô 'BM03-DT_T10-2022'!D5)
+                      - Số đơn thư đã giải quyết, lũy kế: 7 (ô 'BM03-DT_T10-2022'!D6)
 
                     CÁC ĐIỂM CẦN XEM LẠI (2):
                     1. Lỗi (giá trị không được lấy), ô 'BM03-DT_T10-2022'!C6, giá trị "1,5": Chỉ tiêu "Số đơn thư đã giải quyết" là số đếm (đơn), không có phần thập phân. Đề nghị kiểm tra lại.

@@ -36,7 +36,22 @@ public final class FeedbackText {
         this.messages = messages;
     }
 
+    /**
+     * A value the figures took from the file, as the unit reads it: "Số đơn thư tiếp nhận, lũy kế: 8"; a status
+     * at a point in time has no measure to name ({@code measure} null): "Tiêu chí số 1 - Quy hoạch: Đạt".
+     */
+    public record TakenValue(String indicator, String measure, String value, String sheet, String cell) {
+    }
+
+    /** The most values listed one by one; the rest are counted (a list form gives a few, a form of criteria 19). */
+    static final int MAX_VALUES_LISTED = 60;
+
     public String write(FiledSubmission submission, List<Finding> findings, String filedAs) {
+        return write(submission, List.of(), findings, filedAs);
+    }
+
+    /** @param values what the figures took from the file, in the form's order: listed so the unit can check them */
+    public String write(FiledSubmission submission, List<TakenValue> values, List<Finding> findings, String filedAs) {
         StringBuilder text = new StringBuilder();
         line(text, messages.get("feedback.file.title"));
         line(text, messages.get("feedback.file.unit", unitName(submission)));
@@ -61,6 +76,16 @@ public final class FeedbackText {
             case ACCEPTED -> {
                 line(text, messages.get("feedback.file.accepted"));
                 line(text, messages.get("feedback.file.values-taken", submission.valuesTaken()));
+                for (TakenValue value : values.subList(0, Math.min(values.size(), MAX_VALUES_LISTED))) {
+                    String where = value.cell() == null ? ""
+                            : messages.get("feedback.file.value-cell", sheetReference(value.sheet()) + "!" + value.cell());
+                    line(text, "  - " + (value.measure() == null
+                            ? messages.get("feedback.file.value-at-point", value.indicator(), value.value(), where)
+                            : messages.get("feedback.file.value", value.indicator(), value.measure(), value.value(), where)));
+                }
+                if (values.size() > MAX_VALUES_LISTED) {
+                    line(text, "  " + messages.get("feedback.file.values-more", values.size() - MAX_VALUES_LISTED));
+                }
             }
             case DUPLICATE -> {
                 line(text, messages.get("feedback.file.duplicate"));

@@ -139,14 +139,25 @@ public final class SubmissionReader {
         } catch (ListRecordStore.StoreFailure e) {
             throw e; // the database's fault, not the file's: the night stops and is restarted
         } catch (UnreadableFileException e) {
-            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), e.getMessage());
+            return unreadable(file, folderUnits, template, e.getMessage());
         } catch (UncheckedIOException e) {
-            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(), TableSources.reason(e));
+            return unreadable(file, folderUnits, template, TableSources.reason(e));
         } catch (IOException | RuntimeException e) {
             log.warn("{} could not be read", file.relativePath(), e);
-            return IngestResult.rejected(file.submissionId(), null, null, null, List.of(),
-                    words.get("feedback.reading.failed", e.getClass().getSimpleName()));
+            return unreadable(file, folderUnits, template, words.get("feedback.reading.failed", e.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * A file that cannot be read at all still says what it is by its name and folder ("BM03-DT_T10-2022.xlsx" in
+     * 06172/): refused as that unit's report of that form and period, so the office's list counts it against the
+     * right report, not against every report the unit owes.
+     */
+    private IngestResult unreadable(ReceivedFile file, List<Unit> folderUnits, Optional<TemplateMetadata> template,
+            String reason) {
+        Identification byName = identifier.identify(folderUnits, file.path().getFileName().toString(), List.of(), template);
+        return IngestResult.rejected(file.submissionId(), unitKey(byName), formCode(byName), byName.period(), List.of(),
+                reason);
     }
 
     /** The state of reading one file. */
@@ -157,6 +168,8 @@ public final class SubmissionReader {
         private final List<String> titleLines = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final Map<String, StagedValue> values = new LinkedHashMap<>();
+        /** Rows that named one of the form's indicators, whether or not a value of theirs could be taken. */
+        private int rowsMatched;
         private final Set<String> hiddenReported = new HashSet<>();
         private Identification identification;
         private Unit unit;
@@ -270,9 +283,12 @@ public final class SubmissionReader {
             }
             missingIndicators();
             if (values.isEmpty()) {
+                // rows of the form's indicators whose every value was refused is not a file of the wrong form
                 return new IngestResult(file.submissionId(), SubmissionStatus.REJECTED, unit.key(),
                         identification.form().code(), identification.period(), identification.asOf(), List.of(),
-                        capped(findings), words.get("feedback.reading.no-values", identification.form().code()));
+                        capped(findings), rowsMatched > 0
+                                ? words.get("feedback.reading.no-valid-values", identification.form().code())
+                                : words.get("feedback.reading.no-values", identification.form().code()));
             }
             return new IngestResult(file.submissionId(), SubmissionStatus.ACCEPTED, unit.key(),
                     identification.form().code(), identification.period(), identification.asOf(),
@@ -383,11 +399,19 @@ public final class SubmissionReader {
                 freeText(header, row, indicator.get());
                 return;
             }
+            rowsMatched++;
             Form form = identification.form();
             for (Map.Entry<Integer, ColumnRole> column : header.valueColumns().entrySet()) {
                 Measure measure = column.getValue().measure().orElse(form.defaultMeasure());
-                Optional<SheetCell> cell = row.cell(column.getKey());
+                Optional<SheetCell> cell = row.cell(column.getKey())
+                        .filter(c -> !(c.kind() == CellKind.TEXT && c.text().isBlank()));
                 if (cell.isEmpty()) {
+                    if (measure == form.defaultMeasure()) {
+                        // the figure the form is for, left blank: said, with its cell, rather than passed over
+                        findings.add(new Finding(Severity.WARNING, "BLANK_FIGURE", row.sheet(),
+                                TableSources.columnName(column.getKey()) + row.number(), null,
+                                words.get("feedback.reading.blank-figure", indicator.get().name())));
+                    }
                     continue;
                 }
                 value(indicator.get(), measure, cell.get(), row.sheet());

@@ -27,6 +27,7 @@ import vn.giaoban.submission.StagedValue;
 import vn.giaoban.submission.SubmissionStatus;
 import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseNumbers;
+import vn.giaoban.catalog.Measure;
 
 /** The submissions, their staged values and findings. */
 @Repository
@@ -155,6 +156,17 @@ public class SubmissionRepository {
                         rs.getString("period") == null ? null : YearMonth.parse(rs.getString("period")),
                         rs.getObject("as_of", LocalDate.class), (Integer) rs.getObject("version"),
                         rs.getInt("values_taken"), rs.getString("rejection")))
+                .list();
+    }
+
+    /** What a submission gave the figures, as stored: its staged values. */
+    public List<StagedValue> values(long submissionId) {
+        return jdbc.sql("""
+                SELECT unit_key, indicator_code, period, measure, num_value, text_value, sheet, cell
+                FROM staged_value WHERE submission_id = ?""").param(submissionId)
+                .query((rs, n) -> new StagedValue(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3).strip()),
+                        Measure.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
                 .list();
     }
 

@@ -181,6 +181,60 @@ class SubmissionReaderTest {
         void write(Sheet sheet);
     }
 
+    @Test
+    void aBrokenFileWhoseNameGivesItsFormAndPeriodIsRefusedAsThatReport() throws IOException {
+        // a BM03-DT cut off in the copy: not a zip any more
+        Path file = inbox.resolve("06172").resolve("BM03-DT_T10-2022.xlsx");
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0 });
+
+        IngestResult result = reader.read(received(file, "06172"));
+
+        assertThat(result.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(result.unitKey()).isEqualTo("06172@-");
+        assertThat(result.formCode()).as("counted against its own form, not every form the unit owes").isEqualTo("BM03-DT");
+        assertThat(result.period()).hasToString("2022-10");
+    }
+
+    @Test
+    void aFileWhoseRowsAreTheFormsButEveryValueIsWrongIsNotCalledTheWrongForm() throws IOException {
+        Path file = xlsx("06172", "BM03-DT_T10-2022.xlsx", sheet -> {
+            row(sheet, 0, "UBND XÃ TÂN MỸ");
+            row(sheet, 1, "BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ - THÁNG 10/2022");
+            row(sheet, 3, "Chỉ tiêu", "Lũy kế");
+            row(sheet, 4, "Số đơn thư tiếp nhận", "tám");
+            row(sheet, 5, "Số đơn thư đã giải quyết", -1);
+        });
+
+        IngestResult result = reader.read(received(file, "06172"));
+
+        assertThat(result.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(result.rejection()).startsWith("Không lấy được số liệu nào từ tệp: các dòng chỉ tiêu của biểu BM03-DT"
+                + " đều không có giá trị hợp lệ").doesNotContain("không dòng nào khớp");
+        assertThat(result.findings()).extracting(Finding::cell).contains("B5", "B6");
+    }
+
+    @Test
+    void aFigureTheFormIsForLeftBlankIsAFindingNamingItsCell() throws IOException {
+        Path file = xlsx("06172", "BM03-DT_T10-2022.xlsx", sheet -> {
+            row(sheet, 0, "UBND XÃ TÂN MỸ");
+            row(sheet, 1, "BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ - THÁNG 10/2022");
+            row(sheet, 3, "Chỉ tiêu", "Tháng 10", "Lũy kế");
+            row(sheet, 4, "Số đơn thư tiếp nhận", 2, 8);
+            // the month left blank is not required (it is derived); the year to date is what the form is for
+            row(sheet, 5, "Số đơn thư đã giải quyết", null, "  ");
+        });
+
+        IngestResult result = reader.read(received(file, "06172"));
+
+        assertThat(result.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(result.findings()).filteredOn(f -> f.code().equals("BLANK_FIGURE")).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.cell()).isEqualTo("C6");
+                    assertThat(finding.message()).contains("\"Số đơn thư đã giải quyết\"").contains("để trống");
+                });
+    }
+
     private Path xlsx(String folder, String name, SheetWriter content) throws IOException {
         Path file = inbox.resolve(folder).resolve(name);
         Files.createDirectories(file.getParent());

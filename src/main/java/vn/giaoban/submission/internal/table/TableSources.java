@@ -237,7 +237,7 @@ public final class TableSources {
     }
 
     /** Excel's column letters for a 0-based index: 0 is A, 25 is Z, 26 is AA. */
-    static String columnName(int column) {
+    public static String columnName(int column) {
         StringBuilder name = new StringBuilder(3);
         for (int n = column + 1; n > 0; n = (n - 1) / 26) {
             name.append((char) ('A' + (n - 1) % 26));
