@@ -1,6 +1,7 @@
 package vn.giaoban.submission;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -179,6 +180,7 @@ public class SubmissionFiling {
         }
         if (submission.status() == SubmissionStatus.ACCEPTED && submission.period() != null) {
             findings.addAll(whichVersionCounts(submission));
+            findings.addAll(implausibleJumps(submission));
             for (RuleResult result : results.getOrDefault(submission.unitKey(), List.of())) {
                 if (concerns(result, submission)) {
                     Severity severity = result.outcome() == RuleResult.Outcome.NOT_EVALUATED ? Severity.INFO
@@ -227,6 +229,55 @@ public class SubmissionFiling {
                     String.join(", ", otherSenders))));
         }
         return told;
+    }
+
+    /**
+     * A figure ten times (or a tenth of) what the unit's previous version of the same report said, or what it
+     * reported for the same month last year, and at least {@link #JUMP_AT_LEAST} apart: an extra or a missing digit,
+     * a value typed in the wrong row. Told with the cell; the figure is taken (it may be right), the unit checks it.
+     */
+    private List<Finding> implausibleJumps(FiledSubmission submission) {
+        List<StagedValue> numbers = submissions.values(submission.id()).stream().filter(v -> v.number() != null).toList();
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, BigDecimal> previous = submission.version() != null && submission.version() > 1
+                ? submissions.previousVersionNumbers(submission) : Map.of();
+        YearMonth lastYear = submission.period().minusYears(1);
+        Map<String, BigDecimal> sameMonthLastYear = submissions.consolidatedNumbers(submission.unitKey(), lastYear);
+        List<Finding> jumps = new ArrayList<>();
+        for (StagedValue value : numbers) {
+            String key = value.indicatorCode() + "|" + value.measure().name();
+            String name = indicatorName(value.indicatorCode());
+            String measure = measureName(value.measure().name());
+            if (implausible(value.number(), previous.get(key))) {
+                jumps.add(new Finding(Severity.WARNING, "IMPLAUSIBLE_JUMP", value.sheet(), value.cell(), null,
+                        messages.get("feedback.filing.jump-version", name, measure, shown(value),
+                                submission.version() - 1, number(previous.get(key)))));
+            } else if (implausible(value.number(), sameMonthLastYear.get(key))) {
+                jumps.add(new Finding(Severity.WARNING, "IMPLAUSIBLE_JUMP", value.sheet(), value.cell(), null,
+                        messages.get("feedback.filing.jump-last-year", name, measure, shown(value), lastYear.getYear(),
+                                number(sameMonthLastYear.get(key)))));
+            }
+        }
+        return jumps;
+    }
+
+    /** How many times larger (or smaller) a figure is than the one it is compared with before it is told. */
+    static final BigDecimal JUMP_FACTOR = BigDecimal.TEN;
+    /** The least difference told: 3 petitions after 0 or 30 after 3 is a month, not a typing slip. */
+    static final BigDecimal JUMP_AT_LEAST = BigDecimal.valueOf(50);
+
+    static boolean implausible(BigDecimal now, BigDecimal before) {
+        if (before == null || before.signum() <= 0 || now.signum() < 0
+                || now.subtract(before).abs().compareTo(JUMP_AT_LEAST) < 0) {
+            return false;
+        }
+        return now.compareTo(before.multiply(JUMP_FACTOR)) >= 0 || now.multiply(JUMP_FACTOR).compareTo(before) <= 0;
+    }
+
+    private static String number(BigDecimal value) {
+        return VietnameseNumbers.format(value, Math.max(0, value.stripTrailingZeros().scale()));
     }
 
     /** The name of the unit whose folder a version came from, as it stood in the period. */

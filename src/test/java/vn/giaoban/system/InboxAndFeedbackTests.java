@@ -290,6 +290,24 @@ class InboxAndFeedbackTests {
         }
     }
 
+    @Test
+    void aFigureThatJumpsFromTheUnitsPreviousVersionIsToldWithItsCell() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "06172/BM03-DT lan 1.csv", TAN_MY);
+            Path second = drop(giaoban, "06172/BM03-DT lan 2.csv", TAN_MY.replace("1;Số đơn thư tiếp nhận;1;8",
+                    "1;Số đơn thư tiếp nhận;1;999"));
+            Files.setLastModifiedTime(second, FileTime.from(AN_HOUR_AGO.plusSeconds(600)));
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            // then the figure is taken, and the unit is asked to check it, with the cell
+            assertThat(feedback(giaoban, "06172/BM03-DT lan 2.csv.phan-hoi.txt"))
+                    .contains("Cần kiểm tra, ô 'BM03-DT lan 2'!D5: Chỉ tiêu \"Số đơn thư tiếp nhận\" (lũy kế) là 999,"
+                            + " chênh lệch bất thường so với bản gửi lần 1 (8).");
+            assertThat(feedback(giaoban, "06172/BM03-DT lan 1.csv.phan-hoi.txt")).doesNotContain("bất thường");
+        }
+    }
+
     private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
         Path file = giaoban.inbox().resolve(relative);
         Files.createDirectories(file.getParent());

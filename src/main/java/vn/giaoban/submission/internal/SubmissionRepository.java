@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -168,6 +170,38 @@ public class SubmissionRepository {
                         Measure.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
                         rs.getString(8)))
                 .list();
+    }
+
+    /**
+     * The values of the same sender's previous accepted version of a report, by indicator and measure, with that
+     * version's number: what a new version's figures are compared with.
+     */
+    public Map<String, BigDecimal> previousVersionNumbers(FiledSubmission submission) {
+        Map<String, BigDecimal> numbers = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.indicator_code, p.measure, p.num_value FROM staged_value p
+                WHERE p.num_value IS NOT NULL
+                  AND p.submission_id = (SELECT MAX(id) FROM submission WHERE unit_key = ? AND form_code = ? AND period = ?
+                                         AND folder = ? AND status = 'ACCEPTED' AND id < ?)""")
+                .params(submission.unitKey(), submission.formCode(), submission.period().toString(), submission.folder(),
+                        submission.id())
+                .query(rs -> {
+                    numbers.put(rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3));
+                });
+        return numbers;
+    }
+
+    /** A unit's consolidated numbers of a period, by indicator and measure (last year's, to compare with). */
+    public Map<String, BigDecimal> consolidatedNumbers(String unitKey, YearMonth period) {
+        Map<String, BigDecimal> numbers = new HashMap<>();
+        jdbc.sql("""
+                SELECT indicator_code, measure, num_value FROM data_value
+                WHERE unit_key = ? AND period = ? AND num_value IS NOT NULL AND NOT derived""")
+                .params(unitKey, period.toString())
+                .query(rs -> {
+                    numbers.put(rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3));
+                });
+        return numbers;
     }
 
     /** The findings of a submission, in the order the file was read. */
