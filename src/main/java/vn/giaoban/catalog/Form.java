@@ -13,9 +13,17 @@ import java.util.List;
  * @param periodType     how often it is due; a longer period is filed under its last month
  * @param cutoffDay      the last day of data in the period's last month; the data window opens the day after
  *                       the same day of the month before the period (Decree 09/2019: the 14th, so 15/09 - 14/10)
+ * @param cutoffStated   whether the catalog gives the cut-off ({@code cutoff_day}) rather than the decree's default:
+ *                       then a report that does not say how far its figures run is taken to run to it
  */
 public record Form(String code, String title, List<String> submitters, Measure defaultMeasure, int deadlineDay,
-        List<String> indicatorCodes, List<String> aliases, PeriodType periodType, int cutoffDay) {
+        List<String> indicatorCodes, List<String> aliases, PeriodType periodType, int cutoffDay, boolean cutoffStated) {
+
+    /** A form whose cut-off the catalog gives. */
+    public Form(String code, String title, List<String> submitters, Measure defaultMeasure, int deadlineDay,
+            List<String> indicatorCodes, List<String> aliases, PeriodType periodType, int cutoffDay) {
+        this(code, title, submitters, defaultMeasure, deadlineDay, indicatorCodes, aliases, periodType, cutoffDay, true);
+    }
 
     /** Decree 09/2019/NĐ-CP's cut-off: data from the 15th of the previous month to the 14th. */
     public static final int DECREE_CUTOFF_DAY = 14;
@@ -24,7 +32,7 @@ public record Form(String code, String title, List<String> submitters, Measure d
     public Form(String code, String title, List<String> submitters, Measure defaultMeasure, int deadlineDay,
             List<String> indicatorCodes, List<String> aliases) {
         this(code, title, submitters, defaultMeasure, deadlineDay, indicatorCodes, aliases, PeriodType.MONTH,
-                DECREE_CUTOFF_DAY);
+                DECREE_CUTOFF_DAY, false);
     }
 
     public boolean submittableBy(Unit unit) {

@@ -308,6 +308,25 @@ class InboxAndFeedbackTests {
         }
     }
 
+    @Test
+    void aCsvWithoutATitleLineGivesTheCutOffItsFormsScheduleStatesSayingItWasAssumed() throws IOException {
+        // given the tax office's figures as a bare CSV: no title, no "đến ngày"; its form is cut off on the 23rd
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            drop(giaoban, "CCTKV3/BM01-NS_T10-2022.csv", """
+                    STT;Chỉ tiêu;Lũy kế từ đầu năm
+                    1;Tổng thu NSNN trên địa bàn;94533
+                    """);
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            assertThat(giaoban.jdbc().sql("SELECT as_of FROM submission WHERE form_code = 'BM01-NS'")
+                    .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2022, 10, 23));
+            assertThat(feedback(giaoban, "CCTKV3/BM01-NS_T10-2022.csv.phan-hoi.txt"))
+                    .contains("Kỳ báo cáo: tháng 10/2022, số liệu đến ngày 23/10/2022")
+                    .contains("theo lịch báo cáo của biểu BM01-NS, số liệu được hiểu là đến ngày 23/10/2022");
+        }
+    }
+
     private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
         Path file = giaoban.inbox().resolve(relative);
         Files.createDirectories(file.getParent());

@@ -233,7 +233,7 @@ public final class CatalogLoader {
         return new Form(row.required("code"), VietnameseText.nfc(row.required("title")), row.list("submitters", " "),
                 Measure.valueOf(row.required("default_measure")), deadlineDay,
                 row.list("indicators", " "), row.list("aliases", "|"),
-                periodType == null ? PeriodType.MONTH : PeriodType.parse(periodType), cutoffDay);
+                periodType == null ? PeriodType.MONTH : PeriodType.parse(periodType), cutoffDay, cutoff != null);
     }
 
     private static Target target(CatalogRow row) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.Finding;
 import vn.giaoban.submission.Severity;
@@ -151,7 +152,8 @@ final class SubmissionIdentifier {
             notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", words.get("feedback.identify.template-mismatch",
                     template.get().formCode(), show(template.get().period()), form.get().code(), show(period.get()))));
         }
-        return new Identification(unit.get(), form.get(), period.get(), asOf(titles).orElse(null), null, notes);
+        return new Identification(unit.get(), form.get(), period.get(), asOf(titles, form.get(), period.get(), notes),
+                null, notes);
     }
 
     /**
@@ -192,7 +194,8 @@ final class SubmissionIdentifier {
             notes.add(Finding.file(Severity.WARNING, "TEMPLATE_MISMATCH", words.get("feedback.identify.template-mismatch",
                     template.get().formCode(), show(template.get().period()), form.get().code(), show(period))));
         }
-        return Optional.of(new Identification(subject.get(), form.get(), period, asOf(titles).orElse(null), null, notes));
+        return Optional.of(new Identification(subject.get(), form.get(), period, asOf(titles, form.get(), period, notes),
+                null, notes));
     }
 
     /**
@@ -250,6 +253,21 @@ final class SubmissionIdentifier {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How far the figures run: "đến ngày 23/10/2022" in a title; failing that, for a cumulative form whose cut-off
+     * the catalog gives, that cut-off in the period (a CSV has no title line), told as assumed; else none.
+     */
+    private LocalDate asOf(List<String> titles, Form form, YearMonth period, List<Finding> notes) {
+        Optional<LocalDate> written = asOf(titles);
+        if (written.isPresent() || !form.cutoffStated() || form.defaultMeasure() != Measure.CUMULATIVE) {
+            return written.orElse(null);
+        }
+        LocalDate assumed = form.dataTo(period);
+        notes.add(Finding.file(Severity.INFO, "AS_OF_ASSUMED", words.get("feedback.identify.as-of-assumed",
+                form.code(), DAY.format(assumed))));
+        return assumed;
     }
 
     private static Optional<LocalDate> asOf(List<String> lines) {

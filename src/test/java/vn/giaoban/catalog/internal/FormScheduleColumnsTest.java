@@ -28,9 +28,20 @@ class FormScheduleColumnsTest {
     @TempDir
     Path catalog;
 
+    /** The shipped catalog, as a catalog written before the two columns existed: without them. */
     @BeforeEach
-    void copyTheShippedCatalog() throws IOException {
+    void copyTheShippedCatalogWithoutTheColumns() throws IOException {
         PathUtils.copyDirectory(Path.of("src/main/resources/catalog/van-lang"), catalog);
+        Path forms = catalog.resolve("forms.csv");
+        List<String> lines = Files.readAllLines(forms);
+        assertThat(lines.get(0)).endsWith(",period_type,cutoff_day");
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            // the shipped lines end with the two columns: ",,23" or ",,", and the header with their names
+            text.append(line.isEmpty() ? line : line.substring(0, line.lastIndexOf(',', line.lastIndexOf(',') - 1)))
+                    .append('\n');
+        }
+        Files.writeString(forms, text);
     }
 
     @Test
