@@ -1,5 +1,6 @@
 package vn.giaoban.submission.internal;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Locale;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.PeriodType;
+import vn.giaoban.catalog.SubmittedDay;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.FiledSubmission;
 import vn.giaoban.submission.Finding;
@@ -39,8 +42,7 @@ public final class FeedbackText {
         line(text, messages.get("feedback.file.title"));
         line(text, messages.get("feedback.file.unit", unitName(submission)));
         line(text, messages.get("feedback.file.name", submission.originalName()));
-        var received = submission.receivedAt().atZone(zone);
-        line(text, messages.get("feedback.file.received", TIME.format(received), DAY.format(received)));
+        received(text, submission);
         if (submission.formCode() != null) {
             line(text, messages.get("feedback.file.form", submission.formCode()
                     + catalog.form(submission.formCode()).map(Form::title).map(t -> " - " + t).orElse("")));
@@ -87,6 +89,32 @@ public final class FeedbackText {
             line(text, messages.get("feedback.file.filed-as", filedAs));
         }
         return text.toString();
+    }
+
+    /**
+     * When it came: the scan's time, or only the night's date when the night was run for a day gone by (a
+     * restart, the demo); and, when the file's modification time cannot be the day it was sent, that the
+     * night's date counts instead ({@link SubmittedDay}, the rule {@code status} and the briefing apply).
+     */
+    private void received(StringBuilder text, FiledSubmission submission) {
+        var received = submission.receivedAt().atZone(zone);
+        LocalDate night = submission.night();
+        if (night != null && received.toLocalDate().isAfter(night)) {
+            line(text, messages.get("feedback.file.received-night", DAY.format(night)));
+        } else {
+            line(text, messages.get("feedback.file.received", TIME.format(received), DAY.format(received)));
+        }
+        if (night == null || submission.modifiedAt() == null) {
+            return;
+        }
+        LocalDate modified = submission.modifiedAt().atZone(zone).toLocalDate();
+        LocalDate periodStart = submission.period() == null ? null
+                : java.util.Optional.ofNullable(submission.formCode()).flatMap(catalog::form).map(Form::periodType).orElse(PeriodType.MONTH)
+                        .firstMonth(submission.period()).atDay(1);
+        SubmittedDay day = SubmittedDay.of(modified, received.toLocalDate(), night, periodStart);
+        if (day.fromNight()) {
+            line(text, messages.get("feedback.file.submitted-night", DAY.format(day.day()), DAY.format(modified)));
+        }
     }
 
     private String unitName(FiledSubmission submission) {
