@@ -98,7 +98,12 @@ final class DocxElements {
 
     /** A paragraph of a table: single spacing, nothing before or after, 12 pt. */
     static void tableLine(XWPFParagraph paragraph, String text, boolean bold, ParagraphAlignment alignment) {
-        line(paragraph, text, 12, bold, false, alignment);
+        tableLine(paragraph, text, 12, bold, alignment);
+    }
+
+    /** A table cell's line in the annex table's font size ({@link AnnexTableLayout#fontSize}). */
+    static void tableLine(XWPFParagraph paragraph, String text, double size, boolean bold, ParagraphAlignment alignment) {
+        line(paragraph, text, size, bold, false, alignment);
         paragraph.setSpacingBefore(20);
         paragraph.setSpacingAfter(20);
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.giaoban.catalog.Schedule.ExpectedReport;
-import vn.giaoban.timeliness.ReportState.State;
 
 /** What {@code giaoban status} prints: a summary line, then one aligned line per expected report. */
 public final class StatusTable {
@@ -26,9 +25,7 @@ public final class StatusTable {
             lines.add("Kỳ " + month + " không có báo cáo nào phải nộp theo danh mục.");
             return lines;
         }
-        lines.add(states.size() + " báo cáo phải nộp: " + count(states, State.ON_TIME) + " đúng hạn, "
-                + count(states, State.LATE) + " trễ hạn, " + count(states, State.MISSING) + " chưa nộp, "
-                + count(states, State.REJECTED) + " không tiếp nhận.");
+        lines.add(ReportCount.of(states).sentence());
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (ReportState state : states) {
@@ -64,10 +61,6 @@ public final class StatusTable {
             case REJECTED -> state.state().label() + ": " + state.rejection();
             default -> state.state().label();
         };
-    }
-
-    private static long count(List<ReportState> states, State wanted) {
-        return states.stream().filter(s -> s.state() == wanted).count();
     }
 
     private static String pad(String text, int width) {
