@@ -29,10 +29,11 @@ import vn.giaoban.text.VietnameseNumbers;
  * axis and beside the bars ("94.533", "116,7"), flat bars without shadows, thicker lines, a light grid,
  * and values written beside the bars only when there are few ({@link #labelled}).
  *
- * <p>Two callers: JasperReports applies it to the charts of {@code reports/briefing-annex.jrxml}, which
- * names this class as their customizer, after building them with the layout's fonts (the font
- * extension's, so the PDF embeds them); {@link ChartImages} applies it to the pictures of the DOCX,
- * which it first gives the layout's fonts and sizes. A change here changes both documents.
+ * <p>JasperReports applies it to the charts of {@code reports/briefing-annex.jrxml}, which names this
+ * class as their customizer, after building them with the layout's fonts (the font extension's, so the
+ * PDF embeds them). The DOCX's native charts ({@link DocxCharts}) take the same palette
+ * ({@link #colour}), value axis ({@link #valueAxis}) and value labels ({@link #labelled}): a change
+ * here changes both documents.
  */
 public class ChartStyle implements JRChartCustomizer {
 

@@ -21,9 +21,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The DOCX's annex ("PHỤ LỤC"), after the notice that {@link DocxRenderer} writes: each table of the
@@ -31,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * as a native Word chart drawn like the PDF's ({@link DocxCharts}).
  */
 final class DocxAnnex {
-
-    private static final Logger log = LoggerFactory.getLogger(DocxAnnex.class);
 
     /** The PDF's table layout, whose column widths the Word tables take. */
     private static final AnnexTableLayout LAYOUT = new AnnexTableLayout();

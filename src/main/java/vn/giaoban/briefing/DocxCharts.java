@@ -28,11 +28,13 @@ import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xddf.usermodel.text.XDDFTextBody;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
@@ -135,7 +137,12 @@ final class DocxCharts {
             }
         }
         word.plot(data);
-        word.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFChartLegend legend = word.getOrAddLegend();
+        legend.setPosition(LegendPosition.BOTTOM);
+        // the PDF's legend and axis title: 11 pt, regular (the tick labels 10 pt, from the chart's defaults)
+        XDDFTextBody legendText = new XDDFTextBody(legend);
+        legendText.initialize().addDefaultRunProperties().setFontSize(11.0);
+        legend.setTextBody(legendText);
         word.setAutoTitleDeleted(true);
         CTPlotArea plot = word.getCTChart().getPlotArea();
         if (line) {
@@ -163,6 +170,16 @@ final class DocxCharts {
             }
         }
         font(word);
+        if (plot.sizeOfValAxArray() > 0 && plot.getValAxArray(0).isSetTitle()) {
+            var rich = plot.getValAxArray(0).getTitle().getTx().getRich();
+            for (var paragraph : rich.getPArray()) {
+                for (var textRun : paragraph.getRArray()) {
+                    CTTextCharacterProperties title = textRun.isSetRPr() ? textRun.getRPr() : textRun.addNewRPr();
+                    title.setB(false);
+                    title.setSz(1100);
+                }
+            }
+        }
         return word;
     }
 
