@@ -76,11 +76,12 @@ final class AnnexComposer {
     /** The indicators that have targets this year, against each level's target. */
     private Table targets(Unit unit, YearMonth period) {
         List<List<String>> rows = new ArrayList<>();
-        for (Indicator indicator : catalog.indicators()) {
+        List<Indicator> planned = catalog.indicators().stream()
+                .filter(i -> !catalog.targets(i.code(), period.getYear(), unit.code()).isEmpty()).toList();
+        // one precision down each percentage column, the finest of its indicators'
+        int percentDecimals = planned.stream().mapToInt(Indicator::percentDecimals).max().orElse(0);
+        for (Indicator indicator : planned) {
             List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
-            if (targets.isEmpty()) {
-                continue;
-            }
             Optional<BigDecimal> value = figures.total(unit.key(), indicator.code(), period, Measure.CUMULATIVE)
                     .map(Total::value);
             List<String> row = new ArrayList<>(List.of(indicator.name(), indicator.unitOfMeasure(),
@@ -88,8 +89,8 @@ final class AnnexComposer {
             for (TargetLevel level : TargetLevel.values()) {
                 Optional<Target> target = targets.stream().filter(t -> t.level() == level).findFirst();
                 row.add(target.map(t -> NoticeFigures.figure(t.value(), indicator)).orElse(NONE));
-                row.add(target.flatMap(t -> value.map(v -> NoticeFigures.percent(v, t.value(),
-                        indicator.percentDecimals()) + "%")).orElse(NONE));
+                row.add(target.flatMap(t -> value.map(v -> NoticeFigures.percent(v, t.value(), percentDecimals) + "%"))
+                        .orElse(NONE));
             }
             rows.add(row);
         }
@@ -104,10 +105,11 @@ final class AnnexComposer {
     private Table totals(Unit unit, YearMonth period) {
         YearMonth lastYear = period.minusYears(1);
         List<List<String>> rows = new ArrayList<>();
-        for (Indicator indicator : catalog.indicators()) {
-            if (indicator.rollup() == Rollup.NONE || !indicator.valueType().isNumeric()) {
-                continue;
-            }
+        List<Indicator> additive = catalog.indicators().stream()
+                .filter(i -> i.rollup() != Rollup.NONE && i.valueType().isNumeric()).toList();
+        // one precision down the column ("16,00%" under "20,86%"), the finest of its indicators'
+        int percentDecimals = additive.stream().mapToInt(Indicator::percentDecimals).max().orElse(0);
+        for (Indicator indicator : additive) {
             Optional<BigDecimal> month = total(unit, indicator, period, Measure.MONTH);
             Optional<BigDecimal> cumulative = total(unit, indicator, period, Measure.CUMULATIVE);
             Optional<BigDecimal> before = earlier(unit, indicator, lastYear).value();
@@ -120,7 +122,7 @@ final class AnnexComposer {
                     change.map(c -> (c.signum() > 0 ? "+" : "") + VietnameseNumbers.format(c, indicator.decimals()))
                             .orElse(NONE),
                     change.flatMap(c -> before.filter(b -> b.signum() != 0)
-                            .map(b -> NoticeFigures.percent(c, b, indicator.percentDecimals()) + "%")).orElse(NONE)));
+                            .map(b -> NoticeFigures.percent(c, b, percentDecimals) + "%")).orElse(NONE)));
         }
         return new Table("Biểu 2. Số liệu tổng hợp tháng " + NoticeFigures.month(period) + " và so với cùng kỳ năm "
                 + lastYear.getYear(),
@@ -167,13 +169,11 @@ final class AnnexComposer {
             rows.add(List.of(report.unit().name(), report.form().code(), DAY.format(report.deadline()),
                     report.received() == null ? NONE : DAY.format(report.received()), report.status()));
         }
-        long missing = reports.stream().filter(Completeness.Report::missing).count();
-        long late = reports.stream().filter(r -> r.daysLate() > 0).count();
-        return new Table("Biểu 4. Tình hình gửi báo cáo tháng " + NoticeFigures.month(period),
-                List.of("Đơn vị", "Biểu", "Hạn gửi", "Ngày nhận", "Tình trạng"),
+        return new Table("Biểu 4. Tình hình nộp báo cáo tháng " + NoticeFigures.month(period),
+                List.of("Đơn vị", "Biểu", "Hạn nộp", "Ngày nộp", "Tình trạng"),
                 List.of(false, false, false, false, false), rows,
-                reports.size() + " báo cáo phải gửi; " + (reports.size() - missing) + " đã gửi (" + late
-                        + " gửi muộn); " + missing + " chưa gửi. Ngày nhận là ngày sửa tệp lần cuối của bản hợp lệ đầu tiên, không muộn hơn đêm nhận tệp.");
+                Completeness.count(reports).sentence() + " Ngày nộp là ngày sửa tệp lần cuối của bản được tiếp nhận"
+                        + " đầu tiên, không trước khi kỳ báo cáo bắt đầu và không muộn hơn đêm nhận tệp.");
     }
 
     /**

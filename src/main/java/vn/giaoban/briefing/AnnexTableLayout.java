@@ -30,6 +30,7 @@ import net.sf.jasperreports.engine.design.JRDesignTextField;
 import net.sf.jasperreports.engine.design.JasperDesign;
 import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
+import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.SplitTypeEnum;
 import net.sf.jasperreports.engine.type.StretchTypeEnum;
 import net.sf.jasperreports.engine.type.TextAdjustEnum;
@@ -61,6 +62,9 @@ final class AnnexTableLayout {
 
     private static final int PADDING = 3;
 
+    /** The header row's light grey, the PDF's and the DOCX's. */
+    static final String HEADER_SHADING = "F2F2F2";
+
     private static final int MAX_CACHED = 64;
 
     private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
@@ -84,9 +88,14 @@ final class AnnexTableLayout {
     record Prepared(JasperReport layout, Map<String, Object> parameters, List<Map<String, ?>> rows) {
     }
 
-    Prepared prepare(Briefing.Table table) {
-        int columns = table.columns().size();
+    /** The column widths, in points, of the table as the PDF lays it out (and the DOCX after it). */
+    List<Integer> columnWidths(Briefing.Table table) {
         List<String> header = table.columns().stream().map(NoticeText::text).toList();
+        return widths(header, cells(table), fontSize(table.columns().size()));
+    }
+
+    private static List<List<String>> cells(Briefing.Table table) {
+        int columns = table.columns().size();
         List<List<String>> cells = new ArrayList<>();
         for (List<String> row : table.rows()) {
             List<String> cleaned = new ArrayList<>(columns);
@@ -95,6 +104,13 @@ final class AnnexTableLayout {
             }
             cells.add(cleaned);
         }
+        return cells;
+    }
+
+    Prepared prepare(Briefing.Table table) {
+        int columns = table.columns().size();
+        List<String> header = table.columns().stream().map(NoticeText::text).toList();
+        List<List<String>> cells = cells(table);
         List<Boolean> numeric = new ArrayList<>(columns);
         for (int c = 0; c < columns; c++) {
             numeric.add(c < table.numeric().size() && Boolean.TRUE.equals(table.numeric().get(c)));
@@ -243,6 +259,8 @@ final class AnnexTableLayout {
             JRDesignTextField head = cell(x, width, lineHeight, "$P{H" + c + "}");
             head.setBold(true);
             head.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            head.setMode(ModeEnum.OPAQUE);
+            head.setBackcolor(new Color(Integer.parseInt(HEADER_SHADING, 16)));
             header.addElement(head);
             JRDesignTextField value = cell(x, width, lineHeight, "$F{c" + c + "}");
             value.setHorizontalTextAlign(shape.numeric().get(c) ? HorizontalTextAlignEnum.RIGHT

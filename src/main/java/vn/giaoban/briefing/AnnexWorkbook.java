@@ -1,14 +1,28 @@
 package vn.giaoban.briefing;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -55,6 +69,13 @@ public class AnnexWorkbook {
     private static final Logger log = LoggerFactory.getLogger(AnnexWorkbook.class);
 
 
+    private static final Pattern NUMBERED = Pattern.compile("((?:Biểu đồ|Biểu|Bảng|Phụ lục)\\s+\\d+[a-z]?)[.:]");
+    private static final Pattern DATE = Pattern.compile("\\d{2}/\\d{2}/\\d{4}");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    private static final String NORMAL_STYLE =
+            "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
+
     /** Excel's limit on a sheet name. */
     static final int SHEET_NAME_MAX = 31;
 
@@ -71,7 +92,7 @@ public class AnnexWorkbook {
         long started = System.nanoTime();
         Path absolute = target.toAbsolutePath();
         try (XSSFWorkbook workbook = build(briefing)) {
-            OutputFile.write(absolute, workbook::write);
+            OutputFile.write(absolute, out -> withDefaultStyle(workbook, out));
         } catch (IOException e) {
             throw new BriefingRenderingException("Could not write the briefing annex workbook to " + absolute, e);
         } catch (RuntimeException e) {
@@ -86,6 +107,33 @@ public class AnnexWorkbook {
         return target;
     }
 
+    /**
+     * Writes the workbook with the "Normal" cell style that its cell formats refer to: POI writes none,
+     * and readers such as openpyxl then warn that the workbook has no default style. (The schema classes
+     * of that element are not in poi-ooxml-lite, hence the text.)
+     */
+    static void withDefaultStyle(XSSFWorkbook workbook, OutputStream out) throws IOException {
+        ByteArrayOutputStream written = new ByteArrayOutputStream(64 * 1024);
+        workbook.write(written);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/styles.xml")) {
+                    String styles = new String(bytes, StandardCharsets.UTF_8);
+                    if (!styles.contains("<cellStyles") && styles.contains("</cellXfs>")) {
+                        styles = styles.replace("</cellXfs>", "</cellXfs>" + NORMAL_STYLE);
+                    }
+                    bytes = styles.getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+            zip.finish();
+        }
+    }
+
     /** The workbook, in memory. */
     XSSFWorkbook build(Briefing briefing) {
         XSSFWorkbook workbook = new XSSFWorkbook();
@@ -93,19 +141,19 @@ public class AnnexWorkbook {
             Styles styles = new Styles(workbook);
             SafeCells cells = new SafeCells(workbook);
             Set<String> names = new HashSet<>();
-            Briefing.Annex annex = briefing.annex();
+            Briefing.Annex annex = ChartFigures.readable(briefing.annex());
             int number = 0;
             for (Briefing.Table table : annex.tables()) {
                 if (table != null) {
                     number++;
-                    table(workbook, styles, cells, uniqueName(table.title(), "Bảng " + number, names), table);
+                    table(workbook, styles, cells, uniqueName(shortName(table.title()), "Bảng " + number, names), table);
                 }
             }
             number = 0;
             for (Briefing.Chart chart : annex.charts()) {
                 if (chart != null) {
                     number++;
-                    table(workbook, styles, cells, uniqueName(chart.title(), "Biểu đồ " + number, names),
+                    table(workbook, styles, cells, uniqueName("Biểu đồ " + number, "Biểu đồ " + number, names),
                             ChartFigures.table(chart));
                 }
             }
@@ -154,6 +202,18 @@ public class AnnexWorkbook {
             widths[c] = Math.max(widths[c], Math.min(longestLine(value), 30));
         }
 
+        // one format down each column: the most decimals any of its figures shows, percent if any is one
+        int[] decimals = new int[columns];
+        boolean[] percent = new boolean[columns];
+        for (List<String> values : table.rows()) {
+            for (int c = 0; c < Math.min(columns, values.size()); c++) {
+                Optional<ParsedNumber> number = parsed(text(values.get(c)));
+                if (number.isPresent()) {
+                    decimals[c] = Math.max(decimals[c], Math.max(0, number.get().value().scale()));
+                    percent[c] |= number.get().percent();
+                }
+            }
+        }
         int r = 2;
         for (List<String> values : table.rows()) {
             Row row = sheet.createRow(r++);
@@ -161,8 +221,11 @@ public class AnnexWorkbook {
                 String value = c < values.size() ? text(values.get(c)) : "";
                 boolean numeric = c < table.numeric().size() && Boolean.TRUE.equals(table.numeric().get(c));
                 Cell cell = row.createCell(c);
-                if (numeric) {
-                    figure(cell, value, styles, cells);
+                Optional<LocalDate> date = date(value);
+                if (date.isPresent()) {
+                    styled(cell, styles.date).setCellValue(date.get());
+                } else if (numeric) {
+                    figure(cell, value, styles.number(Math.min(decimals[c], 6), percent[c]), styles, cells);
                 } else {
                     cells.text(styled(cell, styles.text), value);
                 }
@@ -183,7 +246,8 @@ public class AnnexWorkbook {
             int chars = Math.max(8, Math.min(60, (int) Math.ceil(widths[c] * 1.1) + 3));
             sheet.setColumnWidth(c, chars * 256);
         }
-        sheet.getPrintSetup().setLandscape(columns > 5);
+        // A4 portrait holds about 90 characters of Times New Roman 12 pt between the default margins
+        sheet.getPrintSetup().setLandscape(IntStream.range(0, columns).map(c -> sheet.getColumnWidth(c) / 256).sum() > 90);
         sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
@@ -191,26 +255,46 @@ public class AnnexWorkbook {
         sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
     }
 
-    /** A figure as a number with its format; what is not a number stays text (right-aligned). */
-    private static void figure(Cell cell, String value, Styles styles, SafeCells cells) {
+    /** A figure as a number in its column's format; what is not a number stays text (right-aligned). */
+    private static void figure(Cell cell, String value, CellStyle format, Styles styles, SafeCells cells) {
         if (value.isEmpty()) {
-            styled(cell, styles.number(0, false)).setBlank();
+            styled(cell, format).setBlank();
             return;
         }
-        ParsedNumber parsed;
-        try {
-            parsed = VietnameseNumbers.parse(value);
-        } catch (NumberFormatException notANumber) {
+        Optional<ParsedNumber> parsed = parsed(value);
+        if (parsed.isEmpty()) {
             cells.text(styled(cell, styles.textRight), value);
             return;
         }
-        BigDecimal number = parsed.value();
-        int decimals = Math.max(0, number.scale());
-        if (parsed.percent()) {
+        BigDecimal number = parsed.get().value();
+        if (parsed.get().percent()) {
             number = number.movePointLeft(2);
         }
-        styled(cell, styles.number(Math.min(decimals, 6), parsed.percent()));
+        styled(cell, format);
         cell.setCellValue(number.doubleValue());
+    }
+
+    private static Optional<ParsedNumber> parsed(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VietnameseNumbers.parse(value));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /** "24/10/2022" as the date it is, so that a clerk can sort and compute with it. */
+    static Optional<LocalDate> date(String value) {
+        if (!DATE.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value, DAY));
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
     }
 
     private static Cell styled(Cell cell, CellStyle style) {
@@ -227,6 +311,7 @@ public class AnnexWorkbook {
         final CellStyle text;
         final CellStyle textRight;
         final CellStyle note;
+        final CellStyle date;
         private final Map<String, CellStyle> numbers = new HashMap<>();
 
         Styles(XSSFWorkbook workbook) {
@@ -256,6 +341,10 @@ public class AnnexWorkbook {
 
             note = workbook.createCellStyle();
             note.setFont(font(false, true, 12));
+
+            date = bordered();
+            date.setAlignment(HorizontalAlignment.CENTER);
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
         }
 
         /** "#,##0", "#,##0.0", "0.00%"...: the separators are the reader's own. */
@@ -308,6 +397,24 @@ public class AnnexWorkbook {
             name = cut(base, SHEET_NAME_MAX - suffix.length()).strip() + suffix;
         }
         taken.add(name.toLowerCase(NoticeText.VIETNAMESE));
+        return name;
+    }
+
+    /**
+     * A short sheet name: the table's number ("Biểu 4" of "Biểu 4. Tình hình nộp báo cáo..."), else the
+     * title cut at a word within Excel's 31 characters. The full title is the sheet's first row.
+     */
+    static String shortName(String title) {
+        String text = text(title);
+        Matcher numbered = NUMBERED.matcher(text);
+        if (numbered.lookingAt()) {
+            return numbered.group(1);
+        }
+        String name = sheetName(text);
+        if (name.length() < text.length() && Character.isLetterOrDigit(text.charAt(name.length()))
+                && name.lastIndexOf(' ') > 0) {
+            name = name.substring(0, name.lastIndexOf(' ')).strip();
+        }
         return name;
     }
 

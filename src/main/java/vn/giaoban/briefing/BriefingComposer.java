@@ -26,6 +26,7 @@ import vn.giaoban.catalog.Meeting;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.rules.RuleEngine;
+import vn.giaoban.timeliness.ReportCount;
 import vn.giaoban.timeliness.Timeliness;
 
 import vn.giaoban.timeliness.Timeliness;
@@ -179,32 +180,43 @@ public class BriefingComposer {
         return Optional.of("Số liệu chưa khớp, đề nghị đơn vị rà soát, báo cáo lại: " + String.join("; ", parts) + ".");
     }
 
-    /** Who has not reported, and who reported late: a difficulty the office chases. */
+    /**
+     * Who has not reported, whose files were all refused, and who reported late: a difficulty the office
+     * chases, counted as {@code status} counts ({@link Completeness#count}).
+     */
     private static Optional<String> reporting(List<Completeness.Report> reports, YearMonth period) {
         // a unit that owes several reports is named once, with its forms: "Xã Hồng Thái (BM03-DT, BM03-DS)"
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        int missingReports = 0;
+        Map<String, List<String>> rejected = new LinkedHashMap<>();
         List<String> late = new ArrayList<>();
         for (Completeness.Report report : reports) {
             if (report.missing()) {
-                missing.computeIfAbsent(report.unit().name(), k -> new ArrayList<>()).add(report.form().code());
-                missingReports++;
+                (report.rejected() ? rejected : missing).computeIfAbsent(report.unit().name(), k -> new ArrayList<>())
+                        .add(report.form().code());
             } else if (report.daysLate() > 0) {
-                late.add(report.unit().name() + " (" + report.form().code() + ") muộn " + report.daysLate() + " ngày");
+                late.add(report.unit().name() + " (" + report.form().code() + ") trễ hạn " + report.daysLate() + " ngày");
             }
         }
-        if (missing.isEmpty() && late.isEmpty()) {
+        ReportCount count = Completeness.count(reports);
+        if (count.missing() + count.rejected() + count.late() == 0) {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            parts.add(missingReports + " báo cáo chưa gửi: " + String.join(", ", missing.entrySet().stream()
-                    .map(unit -> unit.getKey() + " (" + String.join(", ", unit.getValue()) + ")").toList()));
+        if (count.missing() > 0) {
+            parts.add(count.missing() + " báo cáo chưa nộp: " + byUnit(missing));
         }
-        if (!late.isEmpty()) {
-            parts.add(late.size() + " báo cáo gửi muộn: " + String.join(", ", late));
+        if (count.rejected() > 0) {
+            parts.add(count.rejected() + " báo cáo không tiếp nhận được (tệp gửi bị từ chối): " + byUnit(rejected));
+        }
+        if (count.late() > 0) {
+            parts.add(count.late() + " báo cáo trễ hạn: " + String.join(", ", late));
         }
         return Optional.of("Việc chấp hành chế độ báo cáo tháng " + month(period) + " chưa nghiêm: "
                 + String.join("; ", parts) + ".");
+    }
+
+    private static String byUnit(Map<String, List<String>> forms) {
+        return String.join(", ", forms.entrySet().stream()
+                .map(unit -> unit.getKey() + " (" + String.join(", ", unit.getValue()) + ")").toList());
     }
 }

@@ -121,7 +121,7 @@ public class BriefingRenderer {
         try {
             JasperPrint annex = JasperFillManager.fillReport(annexReport(),
                     annexParameters(briefing.annex(), notice.getPages().size()),
-                    new JRMapCollectionDataSource(annexItems(briefing.annex())));
+                    new JRMapCollectionDataSource(annexItems(ChartFigures.readable(briefing.annex()))));
             return List.of(notice, annex);
         } catch (JRException | RuntimeException e) {
             if (e instanceof BriefingRenderingException known) {
@@ -241,6 +241,7 @@ public class BriefingRenderer {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("kind", block.kind().name());
             row.put("text", text);
+            row.put("justified", NoticeText.justified(text(block.text())));
             rows.add(row);
         }
         return rows;

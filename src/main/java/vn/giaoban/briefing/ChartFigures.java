@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import vn.giaoban.text.Messages;
 import vn.giaoban.text.VietnameseNumbers;
 
 /**
@@ -18,7 +19,61 @@ import vn.giaoban.text.VietnameseNumbers;
  */
 final class ChartFigures {
 
+    /** Fewer points than this and a chart says nothing a sentence or a small table would not: it is not drawn. */
+    static final int MIN_POINTS = 3;
+
     private ChartFigures() {
+    }
+
+    /**
+     * The points a chart would draw: the months at which a line has a value (a month of several series is
+     * one point of the trend), the bars of a bar chart.
+     */
+    static int points(Briefing.Chart chart) {
+        Set<String> categories = new LinkedHashSet<>();
+        int bars = 0;
+        for (Briefing.Series s : chart.series()) {
+            if (s != null) {
+                for (Briefing.Point point : s.points()) {
+                    if (point != null && point.value() != null) {
+                        categories.add(text(point.category()));
+                        bars++;
+                    }
+                }
+            }
+        }
+        return chart.kind() == Briefing.ChartKind.LINE ? categories.size() : bars;
+    }
+
+    /** Whether the chart is drawn: at least {@value #MIN_POINTS} points. */
+    static boolean drawable(Briefing.Chart chart) {
+        return chart != null && chart.kind() != null && points(chart) >= MIN_POINTS;
+    }
+
+    /**
+     * The annex as the PDF, the DOCX and the workbook show it: a chart of fewer than {@value #MIN_POINTS}
+     * points becomes a small table of its figures, after the other tables, with a sentence saying why.
+     */
+    static Briefing.Annex readable(Briefing.Annex annex) {
+        if (annex == null || annex.charts().stream().allMatch(c -> c == null || drawable(c))) {
+            return annex;
+        }
+        List<Briefing.Table> tables = new ArrayList<>(annex.tables());
+        List<Briefing.Chart> charts = new ArrayList<>();
+        for (Briefing.Chart chart : annex.charts()) {
+            if (chart == null || drawable(chart)) {
+                charts.add(chart);
+                continue;
+            }
+            Briefing.Table figures = table(chart);
+            List<List<String>> rows = figures.rows().stream()
+                    .filter(row -> row.stream().skip(1).anyMatch(value -> !value.isEmpty())).toList();
+            String note = Messages.defaults().get("cli.chart-too-few-points", points(chart), MIN_POINTS);
+            tables.add(new Briefing.Table(figures.title(), figures.columns(), figures.numeric(), rows,
+                    figures.note() == null || figures.note().isBlank() ? note
+                            : "Đơn vị tính: " + figures.note() + ". " + note));
+        }
+        return new Briefing.Annex(annex.title(), tables, charts);
     }
 
     /** The chart's figures as a table, categories down, one column a series, at most two decimals. */

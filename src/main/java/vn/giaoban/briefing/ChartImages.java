@@ -3,16 +3,9 @@ package vn.giaoban.briefing;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -26,10 +19,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import vn.giaoban.text.VietnameseText;
 
 /**
- * Draws a {@link Briefing.Chart} as a PNG with JFreeChart, for the DOCX annex. The chart's title is
- * not drawn in the picture: the document writes it as a paragraph above, where the office can edit
- * it. Text is drawn with the Liberation Serif shipped in {@code fonts/} (Times New Roman metrics,
- * every Vietnamese glyph, the PDF's embedded font); the look is the PDF's ({@link ChartStyle}).
+ * A {@link Briefing.Chart} as the PDF's layout builds it with JFreeChart, with the Liberation Serif shipped
+ * in {@code fonts/} and the look of {@link ChartStyle}: what the tests read the PDF's axes from, and the
+ * size the DOCX's native charts ({@link DocxCharts}) take.
  */
 final class ChartImages {
 
@@ -39,45 +31,10 @@ final class ChartImages {
      */
     static final int WIDTH_POINTS = 453;
     static final int HEIGHT_POINTS = 260;
-    /** Pixels per point of the PNG: 3 gives 216 dpi, sharp in print. */
-    private static final int SCALE = 3;
 
     private static final Font REGULAR = load("fonts/LiberationSerif-Regular.ttf", Font.PLAIN);
 
     private ChartImages() {
-    }
-
-    /** Whether JFreeChart can be loaded (it comes with jasperreports-charts). */
-    static boolean available() {
-        try {
-            Class.forName("org.jfree.chart.JFreeChart", false, ChartImages.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    /** The chart as PNG bytes, {@link #WIDTH_POINTS} x {@link #HEIGHT_POINTS} points at 216 dpi. */
-    static byte[] png(Briefing.Chart chart) throws IOException {
-        JFreeChart drawn = chart(chart);
-        BufferedImage image = new BufferedImage(WIDTH_POINTS * SCALE, HEIGHT_POINTS * SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.scale(SCALE, SCALE);
-            drawn.draw(g, new Rectangle2D.Double(0, 0, WIDTH_POINTS, HEIGHT_POINTS));
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("No PNG writer in this Java runtime");
-        }
-        return out.toByteArray();
     }
 
     /**

@@ -9,6 +9,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -28,10 +29,11 @@ import vn.giaoban.text.VietnameseNumbers;
  * axis and beside the bars ("94.533", "116,7"), flat bars without shadows, thicker lines, a light grid,
  * and values written beside the bars only when there are few ({@link #labelled}).
  *
- * <p>Two callers: JasperReports applies it to the charts of {@code reports/briefing-annex.jrxml}, which
- * names this class as their customizer, after building them with the layout's fonts (the font
- * extension's, so the PDF embeds them); {@link ChartImages} applies it to the pictures of the DOCX,
- * which it first gives the layout's fonts and sizes. A change here changes both documents.
+ * <p>JasperReports applies it to the charts of {@code reports/briefing-annex.jrxml}, which names this
+ * class as their customizer, after building them with the layout's fonts (the font extension's, so the
+ * PDF embeds them). The DOCX's native charts ({@link DocxCharts}) take the same palette
+ * ({@link #colour}), value axis ({@link #valueAxis}) and value labels ({@link #labelled}): a change
+ * here changes both documents.
  */
 public class ChartStyle implements JRChartCustomizer {
 
@@ -86,11 +88,19 @@ public class ChartStyle implements JRChartCustomizer {
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlinesVisible(true);
         NumberFormat format = VietnameseNumbers.numberFormat(DECIMALS);
+        boolean labels = plot.getRenderer() instanceof BarRenderer
+                && labelled(true, dataset.getRowCount(), dataset.getColumnCount());
         if (plot.getRangeAxis() instanceof NumberAxis axis) {
             if (wholeNumbers(dataset)) {
                 axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(NoticeText.VIETNAMESE));
             }
             axis.setNumberFormatOverride(format);
+            // the axis the DOCX's native charts are given too: round steps, every point within the gridlines
+            double[] extent = extent(dataset);
+            double[] range = valueAxis(extent[0], extent[1], labels);
+            axis.setAutoRange(false);
+            axis.setRange(range[0], range[1]);
+            axis.setTickUnit(new NumberTickUnit(range[2], format));
         }
         CategoryAxis categories = plot.getDomainAxis();
         categories.setLowerMargin(0.02);
@@ -113,7 +123,6 @@ public class ChartStyle implements JRChartCustomizer {
                 bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
                 bars.setDefaultItemLabelFont(plot.getRangeAxis().getTickLabelFont());
                 bars.setDefaultItemLabelsVisible(true);
-                plot.getRangeAxis().setUpperMargin(0.1);
             }
         }
         if (renderer instanceof LineAndShapeRenderer lines) {
@@ -121,6 +130,60 @@ public class ChartStyle implements JRChartCustomizer {
                 lines.setSeriesStroke(s, new BasicStroke(2f));
             }
         }
+    }
+
+    /**
+     * The value axis of a chart whose values run from {@code min} to {@code max}: from 0 (or below the
+     * lowest value, when one is negative) to the first round step above the highest, in about five
+     * steps of 1, 2, 2.5 or 5 times a power of ten, so that every point lies within the gridlines. With
+     * value labels over the bars, a step more when the tallest bar would touch the top.
+     *
+     * @return {lower, upper, step}
+     */
+    static double[] valueAxis(double min, double max, boolean labels) {
+        double lower = Math.min(0, min);
+        double top = Math.max(0, max);
+        if (top - lower <= 0) {
+            return new double[] {0, 1, 0.2};
+        }
+        double raw = (top - lower) / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = 10 * magnitude;
+        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+            if (factor * magnitude >= raw - 1e-9 * raw) {
+                step = factor * magnitude;
+                break;
+            }
+        }
+        if (step < 1 && wholeNumberSteps(min, max)) {
+            step = 1;
+        }
+        lower = Math.floor(lower / step) * step;
+        double upper = Math.ceil(top / step - 1e-9) * step;
+        if (labels && upper - top < step * 0.25) {
+            upper += step;
+        }
+        return new double[] {lower, upper, step};
+    }
+
+    private static boolean wholeNumberSteps(double min, double max) {
+        return min == Math.rint(min) && max == Math.rint(max);
+    }
+
+    /** The dataset's lowest and highest values; {0, 0} when it has none. */
+    static double[] extent(CategoryDataset dataset) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int row = 0; row < dataset.getRowCount(); row++) {
+            for (int column = 0; column < dataset.getColumnCount(); column++) {
+                Number value = dataset.getValue(row, column);
+                if (value != null) {
+                    min = Math.min(min, value.doubleValue());
+                    max = Math.max(max, value.doubleValue());
+                }
+            }
+        }
+        return min > max ? new double[] {0, 0} : new double[] {min, max};
     }
 
     private static boolean wholeNumbers(CategoryDataset dataset) {

@@ -10,44 +10,32 @@ import static vn.giaoban.briefing.DocxElements.write;
 import static vn.giaoban.briefing.DocxRenderer.TEXT_WIDTH;
 import static vn.giaoban.briefing.NoticeText.text;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
-import org.apache.poi.common.usermodel.PictureType;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The DOCX's annex ("PHỤ LỤC"), after the notice that {@link DocxRenderer} writes: each table of the
  * briefing as a bordered Word table whose columns {@link ColumnFitting} fits like the PDF's, each chart
- * as an inline picture drawn by {@link ChartImages} in the PDF's style.
+ * as a native Word chart drawn like the PDF's ({@link DocxCharts}).
  */
 final class DocxAnnex {
 
-    private static final Logger log = LoggerFactory.getLogger(DocxAnnex.class);
-
-    /** A character of Times New Roman 12 pt, bold headers and figures included, in twips (a generous 6.5 pt). */
-    private static final int CHAR_WIDTH = 130;
-    /** The cell's left and right padding (85 twips each) and a little air. */
-    private static final int CELL_PADDING = 230;
+    /** The PDF's table layout, whose column widths the Word tables take. */
+    private static final AnnexTableLayout LAYOUT = new AnnexTableLayout();
 
     private DocxAnnex() {
     }
 
-    /** "PHỤ LỤC" on a new page, the tables, then the charts (as pictures, or as tables without JFreeChart). */
+    /** "PHỤ LỤC" on a new page, the tables, then the charts (native Word charts). */
     static void append(XWPFDocument document, Briefing.Annex annex) throws IOException {
         XWPFParagraph title = document.createParagraph();
         title.setPageBreak(true);
@@ -59,18 +47,9 @@ final class DocxAnnex {
                 annexTable(document, table);
             }
         }
-        boolean pictures = ChartImages.available();
-        if (!pictures && !annex.charts().isEmpty()) {
-            log.warn("JFreeChart is not on the class path: the annex charts are written as tables of their figures");
-        }
         for (Briefing.Chart chart : annex.charts()) {
-            if (chart == null) {
-                continue;
-            }
-            if (pictures) {
-                chartPicture(document, chart);
-            } else {
-                annexTable(document, ChartFigures.table(chart));
+            if (chart != null) {
+                chart(document, chart);
             }
         }
     }
@@ -84,8 +63,11 @@ final class DocxAnnex {
             count = Math.max(count, row.size());
         }
         int[] widths = columnWidths(source, count);
+        float size = AnnexTableLayout.fontSize(count);
         XWPFTable table = document.createTable(1 + source.rows().size(), count);
         bordered(table, widths);
+        // the PDF's cell padding: 2 pt above and below, 3 pt at the sides
+        table.setCellMargins(40, 60, 40, 60);
 
         XWPFTableRow header = table.getRow(0);
         header.setRepeatHeader(true);
@@ -93,9 +75,9 @@ final class DocxAnnex {
         for (int c = 0; c < count; c++) {
             XWPFTableCell cell = header.getCell(c);
             cell.setVerticalAlignment(XWPFVertAlign.CENTER);
-            cell.setColor("F2F2F2");
+            cell.setColor(AnnexTableLayout.HEADER_SHADING);
             String name = c < columns.size() ? text(columns.get(c)) : "";
-            tableLine(cellParagraph(cell, 0), name, true, ParagraphAlignment.CENTER);
+            tableLine(cellParagraph(cell, 0), name, size, true, ParagraphAlignment.CENTER);
         }
         for (int r = 0; r < source.rows().size(); r++) {
             List<String> values = source.rows().get(r);
@@ -106,7 +88,8 @@ final class DocxAnnex {
                 cell.setVerticalAlignment(XWPFVertAlign.CENTER);
                 String value = c < values.size() ? text(values.get(c)) : "";
                 boolean numeric = c < source.numeric().size() && Boolean.TRUE.equals(source.numeric().get(c));
-                tableLine(cellParagraph(cell, 0), value, false, numeric ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
+                tableLine(cellParagraph(cell, 0), value, size, false,
+                        numeric ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
             }
         }
         String note = text(source.note());
@@ -120,28 +103,19 @@ final class DocxAnnex {
         }
     }
 
-    /** The chart's title as a paragraph, the chart as an inline PNG (in the text flow, never floating). */
-    private static void chartPicture(XWPFDocument document, Briefing.Chart chart) throws IOException {
+    /** The chart's title as a paragraph, the chart as a native Word chart in the text flow ({@link DocxCharts}). */
+    private static void chart(XWPFDocument document, Briefing.Chart chart) throws IOException {
         caption(document, chart.title());
-        byte[] png = ChartImages.png(chart);
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setAlignment(ParagraphAlignment.CENTER);
         paragraph.setSpacingAfter(240);
         paragraph.setSpacingBetween(1.0);
         markFont(paragraph);
         XWPFRun run = run(paragraph, 14, false, false);
-        String title = text(chart.title());
-        try {
-            XWPFPicture picture = run.addPicture(new ByteArrayInputStream(png), PictureType.PNG,
-                    "bieu-do-" + (document.getAllPictures().size() + 1) + ".png",
-                    Units.toEMU(ChartImages.WIDTH_POINTS), Units.toEMU(ChartImages.HEIGHT_POINTS));
-            picture.getCTPicture().getNvPicPr().getCNvPr().setDescr(title);
-        } catch (InvalidFormatException e) {
-            throw new IOException("Could not add the chart picture \"" + title + "\"", e);
-        }
+        DocxCharts.add(run, chart);
         if (run.getCTR().sizeOfDrawingArray() > 0 && run.getCTR().getDrawingArray(0).sizeOfInlineArray() > 0) {
-            CTInline inline = run.getCTR().getDrawingArray(0).getInlineArray(0);
-            inline.getDocPr().setDescr(title);
+            // what a screen reader says of it
+            run.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(text(chart.title()));
         }
     }
 
@@ -158,35 +132,19 @@ final class DocxAnnex {
     }
 
     /**
-     * Column widths in twips, shared by {@link ColumnFitting}: each column needs its longest word or
-     * figure (so that "06172" or "90,77%" never breaks) and wants its longest text on one line (a header
-     * may take three), estimated from the number of characters.
+     * Column widths in twips: the PDF's ({@link AnnexTableLayout#columnWidths}, measured in the tables' font),
+     * so that a code such as "BM04-ANTT" or a header such as "Tình trạng" wraps in neither document; the
+     * last twips of the Word page's text width go to the widest column.
      */
     static int[] columnWidths(Briefing.Table table, int count) {
-        double[] least = new double[count];
-        double[] wanted = new double[count];
+        List<Integer> points = LAYOUT.columnWidths(table);
+        int[] twips = new int[count];
+        int widest = 0;
         for (int c = 0; c < count; c++) {
-            String header = c < table.columns().size() ? text(table.columns().get(c)) : "";
-            int word = longestWord(header);
-            int line = (header.length() + 2) / 3;
-            for (List<String> row : table.rows()) {
-                if (c < row.size()) {
-                    String value = text(row.get(c));
-                    word = Math.max(word, longestWord(value));
-                    line = Math.max(line, Math.min(value.length(), 60));
-                }
-            }
-            least[c] = Math.max(3, word) * CHAR_WIDTH + CELL_PADDING;
-            wanted[c] = Math.max(least[c], line * CHAR_WIDTH + CELL_PADDING);
+            twips[c] = c < points.size() ? points.get(c) * 20 : 0;
+            widest = twips[c] > twips[widest] ? c : widest;
         }
-        return ColumnFitting.roundNearest(ColumnFitting.share(least, wanted, TEXT_WIDTH), TEXT_WIDTH);
-    }
-
-    private static int longestWord(String text) {
-        int longest = 0;
-        for (String word : text(text).split("\\s+")) {
-            longest = Math.max(longest, word.length());
-        }
-        return longest;
+        twips[widest] += TEXT_WIDTH - java.util.stream.IntStream.of(twips).sum();
+        return twips;
     }
 }

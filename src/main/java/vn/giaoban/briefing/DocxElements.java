@@ -96,11 +96,12 @@ final class DocxElements {
         return cell.getParagraphArray(index);
     }
 
-    /** A paragraph of a table: single spacing, nothing before or after, 12 pt. */
-    static void tableLine(XWPFParagraph paragraph, String text, boolean bold, ParagraphAlignment alignment) {
-        line(paragraph, text, 12, bold, false, alignment);
-        paragraph.setSpacingBefore(20);
-        paragraph.setSpacingAfter(20);
+    /**
+     * An annex table cell's line in the PDF's font size ({@link AnnexTableLayout#fontSize}), nothing before
+     * or after: the cell's margins are the PDF's padding, so that the rows are as tall as the PDF's.
+     */
+    static void tableLine(XWPFParagraph paragraph, String text, double size, boolean bold, ParagraphAlignment alignment) {
+        line(paragraph, text, size, bold, false, alignment);
     }
 
     // --- paragraphs and runs -----------------------------------------------------------------------

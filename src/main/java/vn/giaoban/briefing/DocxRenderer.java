@@ -42,6 +42,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
@@ -85,6 +86,9 @@ public class DocxRenderer {
     private static final Logger log = LoggerFactory.getLogger(DocxRenderer.class);
 
 
+    /** Space above the line of "Số" and the date, in twips, measured against the PDF's. */
+    private static final int HEADER_GAP = 480;
+
     /** Right column of the letterhead: wide enough for the national title at 13 pt bold on one line. */
     private static final int NATIONAL_COLUMN = 5660;
     private static final int ISSUER_COLUMN = TEXT_WIDTH - NATIONAL_COLUMN;
@@ -96,6 +100,12 @@ public class DocxRenderer {
     /** 6 pt */
     private static final int SPACE_AFTER = 120;
     private static final double LINE_SPACING = 1.15;
+    /**
+     * The body's line pitch, in points: the PDF's (briefing.jrxml, 14 pt at proportional 1.15 gives 17.97 pt
+     * from line to line), exact, so that both documents break their pages alike. Word's "1.15 lines" would
+     * be 18.5 pt with this font: over three pages, a paragraph more.
+     */
+    private static final double BODY_PITCH = 17.97;
     private static final String DRAFT_RED = "B00000";
 
     /**
@@ -139,7 +149,7 @@ public class DocxRenderer {
             body(document, briefing.blocks());
             closing(document, briefing.letterhead());
             if (!briefing.annex().isEmpty()) {
-                DocxAnnex.append(document, briefing.annex());
+                DocxAnnex.append(document, ChartFigures.readable(briefing.annex()));
             }
             return document;
         } catch (IOException | RuntimeException e) {
@@ -264,39 +274,43 @@ public class DocxRenderer {
 
         XWPFParagraph number = line(cellParagraph(table.getRow(1).getCell(0), 0), text(head.documentNumber()), 13,
                 false, false, ParagraphAlignment.CENTER);
-        number.setSpacingBefore(80);
+        // the PDF's gap under the motto's rule (briefing.jrxml: the line of "Số" at 91 pt, the motto at 46 pt)
+        number.setSpacingBefore(HEADER_GAP);
         String placeAndDate = head.date() == null ? text(head.place())
                 : AdministrativeDate.placeAndDate(text(head.place()), head.date());
         XWPFParagraph date = line(cellParagraph(table.getRow(1).getCell(1), 0), placeAndDate, 14, false, true,
                 ParagraphAlignment.CENTER);
-        date.setSpacingBefore(80);
+        date.setSpacingBefore(HEADER_GAP);
     }
 
-    /** "DỰ THẢO" (a red framed mark) when a draft, then the title, the summary and a short rule. */
+    /**
+     * The title, with "DỰ THẢO" (a red framed mark) at the left of its line when a draft, as the PDF places
+     * it: the title stays centred on a centre tab stop. Then the summary and a short rule.
+     */
     private static void titles(XWPFDocument document, Briefing briefing) {
-        if (briefing.draft()) {
-            XWPFParagraph mark = document.createParagraph();
-            mark.setAlignment(ParagraphAlignment.LEFT);
-            mark.setSpacingBefore(240);
-            mark.setSpacingAfter(0);
-            mark.setSpacingBetween(1.0);
-            markFont(mark);
-            XWPFRun run = run(mark, 12, true, false);
-            run.setColor(DRAFT_RED);
-            run.setText("DỰ THẢO");
-            CTBorder frame = run.getCTR().getRPr().addNewBdr();
-            frame.setVal(STBorder.SINGLE);
-            frame.setSz(BigInteger.valueOf(8));
-            frame.setSpace(BigInteger.valueOf(2));
-            frame.setColor(DRAFT_RED);
-        }
         String title = text(briefing.title());
-        if (!title.isEmpty()) {
+        if (!title.isEmpty() || briefing.draft()) {
             XWPFParagraph paragraph = document.createParagraph();
-            line(paragraph, title, 14, true, false, ParagraphAlignment.CENTER);
-            paragraph.setSpacingBefore(briefing.draft() ? 120 : 360);
+            line(paragraph, "", 14, true, false, briefing.draft() ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+            paragraph.setSpacingBefore(420);
             paragraph.setSpacingAfter(0);
             paragraph.setKeepNext(true);
+            if (briefing.draft()) {
+                XWPFRun mark = run(paragraph, 12, true, false);
+                mark.setColor(DRAFT_RED);
+                mark.setText("DỰ THẢO");
+                CTBorder frame = mark.getCTR().getRPr().addNewBdr();
+                frame.setVal(STBorder.SINGLE);
+                frame.setSz(BigInteger.valueOf(8));
+                frame.setSpace(BigInteger.valueOf(2));
+                frame.setColor(DRAFT_RED);
+                var tabs = paragraph.getCTP().getPPr().addNewTabs().addNewTab();
+                tabs.setVal(STTabJc.CENTER);
+                tabs.setPos(BigInteger.valueOf(TEXT_WIDTH / 2));
+                XWPFRun tab = run(paragraph, 14, true, false);
+                tab.addTab();
+            }
+            write(run(paragraph, 14, true, false), title);
         }
         String summary = text(briefing.summary());
         if (!summary.isEmpty()) {
@@ -325,10 +339,10 @@ public class DocxRenderer {
             }
             boolean heading = block.kind() == Briefing.Kind.SECTION || block.kind() == Briefing.Kind.SUBSECTION;
             XWPFParagraph paragraph = document.createParagraph();
-            paragraph.setAlignment(ParagraphAlignment.BOTH);
+            paragraph.setAlignment(NoticeText.justified(text) ? ParagraphAlignment.BOTH : ParagraphAlignment.LEFT);
             paragraph.setIndentationFirstLine(FIRST_LINE_INDENT);
             paragraph.setSpacingAfter(SPACE_AFTER);
-            paragraph.setSpacingBetween(LINE_SPACING, LineSpacingRule.AUTO);
+            paragraph.setSpacingBetween(BODY_PITCH, LineSpacingRule.EXACT);
             if (block.kind() == Briefing.Kind.SECTION) {
                 paragraph.setSpacingBefore(120);
             }

@@ -55,11 +55,22 @@ final class TaskSection {
             blocks.add(new Block(Kind.SUBSECTION, "Kết quả thực hiện nhiệm vụ tháng " + month(period)
                     + " đã giao"));
             for (Task task : previous) {
-                blocks.add(new Block(Kind.ITEM, task.responsible() + ": " + task.text() + " - " + followUp(task, night)));
+                blocks.add(new Block(Kind.ITEM, task.responsible() + ": " + clause(task.text()) + ", "
+                        + followUp(task, night)));
             }
         }
     }
 
+    /** The task as recorded, without its closing full stop: the follow-up ends the sentence. */
+    private static String clause(String text) {
+        String clause = text.strip();
+        while (clause.endsWith(".") || clause.endsWith(";")) {
+            clause = clause.substring(0, clause.length() - 1).strip();
+        }
+        return clause;
+    }
+
+    /** How a task given last month stands, as the end of its sentence: "..., đã hoàn thành." */
     private static String followUp(Task task, LocalDate night) {
         if (task.status() == Task.TaskStatus.DONE) {
             return "đã hoàn thành.";

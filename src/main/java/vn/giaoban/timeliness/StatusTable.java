@@ -7,7 +7,6 @@ import java.util.List;
 
 import vn.giaoban.catalog.Schedule.ExpectedReport;
 import vn.giaoban.text.Messages;
-import vn.giaoban.timeliness.ReportState.State;
 
 /** What {@code giaoban status} prints: a summary line, then one aligned line per expected report. */
 public final class StatusTable {
@@ -26,8 +25,7 @@ public final class StatusTable {
             lines.add(messages.get("cli.status.nothing-due", month));
             return lines;
         }
-        lines.add(messages.get("cli.status.counts", states.size(), count(states, State.ON_TIME),
-                count(states, State.LATE), count(states, State.MISSING), count(states, State.REJECTED)));
+        lines.add(ReportCount.of(states).sentence(messages));
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS.stream().map(heading -> messages.get("cli.status.heading." + heading)).toList());
         for (ReportState state : states) {
@@ -62,10 +60,6 @@ public final class StatusTable {
             case REJECTED -> state.state().label() + ": " + state.rejection();
             default -> state.state().label();
         };
-    }
-
-    private static long count(List<ReportState> states, State wanted) {
-        return states.stream().filter(s -> s.state() == wanted).count();
     }
 
     private static String pad(String text, int width) {

@@ -11,13 +11,14 @@ import org.springframework.stereotype.Component;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Schedule;
+import vn.giaoban.catalog.SubmittedDay;
 import vn.giaoban.catalog.Schedule.ExpectedReport;
 import vn.giaoban.timeliness.ReportState.State;
 import vn.giaoban.timeliness.internal.SubmissionTimes;
 
 /**
  * How every report expected for a period stands, from the database alone: on time or late by the
- * first accepted version (a correction sent after the deadline does not make an on-time report late,
+ * first accepted version, on the day {@link SubmittedDay} counts (a correction sent after the deadline does not make an on-time report late,
  * and a rejected file followed by an accepted one counts from the accepted one), rejected when the
  * unit sent only files that were refused, missing when it sent nothing.
  */
@@ -36,15 +37,17 @@ public class Timeliness {
 
     /** Every report due for the period, in the schedule's order. */
     public List<ReportState> of(YearMonth period) {
-        Map<String, LocalDate> firstAccepted = new HashMap<>();
-        for (SubmissionTimes.Accepted accepted : submissions.accepted(period)) {
-            firstAccepted.merge(accepted.unitKey() + "|" + accepted.formCode(), accepted.submitted(),
-                    (a, b) -> a.isBefore(b) ? a : b);
+        Map<String, List<SubmissionTimes.Accepted>> accepted = new HashMap<>();
+        for (SubmissionTimes.Accepted version : submissions.accepted(period)) {
+            accepted.computeIfAbsent(version.unitKey() + "|" + version.formCode(), k -> new ArrayList<>()).add(version);
         }
         List<SubmissionTimes.Rejected> rejected = submissions.rejected(period);
         List<ReportState> states = new ArrayList<>();
         for (ExpectedReport report : schedule.expected(period)) {
-            LocalDate submitted = firstAccepted.get(report.unit().key() + "|" + report.form().code());
+            LocalDate periodStart = report.form().periodType().firstMonth(report.period()).atDay(1);
+            LocalDate submitted = accepted.getOrDefault(report.unit().key() + "|" + report.form().code(), List.of())
+                    .stream().map(v -> SubmittedDay.of(v.modified(), v.scanned(), v.night(), periodStart).day())
+                    .min(LocalDate::compareTo).orElse(null);
             if (submitted != null) {
                 boolean late = submitted.isAfter(report.deadline());
                 states.add(new ReportState(report, late ? State.LATE : State.ON_TIME, submitted, null));

@@ -54,8 +54,8 @@ class AnnexWorkbookTest {
                     .toList();
             assertThat(names).allSatisfy(name -> assertThat(name).hasSizeBetween(1, 31).doesNotContainPattern("[\\[\\]:*?/\\\\]"))
                     .doesNotHaveDuplicates();
-            assertThat(names.get(0)).startsWith("Bảng 1. Thu ngân sách");
-            assertThat(names.get(2)).startsWith("Biểu đồ 1.");
+            // short names, the full title in row 1: never a title cut at 31 characters mid-word
+            assertThat(names).containsExactly("Bảng 1", "Bảng 2", "Biểu đồ 1", "Biểu đồ 2");
 
             XSSFSheet targets = book.getSheetAt(0);
             assertThat(text(targets, "A1")).isEqualTo(AnnexSamples.annex().tables().get(0).title());
@@ -93,9 +93,10 @@ class AnnexWorkbookTest {
             assertThat(text(targets, "A7")).startsWith("Nguồn: Chi cục Thuế");
 
             XSSFSheet petitions = book.getSheetAt(1);
-            assertThat(cell(petitions, "E3").getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            // one format down the column ("89,5%", "92%", "90,77%"): the most decimals any of its figures shows
+            assertThat(cell(petitions, "E3").getCellStyle().getDataFormatString()).isEqualTo("0.00%");
             assertThat(cell(petitions, "E3").getNumericCellValue()).isCloseTo(0.895, org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(cell(petitions, "E4").getCellStyle().getDataFormatString()).isEqualTo("0%");
+            assertThat(cell(petitions, "E4").getCellStyle().getDataFormatString()).isEqualTo("0.00%");
             assertThat(text(petitions, "B4")).as("a code keeps its leading zero").isEqualTo("06172");
             assertThat(cell(petitions, "C7").getNumericCellValue()).isEqualTo(243.0);
         }
@@ -194,6 +195,50 @@ class AnnexWorkbookTest {
                 .hasCauseInstanceOf(IOException.class);
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).containsExactlyInAnyOrder(target, taken);
+        }
+    }
+
+    @Test
+    void aSecondReaderLibreOfficeFindsNumbersAndDatesTypedAndSheetsNamedShort() throws Exception {
+        // given the annex of a table of dates, figures and percentages, exported sheet by sheet by LibreOffice
+        // Calc as CSV with every text cell quoted: what is unquoted is a number or a date to Calc
+        Briefing.Table reports = new Briefing.Table("Biểu 4. Tình hình nộp báo cáo tháng 10/2022 của các đơn vị trong huyện",
+                List.of("Đơn vị", "Hạn nộp", "Ngày nộp", "Số giá trị", "Tỷ lệ"), List.of(false, false, false, true, true),
+                List.of(List.of("Xã Tân Mỹ", "24/10/2022", "23/10/2022", "1.250", "16%"),
+                        List.of("Xã Hồng Thái", "24/10/2022", "—", "3", "20,86%")), null);
+        Briefing sample = AnnexSamples.notice(true, new Briefing.Annex("PHỤ LỤC", List.of(reports), List.of()));
+        Path folder = Files.createDirectories(shared.resolve("lo-csv"));
+        Path annex = workbook.renderXlsx(sample, folder.resolve("phu-luc.xlsx"));
+        Path soffice = LibreOffice.soffice();
+        Process process = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
+                "-env:UserInstallation=" + Files.createDirectories(folder.resolve("profile")).toUri(),
+                "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,true,true,true,false,false,-1",
+                "--outdir", folder.toString(), annex.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("lo.log").toFile()).start();
+        assertThat(process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // then the sheet is "Biểu 4" (its full title in row 1), dates and figures are typed, one format a column
+        Path csv = folder.resolve("phu-luc-Biểu 4.csv");
+        assertThat(csv).as(Files.readString(folder.resolve("lo.log"))).exists();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("\"Biểu 4. Tình hình nộp báo cáo tháng 10/2022 của các đơn vị trong huyện\"");
+        assertThat(lines.get(2)).isEqualTo("\"Xã Tân Mỹ\";24/10/2022;23/10/2022;1,250;16.00%");
+        assertThat(lines.get(3)).isEqualTo("\"Xã Hồng Thái\";24/10/2022;\"—\";3;20.86%");
+        try (XSSFWorkbook book = open(annex)) {
+            assertThat(book.getSheetName(0)).isEqualTo("Biểu 4");
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(cell(sheet, "B3").getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(cell(sheet, "B3").getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2022, 10, 24));
+            assertThat(cell(sheet, "E3").getCellStyle().getDataFormatString())
+                    .isEqualTo(cell(sheet, "E4").getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getRepeatingRows()).isNotNull();
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(annex.toFile())) {
+            String styles = new String(zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(styles).as("a default cell style").contains("<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
         }
     }
 

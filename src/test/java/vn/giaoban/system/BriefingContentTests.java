@@ -54,14 +54,16 @@ class BriefingContentTests {
                     .contains("Chủ trì, khẩn trương hoàn thiện hồ sơ 05 tiêu chí nông thôn mới chưa đạt của xã Trùng Khánh."
                             + " Thời hạn: 31/10/2022.")
                     .contains("Kết quả thực hiện nhiệm vụ tháng 10/2022 đã giao")
-                    .contains("Chi cục Thuế KV III: Rà soát, đôn đốc thu hồi nợ đọng thuế của các doanh nghiệp trên địa bàn."
-                            + " - đã hoàn thành.")
+                    // each follow-up ends the task's sentence as a clause, never glued after its full stop
+                    .contains("Chi cục Thuế KV III: Rà soát, đôn đốc thu hồi nợ đọng thuế của các doanh nghiệp trên địa bàn,"
+                            + " đã hoàn thành.")
                     .contains("Trung tâm PTQĐ: Hoàn thiện hồ sơ cưỡng chế thu hồi đất đối với 01 hộ tại Dự án Hạ tầng kỹ"
-                            + " thuật khu Ao cạn (Khu V). - quá hạn (thời hạn 15/10/2022).")
-                    .contains("các công trình giao thông nông thôn. - đang thực hiện.")
+                            + " thuật khu Ao cạn (Khu V), quá hạn (thời hạn 15/10/2022).")
+                    .contains("các công trình giao thông nông thôn, đang thực hiện.")
+                    .doesNotContainPattern("\\. - (đã hoàn thành|đang thực hiện|quá hạn|chưa có báo cáo)")
                     .contains("để các cơ quan, đơn vị biết, tổ chức thực hiện./.")
                     .contains("Nơi nhận:").contains("TL. CHỦ TỊCH").contains("PHÓ CHÁNH VĂN PHÒNG").contains("Lê Đình Phước")
-                    .contains("PHỤ LỤC").contains("Biểu 4. Tình hình gửi báo cáo tháng 10/2022")
+                    .contains("PHỤ LỤC").contains("Biểu 4. Tình hình nộp báo cáo tháng 10/2022")
                     .contains("Giải ngân vốn đầu tư công mới đạt 76,46% kế hoạch vốn tỉnh giao, 70,91% kế hoạch vốn"
                             + " huyện giao, thấp hơn tiến độ 83,33% của 10/12 tháng.");
         }
@@ -141,7 +143,7 @@ class BriefingContentTests {
             assertThat(difficulties)
                     .contains("Tổng thu NSNN trên địa bàn mới đạt 74,07% dự toán tỉnh giao, 64,24% dự toán huyện giao,"
                             + " thấp hơn tiến độ 83,33% của 10/12 tháng.")
-                    .contains("2 báo cáo chưa gửi: Xã Hồng Thái (BM03-DT, BM03-DS)")
+                    .contains("2 báo cáo chưa nộp: Xã Hồng Thái (BM03-DT, BM03-DS)")
                     .doesNotContain("PPHS");
             assertThat(text).contains("Còn 1/17 xã, thị trấn chưa báo cáo số liệu đơn thư.");
         }
@@ -188,7 +190,8 @@ class BriefingContentTests {
 
             assertThat(text).contains("Đến ngày 25/03/2023, chưa có đơn vị nào gửi số liệu tháng 03/2023 nên chưa tổng hợp"
                     + " được kết quả; thông báo sẽ được lập lại khi có báo cáo.")
-                    .contains("39 báo cáo chưa gửi").contains("Chưa gửi");
+                    .contains("39 báo cáo chưa nộp").contains("Chưa nộp")
+                    .contains("39 báo cáo phải nộp: 0 đúng hạn, 0 trễ hạn, 39 chưa nộp, 0 không tiếp nhận.");
         }
     }
 

@@ -57,6 +57,7 @@ class InboxAndFeedbackTests {
                     Đơn vị gửi: Xã Tân Mỹ (mã 06172)
                     Tệp: BM03-DT_T10-2022.csv
                     Nhận lúc: <giờ nhận>
+                    Ngày gửi được tính là ngày 27/10/2022 (đêm nhận tệp): ngày sửa tệp ghi trên tệp (<ngày sửa>) là trước khi kỳ báo cáo bắt đầu hoặc sau đêm nhận tệp nên không được dùng.
                     Biểu mẫu: BM03-DT - Báo cáo công tác tiếp nhận, giải quyết đơn thư
                     Kỳ báo cáo: tháng 10/2022
 
@@ -87,6 +88,7 @@ class InboxAndFeedbackTests {
                     Đơn vị gửi: Xã Tân Mỹ (mã 06172)
                     Tệp: don thu T10-2022.csv
                     Nhận lúc: <giờ nhận>
+                    Ngày gửi được tính là ngày 27/10/2022 (đêm nhận tệp): ngày sửa tệp ghi trên tệp (<ngày sửa>) là trước khi kỳ báo cáo bắt đầu hoặc sau đêm nhận tệp nên không được dùng.
                     Kỳ báo cáo: tháng 10/2022
 
                     KẾT QUẢ: KHÔNG TIẾP NHẬN CẢ TỆP
@@ -130,6 +132,7 @@ class InboxAndFeedbackTests {
                     Đơn vị gửi: Xã Tân Mỹ (mã 06172)
                     Tệp: BM03-DT_T10-2022 - Copy.csv
                     Nhận lúc: <giờ nhận>
+                    Ngày gửi được tính là ngày 28/10/2022 (đêm nhận tệp): ngày sửa tệp ghi trên tệp (<ngày sửa>) là trước khi kỳ báo cáo bắt đầu hoặc sau đêm nhận tệp nên không được dùng.
                     Biểu mẫu: BM03-DT - Báo cáo công tác tiếp nhận, giải quyết đơn thư
                     Kỳ báo cáo: tháng 10/2022
 
@@ -327,6 +330,29 @@ class InboxAndFeedbackTests {
         }
     }
 
+    @Test
+    void aFileSavedBeforeItsPeriodBeganCountsFromTheNightAndItsFeedbackSaysSo() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            // a copy tool gave it a date of last year; the other file was saved in the period, the day before
+            Path copied = drop(giaoban, "06172/BM03-DT_T10-2022.csv", TAN_MY);
+            Files.setLastModifiedTime(copied, FileTime.from(Instant.parse("2021-10-20T03:00:00Z")));
+            Path saved = drop(giaoban, "06175/BM03-DT_T10-2022.csv", TAN_MY.replace("TÂN MỸ", "HỒNG THÁI"));
+            Files.setLastModifiedTime(saved, FileTime.from(Instant.parse("2022-10-26T03:00:00Z")));
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            assertThat(feedback(giaoban, "06172/BM03-DT_T10-2022.csv.phan-hoi.txt")).contains("""
+                    Ngày gửi được tính là ngày 27/10/2022 (đêm nhận tệp): ngày sửa tệp ghi trên tệp (<ngày sửa>) là \
+                    trước khi kỳ báo cáo bắt đầu hoặc sau đêm nhận tệp nên không được dùng.
+                    """);
+            assertThat(Files.readString(work.resolve("outbox/06175/BM03-DT_T10-2022.csv.phan-hoi.txt")))
+                    .doesNotContain("Ngày gửi được tính");
+            // status, the briefing and its annex read the same day: never a date before October 2022
+            assertThat(giaoban.jdbc().sql("SELECT COUNT(*) FROM submission WHERE status = 'ACCEPTED'").query(Long.class)
+                    .single()).isEqualTo(2);
+        }
+    }
+
     private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
         Path file = giaoban.inbox().resolve(relative);
         Files.createDirectories(file.getParent());
@@ -339,8 +365,10 @@ class InboxAndFeedbackTests {
     private String feedback(GiaobanRun giaoban, String relative) throws IOException {
         String text = Files.readString(work.resolve("outbox").resolve(relative), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF").contains("\r\n");
-        assertThat(text).containsPattern("Nhận lúc: \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}\r\n");
+        // a night run for a day gone by, as here, shows that night's date rather than today's
+        assertThat(text).containsPattern("Nhận lúc: (\\d\\d:\\d\\d ngày|đêm tổng hợp ngày) \\d\\d/\\d\\d/\\d{4}\r\n");
         return text.substring(1).replace("\r\n", "\n")
-                .replaceFirst("Nhận lúc: \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}", "Nhận lúc: <giờ nhận>");
+                .replaceFirst("Nhận lúc: (\\d\\d:\\d\\d ngày|đêm tổng hợp ngày) \\d\\d/\\d\\d/\\d{4}", "Nhận lúc: <giờ nhận>")
+                .replaceFirst("ngày sửa tệp ghi trên tệp \\(\\d\\d/\\d\\d/\\d{4}\\)", "ngày sửa tệp ghi trên tệp (<ngày sửa>)");
     }
 }

@@ -98,7 +98,10 @@ class StatusCommandTests {
             assertThat(status("2022-10")).isEqualTo(ExitCode.COMPLETED);
             assertThat(printed()).contains("39 báo cáo phải nộp: 38 đúng hạn, 1 trễ hạn, 0 chưa nộp, 0 không tiếp nhận.");
             assertThat(row("Xã Hồng Thái (06175)")).contains("24/10/2022  26/10/2022  TRỄ HẠN 2 ngày");
-            assertThat(briefing).contains("1 báo cáo gửi muộn: Xã Hồng Thái (BM03-DT) muộn 2 ngày").contains("Muộn 2 ngày");
+            // the notice and its annex count and word it as status does
+            assertThat(briefing).contains("1 báo cáo trễ hạn: Xã Hồng Thái (BM03-DT) trễ hạn 2 ngày")
+                    .contains("Trễ hạn 2 ngày")
+                    .contains("39 báo cáo phải nộp: 38 đúng hạn, 1 trễ hạn, 0 chưa nộp, 0 không tiếp nhận.");
         }
     }
 

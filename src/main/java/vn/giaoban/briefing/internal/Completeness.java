@@ -12,6 +12,7 @@ import java.util.Set;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Unit;
+import vn.giaoban.timeliness.ReportCount;
 import vn.giaoban.timeliness.ReportState;
 import vn.giaoban.timeliness.Timeliness;
 
@@ -46,22 +47,29 @@ public final class Completeness {
             return state.outstanding();
         }
 
+        /** Only files that were refused. */
+        public boolean rejected() {
+            return state.state() == ReportState.State.REJECTED;
+        }
+
         public long daysLate() {
             return state.daysLate();
         }
 
-        /** "Đúng hạn", "Muộn 2 ngày", "Chưa gửi", "Không tiếp nhận". */
+        /** The words of {@code status} in sentence case: "Đúng hạn", "Trễ hạn 2 ngày", "Chưa nộp", "Không tiếp nhận". */
         public String status() {
-            return switch (state.state()) {
-                case ON_TIME -> "Đúng hạn";
-                case LATE -> "Muộn " + daysLate() + " ngày";
-                case MISSING -> "Chưa gửi";
-                case REJECTED -> "Không tiếp nhận";
-            };
+            String label = state.state().label();
+            String words = label.charAt(0) + label.substring(1).toLowerCase(java.util.Locale.ROOT);
+            return state.state() == ReportState.State.LATE ? words + " " + daysLate() + " ngày" : words;
         }
     }
 
     private Completeness() {
+    }
+
+    /** How many stand in each state: the count {@code status} prints. */
+    public static ReportCount count(List<Report> reports) {
+        return ReportCount.of(reports.stream().map(Report::state).toList());
     }
 
     /** Every report the catalog expects for the period, in the catalog's order of forms and units. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
+import vn.giaoban.catalog.PeriodType;
+import vn.giaoban.catalog.SubmittedDay;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.FiledSubmission;
 import vn.giaoban.submission.Finding;
@@ -56,8 +58,7 @@ public final class FeedbackText {
         line(text, messages.get("feedback.file.title"));
         line(text, messages.get("feedback.file.unit", unitName(submission)));
         line(text, messages.get("feedback.file.name", submission.originalName()));
-        var received = submission.receivedAt().atZone(zone);
-        line(text, messages.get("feedback.file.received", TIME.format(received), DAY.format(received)));
+        received(text, submission);
         if (submission.formCode() != null) {
             line(text, messages.get("feedback.file.form", submission.formCode()
                     + catalog.form(submission.formCode()).map(Form::title).map(t -> " - " + t).orElse("")));
@@ -117,15 +118,41 @@ public final class FeedbackText {
     }
 
     /**
+     * When it came: the scan's time, or only the night's date when the night was run for a day gone by (a
+     * restart, the demo); and, when the file's modification time cannot be the day it was sent, that the
+     * night's date counts instead ({@link SubmittedDay}, the rule {@code status} and the briefing apply).
+     */
+    private void received(StringBuilder text, FiledSubmission submission) {
+        var received = submission.receivedAt().atZone(zone);
+        LocalDate night = submission.night();
+        if (night != null && received.toLocalDate().isAfter(night)) {
+            line(text, messages.get("feedback.file.received-night", DAY.format(night)));
+        } else {
+            line(text, messages.get("feedback.file.received", TIME.format(received), DAY.format(received)));
+        }
+        if (night == null || submission.modifiedAt() == null) {
+            return;
+        }
+        LocalDate modified = submission.modifiedAt().atZone(zone).toLocalDate();
+        LocalDate periodStart = submission.period() == null ? null
+                : Optional.ofNullable(submission.formCode()).flatMap(catalog::form).map(Form::periodType).orElse(PeriodType.MONTH)
+                        .firstMonth(submission.period()).atDay(1);
+        SubmittedDay day = SubmittedDay.of(modified, received.toLocalDate(), night, periodStart);
+        if (day.fromNight()) {
+            line(text, messages.get("feedback.file.submitted-night", DAY.format(day.day()), DAY.format(modified)));
+        }
+    }
+
+    /**
      * The unit whose folder the file came from, as it stood in the file's period: the report's own unit, unless
      * another sent it for that unit (a delegation); a code reused after a reform names the unit of the period, and,
-     * when the period could not be told, the unit of the day the file was received, never of today.
+     * when the period could not be told, the unit of the night that received it, never of today.
      */
     private String unitName(FiledSubmission submission) {
         Optional<Unit> sender = submission.unitKey() == null ? Optional.empty()
                 : catalog.unitByKey(submission.unitKey()).filter(unit -> unit.code().equals(submission.folder()));
         LocalDate day = submission.period() != null ? submission.period().atEndOfMonth()
-                : LocalDate.ofInstant(submission.receivedAt(), zone);
+                : submission.night() != null ? submission.night() : LocalDate.ofInstant(submission.receivedAt(), zone);
         return sender.or(() -> catalog.unit(submission.folder(), day))
                 .or(() -> catalog.unitsWithCode(submission.folder()).stream().findFirst())
                 .map(unit -> messages.get("feedback.file.unit-name", unit.name(), submission.folder()))

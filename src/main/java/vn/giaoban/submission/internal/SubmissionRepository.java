@@ -144,8 +144,8 @@ public class SubmissionRepository {
     /** The oldest submissions after {@code afterId} read but not yet filed away and answered, at most {@code limit}. */
     public List<FiledSubmission> unfiledAfter(long afterId, int limit) {
         return jdbc.sql("""
-                SELECT id, folder, relative_path, original_name, content_hash, received_at, status, unit_key, form_code,
-                       period, as_of, version, values_taken, rejection
+                SELECT id, folder, relative_path, original_name, content_hash, modified_at, received_at, received_night,
+                       status, unit_key, form_code, period, as_of, version, values_taken, rejection
                 FROM submission
                 WHERE filed_at IS NULL AND status <> 'RECEIVED' AND id > ?
                 ORDER BY id
@@ -153,7 +153,8 @@ public class SubmissionRepository {
                 """).params(afterId, limit)
                 .query((rs, n) -> new FiledSubmission(rs.getLong("id"), rs.getString("folder"),
                         rs.getString("relative_path"), rs.getString("original_name"), rs.getString("content_hash"),
-                        rs.getTimestamp("received_at").toInstant(), SubmissionStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("modified_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+                        rs.getObject("received_night", LocalDate.class), SubmissionStatus.valueOf(rs.getString("status")),
                         rs.getString("unit_key"), rs.getString("form_code"),
                         rs.getString("period") == null ? null : YearMonth.parse(rs.getString("period")),
                         rs.getObject("as_of", LocalDate.class), (Integer) rs.getObject("version"),

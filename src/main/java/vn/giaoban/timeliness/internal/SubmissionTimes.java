@@ -1,11 +1,9 @@
 package vn.giaoban.timeliness.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,8 +18,11 @@ public class SubmissionTimes {
         this.jdbc = jdbc;
     }
 
-    /** An accepted version of a unit's form for the period, and the day it counts as submitted. */
-    public record Accepted(String unitKey, String formCode, LocalDate submitted) {
+    /**
+     * An accepted version of a unit's form for the period: the days its modification time, the scan and
+     * the night that received it fall on ({@link vn.giaoban.catalog.SubmittedDay} makes one day of them).
+     */
+    public record Accepted(String unitKey, String formCode, LocalDate modified, LocalDate scanned, LocalDate night) {
     }
 
     /**
@@ -37,7 +38,8 @@ public class SubmissionTimes {
                 SELECT unit_key, form_code, modified_at, received_at, received_night FROM submission
                 WHERE period = ? AND status = 'ACCEPTED'
                 """).param(period.toString())
-                .query((rs, n) -> new Accepted(rs.getString(1), rs.getString(2), submitted(rs)))
+                .query((rs, n) -> new Accepted(rs.getString(1), rs.getString(2), day(rs.getTimestamp(3)),
+                        day(rs.getTimestamp(4)), rs.getObject(5, LocalDate.class)))
                 .list();
     }
 
@@ -55,20 +57,7 @@ public class SubmissionTimes {
                 .list();
     }
 
-    /**
-     * The day a file counts as submitted: the day the unit last wrote it (its modification time in the
-     * inbox), but never later than the moment the scan saw it nor the night that received it. Not the
-     * night alone: a night that did not run (the server off over a weekend) or ran after midnight would
-     * make a report dropped on the deadline day late. The caps matter when the modification time is
-     * wrong (a PC whose clock runs ahead) and when a night is run for a past date (the demo, a restart):
-     * the file was in the inbox by that night. What the modification time cannot tell: a file written
-     * on time but copied in days later (Explorer keeps its date) counts from when it was written; the
-     * feedback and {@code received_night} still show the office when it arrived.
-     */
-    private static LocalDate submitted(ResultSet rs) throws SQLException {
-        LocalDate modified = rs.getTimestamp(3).toLocalDateTime().toLocalDate();
-        LocalDate received = rs.getTimestamp(4).toLocalDateTime().toLocalDate();
-        LocalDate night = rs.getObject(5, LocalDate.class);
-        return Stream.of(modified, received, night).min(LocalDate::compareTo).orElseThrow();
+    private static LocalDate day(Timestamp time) {
+        return time.toLocalDateTime().toLocalDate();
     }
 }
