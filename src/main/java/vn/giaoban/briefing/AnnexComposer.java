@@ -109,8 +109,16 @@ final class AnnexComposer {
                 .filter(i -> i.rollup() != Rollup.NONE && i.valueType().isNumeric()).toList();
         // one precision down the column ("16,00%" under "20,86%"), the finest of its indicators'
         int percentDecimals = additive.stream().mapToInt(Indicator::percentDecimals).max().orElse(0);
+        List<String> partial = new ArrayList<>();
         for (Indicator indicator : additive) {
-            Optional<BigDecimal> month = total(unit, indicator, period, Measure.MONTH);
+            Optional<Total> monthTotal = figures.total(unit.key(), indicator.code(), period, Measure.MONTH);
+            Optional<BigDecimal> month = monthTotal.map(Total::value);
+            // a month's sum that only some units below gave is never printed as if complete
+            monthTotal.filter(t -> t.childrenExpected() > 0
+                    && (t.childrenReported() < t.childrenExpected() || t.childrenDerived() > 0))
+                    .ifPresent(t -> partial.add(indicator.name() + ": " + t.childrenReported() + "/" + t.childrenExpected()
+                            + " đơn vị" + (t.childrenDerived() > 0 ? ", trong đó " + t.childrenDerived()
+                                    + " đơn vị tính từ số lũy kế" : "")));
             Optional<BigDecimal> cumulative = total(unit, indicator, period, Measure.CUMULATIVE);
             Optional<BigDecimal> before = earlier(unit, indicator, lastYear).value();
             if (month.isEmpty() && cumulative.isEmpty()) {
@@ -130,7 +138,9 @@ final class AnnexComposer {
                         "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)", "% so cùng kỳ"),
                 List.of(false, false, true, true, true, true, true), rows,
                 "Cùng kỳ là số liệu các đơn vị đã gửi cho tháng " + NoticeFigures.month(lastYear)
-                        + ", không phải số do đơn vị tự ghi.");
+                        + ", không phải số do đơn vị tự ghi."
+                        + (partial.isEmpty() ? "" : " Số tháng " + period.getMonthValue() + " chỉ gồm các đơn vị đã có"
+                                + " số liệu tháng: " + String.join("; ", partial) + "."));
     }
 
     /** Petitions by commune and town, the district level's own first. */

@@ -65,7 +65,35 @@ class BriefingContentTests {
                     .contains("Nơi nhận:").contains("TL. CHỦ TỊCH").contains("PHÓ CHÁNH VĂN PHÒNG").contains("Lê Đình Phước")
                     .contains("PHỤ LỤC").contains("Biểu 4. Tình hình nộp báo cáo tháng 10/2022")
                     .contains("Giải ngân vốn đầu tư công mới đạt 76,46% kế hoạch vốn tỉnh giao, 70,91% kế hoạch vốn"
-                            + " huyện giao, thấp hơn tiến độ 83,33% của 10/12 tháng.");
+                            + " huyện giao, thấp hơn tiến độ 83,33% của 10/12 tháng.")
+                    // every commune gave its month: the month's sums are complete, nothing to say
+                    .doesNotContain("Số tháng 10 chỉ gồm");
+        }
+    }
+
+    @Test
+    void aMonthsSumThatOnlySomeCommunesGaveIsNeverShownAsIfComplete() throws IOException {
+        // given two communes' petitions: one gives the month and the year to date, one only the year to date
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            String report = """
+                    UBND %s;;
+                    BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ - THÁNG 10/2022;;
+                    STT;Chỉ tiêu;%s
+                    1;Số đơn thư tiếp nhận;%s
+                    2;Số đơn thư đã giải quyết;%s
+                    """;
+            Files.createDirectories(work.resolve("inbox/06172"));
+            Files.createDirectories(work.resolve("inbox/06175"));
+            Files.writeString(work.resolve("inbox/06172/BM03-DT_T10-2022.csv"),
+                    report.formatted("XÃ TÂN MỸ", "Tháng 10;Lũy kế", "3;8", "2;7"));
+            Files.writeString(work.resolve("inbox/06175/BM03-DT_T10-2022.csv"),
+                    report.formatted("XÃ HỒNG THÁI", "Lũy kế", "5", "5"));
+
+            Path pdf = giaoban.briefing(giaoban.night(YearMonth.of(2022, 10), java.time.LocalDate.of(2022, 10, 27)));
+
+            // then the annex's month column says how many units its sum holds
+            assertThat(BriefingPdf.read(pdf).text()).containsPattern(
+                    "Số tháng 10 chỉ gồm các đơn vị đã có số liệu tháng: Số đơn thư tiếp nhận: 1/\\d+ đơn vị");
         }
     }
 

@@ -22,8 +22,9 @@ public class FigureRepository {
     }
 
     /** A level's total and its two parts. */
+    /** @param childrenDerived how many of the units below gave only the year to date: their month was derived from it */
     public record Total(BigDecimal own, BigDecimal children, int childrenReported, int childrenExpected,
-            BigDecimal value) {
+            BigDecimal value, int childrenDerived) {
     }
 
     /** A unit's status value, e.g. a commune's NTM criterion. */
@@ -32,11 +33,11 @@ public class FigureRepository {
 
     public Optional<Total> total(String unitKey, String indicator, YearMonth period, Measure measure) {
         return jdbc.sql("""
-                SELECT own_value, children_value, children_reported, children_expected, total_value
+                SELECT own_value, children_value, children_reported, children_expected, total_value, children_derived
                 FROM rollup_value WHERE unit_key = ? AND indicator_code = ? AND period = ? AND measure = ?
                 """).params(unitKey, indicator, period.toString(), measure.name())
                 .query((rs, n) -> new Total(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4),
-                        rs.getBigDecimal(5)))
+                        rs.getBigDecimal(5), rs.getInt(6)))
                 .optional();
     }
 
