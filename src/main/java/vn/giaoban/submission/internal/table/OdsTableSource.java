@@ -36,7 +36,7 @@ import vn.giaoban.text.VietnameseText;
  * with content are expanded within {@link #MAX_REPEATED_CELLS}, so that a few bytes cannot ask for
  * billions of cells.
  */
-final class OdsTableSource implements TableSource {
+final class OdsTableSource implements TableSource, LegacyFonts {
 
     static final String TOO_MANY_REPEATED = "feedback.read.ods.too-many-repeated";
     static final String DAMAGED_SHEET = "feedback.read.ods.damaged-sheet";
@@ -85,7 +85,8 @@ final class OdsTableSource implements TableSource {
     }
 
     /** Some cell style draws its text with an old Vietnamese font. */
-    boolean hasLegacyFonts() {
+    @Override
+    public boolean hasLegacyFonts() {
         return styles.hasLegacyFonts();
     }
 

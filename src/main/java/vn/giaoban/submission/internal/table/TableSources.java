@@ -151,7 +151,7 @@ public final class TableSources {
      */
     private static TableSource readThrough(boolean skip, Opener opener) throws UnreadableFileException {
         if (skip) {
-            return opener.open();
+            return new LegacyTextSource(opener.open());
         }
         try (TableSource vetting = opener.open()) {
             Iterator<SheetRow> rows = vetting.rows();
@@ -166,7 +166,7 @@ public final class TableSources {
             log.warn("reading a file through failed", e);
             throw new UnreadableFileException(say(IO_FAILURE), e);
         }
-        return opener.open();
+        return new LegacyTextSource(opener.open());
     }
 
     /** The exception a reader's iterator throws: the sentence is the message and its cause's. */
