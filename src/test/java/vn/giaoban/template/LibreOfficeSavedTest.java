@@ -43,6 +43,12 @@ class LibreOfficeSavedTest {
     private static final List<String[]> FILLED = List.of(
             new String[] {"BM03-DT", "06172"}, new String[] {"BM01-NS", "CCTKV3"}, new String[] {"BM05-NTM", "06127"});
 
+    /** Sample reports of October 2022, one of each form (and a commune's own layout), with the folder they sit in. */
+    private static final List<String> SAMPLES = List.of("PTCKH/BM02-DTC_T10-2022.xlsx", "06154/BM03-DT_2022-10.xlsx",
+            "CCTKV3/BM01-NS_T10-2022.xlsx", "06127/BM05-NTM_Trung Khanh_T10-2022.xlsx", "CAH/BM04-ANTT_2022-10.xlsx",
+            "06172/Báo cáo đơn thư 10-2022 Tân Mỹ.xlsx", "06154/BM03-DS_Danh sach don thu_T10_2022.xlsx");
+    private static final Path SAMPLE_DIR = Path.of("input-samples/van-lang");
+
     @TempDir
     static Path work;
 
@@ -66,6 +72,9 @@ class LibreOfficeSavedTest {
             Path template = writer.write(form, unit, OCTOBER, filled);
             new TemplateFiller(CATALOG).fill(template, unit, OCTOBER);
             inputs.add(template.toString());
+        }
+        for (String sample : SAMPLES) {
+            inputs.add(SAMPLE_DIR.resolve(sample).toAbsolutePath().toString());
         }
         Path profile = Files.createDirectories(work.resolve("lo-profile"));
         for (String[] target : List.of(new String[] {"ods", "ods"}, new String[] {"xls:MS Excel 97", "xls"})) {
@@ -116,5 +125,46 @@ class LibreOfficeSavedTest {
             assertThat(TemplateMetadata.read(file)).as("LibreOffice keeps the identity as user-defined properties")
                     .contains(new TemplateMetadata(formCode, unitCode, OCTOBER, TemplateWriter.TEMPLATE_VERSION));
         }
+    }
+
+    @ParameterizedTest(name = "sample {0} saved by this machine's LibreOffice as .{1}")
+    @CsvSource({
+        "PTCKH/BM02-DTC_T10-2022.xlsx, ods", "PTCKH/BM02-DTC_T10-2022.xlsx, xls",
+        "06154/BM03-DT_2022-10.xlsx, ods", "06154/BM03-DT_2022-10.xlsx, xls",
+        "CCTKV3/BM01-NS_T10-2022.xlsx, ods", "CCTKV3/BM01-NS_T10-2022.xlsx, xls",
+        "06127/BM05-NTM_Trung Khanh_T10-2022.xlsx, ods", "06127/BM05-NTM_Trung Khanh_T10-2022.xlsx, xls",
+        "CAH/BM04-ANTT_2022-10.xlsx, ods", "CAH/BM04-ANTT_2022-10.xlsx, xls",
+        "06172/Báo cáo đơn thư 10-2022 Tân Mỹ.xlsx, ods", "06172/Báo cáo đơn thư 10-2022 Tân Mỹ.xlsx, xls",
+        "06154/BM03-DS_Danh sach don thu_T10_2022.xlsx, ods", "06154/BM03-DS_Danh sach don thu_T10_2022.xlsx, xls"})
+    void aSampleSavedByLibreOfficeReadsAsTheOriginal(String sample, String extension) throws IOException {
+        String folder = sample.substring(0, sample.indexOf('/'));
+        String name = sample.substring(sample.indexOf('/') + 1);
+        Path saved = work.resolve(extension).resolve(name.replace(".xlsx", "." + extension));
+        assertThat(saved).as("LibreOffice wrote it").exists();
+        Path original = Files.createDirectories(work.resolve("inbox-original").resolve(folder)).resolve(name);
+        Files.copy(SAMPLE_DIR.resolve(sample), original, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path file = Files.createDirectories(work.resolve("inbox-" + extension).resolve(folder)).resolve(saved.getFileName());
+        Files.copy(saved, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        IngestResult expected = reader.read(new ReceivedFile(1, folder, original, folder + "/" + original.getFileName()));
+        IngestResult result = reader.read(new ReceivedFile(2, folder, file, folder + "/" + file.getFileName()));
+
+        assertThat(expected.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(result.rejection()).isNull();
+        assertThat(result.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(result.formCode()).isEqualTo(expected.formCode());
+        assertThat(result.period()).isEqualTo(expected.period());
+        assertThat(result.unitKey()).isEqualTo(expected.unitKey());
+        assertThat(result.asOf()).isEqualTo(expected.asOf());
+        // a formula's cached result is written by LibreOffice in .ods with 15 significant digits (1.16707407407407
+        // for Excel's 1.1670740740740742): the same value to the precision a spreadsheet shows
+        assertThat(result.values()).extracting(StagedValue::unitKey, StagedValue::indicatorCode, StagedValue::measure,
+                        v -> shown(v.number()), StagedValue::text, StagedValue::cell)
+                .containsExactlyInAnyOrderElementsOf(expected.values().stream().map(v -> org.assertj.core.api.Assertions.tuple(
+                        v.unitKey(), v.indicatorCode(), v.measure(), shown(v.number()), v.text(), v.cell())).toList());
+    }
+
+    private static java.math.BigDecimal shown(java.math.BigDecimal number) {
+        return number == null ? null : number.round(new java.math.MathContext(14)).stripTrailingZeros();
     }
 }
