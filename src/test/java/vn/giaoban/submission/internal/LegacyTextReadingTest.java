@@ -123,6 +123,36 @@ class LegacyTextReadingTest {
     }
 
     @Test
+    void aTitleTypedInVnTimeIsMatchedAfterConversion() throws Exception {
+        // given Tân Mỹ's report, its title typed in .VnTime ("UBND x· T©n Mü"), dropped in Trùng Khánh's folder
+        Path file = inbox.resolve("06127/BM03-DT_T10-2022.xlsx");
+        Files.createDirectories(file.getParent());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Font font = workbook.createFont();
+            font.setFontName(".VnTime");
+            CellStyle style = workbook.createCellStyle();
+            style.setFont(font);
+            Sheet sheet = workbook.createSheet("Biểu01");
+            String[][] report = REPORT.clone();
+            report[0] = new String[] {"UBND xã Tân Mỹ"};
+            for (int r = 0; r < report.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < report[r].length; c++) {
+                    row.createCell(c).setCellValue(LegacyLetters.tcvn3(report[r][c]));
+                    row.getCell(c).setCellStyle(style);
+                }
+            }
+            workbook.write(out);
+        }
+
+        IngestResult result = read(file);
+
+        // then the title read in Unicode names Tân Mỹ, not the folder's commune: refused, naming it
+        assertThat(result.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(result.rejection()).contains("Tân Mỹ");
+    }
+
+    @Test
     void aUnicodeReportIsToldNothing() throws Exception {
         Path file = workbook(new XSSFWorkbook(), "BM03-DT_T10-2022.xlsx", "Times New Roman", text -> text);
 
