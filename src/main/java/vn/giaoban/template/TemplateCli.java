@@ -42,6 +42,9 @@ public final class TemplateCli implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "thư-mục")
     Path out;
 
+    @Option(names = "--format", paramLabel = "xlsx|ods", split = ",", converter = FormatConverter.class)
+    java.util.List<TemplateFormat> formats;
+
     @Mixin
     HelpOption help;
 
@@ -58,7 +61,8 @@ public final class TemplateCli implements Callable<Integer> {
             return console.cannotStart(e);
         }
         try {
-            command.run(new TemplateCommand.Request(period, form, unit, out));
+            command.run(new TemplateCommand.Request(period, form, unit, out,
+                    formats == null || formats.isEmpty() ? java.util.List.of(TemplateFormat.XLSX) : formats));
             return ExitStatus.COMPLETED;
         } catch (TemplateCommand.InvalidRequest e) {
             console.out().println(e.getMessage());
@@ -67,6 +71,15 @@ public final class TemplateCli implements Callable<Integer> {
             log.error("Could not write the templates", e);
             console.out().println(Messages.defaults().get("cli.template-failed", e.getMessage()));
             return ExitStatus.FAILED;
+        }
+    }
+
+    /** {@code xlsx} or {@code ods}. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<TemplateFormat> {
+        @Override
+        public TemplateFormat convert(String text) {
+            return TemplateFormat.of(text).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    Messages.defaults().get("cli.invalid-template-format", text)));
         }
     }
 }

@@ -22,8 +22,8 @@ import vn.giaoban.catalog.CatalogFiles;
 import vn.giaoban.text.Messages;
 
 /**
- * {@code giaoban template --period yyyy-MM [--form F] [--unit U] [--out DIR]}: writes the templates
- * of a period. With a form and a unit, that one template; with only a unit, every form it submits;
+ * {@code giaoban template --period yyyy-MM [--form F] [--unit U] [--out DIR] [--format xlsx,ods]}: writes the
+ * templates of a period, as .xlsx (the default), .ods, or both side by side. With a form and a unit, that one template; with only a unit, every form it submits;
  * with only a form, that form for every unit that submits it; with neither, every form of every unit
  * valid in the period. Files go to {@code ${giaoban.work-dir}/templates/<period>/<unit>/}, or all
  * into {@code --out DIR}. Each file written is told on one line ({@code biểu mẫu: /path}), then one
@@ -86,14 +86,22 @@ public final class TemplateCommand {
      * @param formCode a form's code, or null for every form the units submit
      * @param unitCode a unit's code, or null for every unit valid in the period
      * @param outDir   where to put every file, or null for {@code <work-dir>/templates/<period>/<unit>/}
+     * @param formats  the formats each template is written in, side by side (default .xlsx)
      */
-    public record Request(YearMonth period, String formCode, String unitCode, Path outDir) {
+    public record Request(YearMonth period, String formCode, String unitCode, Path outDir, List<TemplateFormat> formats) {
         public Request {
             if (period == null) {
                 throw new InvalidRequest(Messages.defaults().get("cli.missing-option.period"));
             }
             formCode = blankToNull(formCode);
             unitCode = blankToNull(unitCode);
+            formats = formats == null || formats.isEmpty() ? List.of(TemplateFormat.XLSX)
+                    : List.copyOf(new java.util.LinkedHashSet<>(formats));
+        }
+
+        /** The .xlsx templates. */
+        public Request(YearMonth period, String formCode, String unitCode, Path outDir) {
+            this(period, formCode, unitCode, outDir, List.of(TemplateFormat.XLSX));
         }
 
         private static String blankToNull(String text) {
@@ -125,9 +133,11 @@ public final class TemplateCommand {
         for (Planned planned : plan) {
             Path directory = request.outDir() != null ? request.outDir()
                     : workDir.resolve("templates").resolve(request.period().toString()).resolve(planned.unit().code());
-            Path file = writer.write(planned.form(), planned.unit(), request.period(), directory);
-            out.println(messages.get("cli.template.written", file.toAbsolutePath().normalize()));
-            written.add(file);
+            for (TemplateFormat format : request.formats()) {
+                Path file = writer.write(planned.form(), planned.unit(), request.period(), directory, format);
+                out.println(messages.get("cli.template.written", file.toAbsolutePath().normalize()));
+                written.add(file);
+            }
         }
         long units = plan.stream().map(p -> p.unit().code()).distinct().count();
         out.println(messages.get("cli.template.summary", written.size(), show(request.period()), units));

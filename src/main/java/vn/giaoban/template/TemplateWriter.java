@@ -63,7 +63,12 @@ public final class TemplateWriter {
      * also finds in a file's name. A character that has no place in a file name becomes {@code _}.
      */
     public static String fileName(Form form, Unit unit, YearMonth period) {
-        return safe(form.code()) + "_" + safe(unit.code()) + "_" + period + ".xlsx";
+        return fileName(form, unit, period, TemplateFormat.XLSX);
+    }
+
+    /** The same name with the format's extension: {@code BM03-DT_06172_2022-10.ods}. */
+    public static String fileName(Form form, Unit unit, YearMonth period, TemplateFormat format) {
+        return safe(form.code()) + "_" + safe(unit.code()) + "_" + period + "." + format.extension();
     }
 
     private static String safe(String part) {
@@ -78,13 +83,33 @@ public final class TemplateWriter {
      * @throws IllegalArgumentException when the unit is not valid in the period or does not submit the form
      */
     public Path write(Form form, Unit unit, YearMonth period, Path directory) throws IOException {
+        return write(form, unit, period, directory, TemplateFormat.XLSX);
+    }
+
+    /** As {@link #write(Form, Unit, YearMonth, Path)}, in the given format (the same layout and identity). */
+    public Path write(Form form, Unit unit, YearMonth period, Path directory, TemplateFormat format) throws IOException {
         check(form, unit, period);
         Files.createDirectories(directory);
-        Path target = directory.resolve(fileName(form, unit, period));
+        Path target = directory.resolve(fileName(form, unit, period, format));
         try (XSSFWorkbook workbook = workbook(form, unit, period)) {
-            OutputFile.write(target, workbook::write);
+            if (format == TemplateFormat.ODS) {
+                OutputFile.write(target, out -> OdsTemplate.write(workbook, form.code() + " - " + form.title(),
+                        identity(form, unit, period), out));
+            } else {
+                OutputFile.write(target, workbook::write);
+            }
         }
         return target;
+    }
+
+    /** The template's identity as document properties ({@link TemplateMetadata}'s names). */
+    static java.util.Map<String, String> identity(Form form, Unit unit, YearMonth period) {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put(TemplateMetadata.FORM, form.code());
+        properties.put(TemplateMetadata.UNIT, unit.code());
+        properties.put(TemplateMetadata.PERIOD, period.toString());
+        properties.put(TemplateMetadata.TEMPLATE_VERSION, TEMPLATE_VERSION);
+        return properties;
     }
 
     /** Writes the template to a stream (not closed). */

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code vietnamese-legacy-letters.tsv}, its provenance written at its top), and an encoder built
  * from it alone, so that the tests write legacy text without the converter's own tables.
  */
-final class LegacyLetters {
+public final class LegacyLetters {
 
     /** One letter: its TCVN3 byte, whether only a capitals font draws it there, its VNI bytes. */
     record Row(char letter, char tcvn3, boolean capitalsFontOnly, String vni) {
@@ -68,7 +68,7 @@ final class LegacyLetters {
      * The text as typed with a {@code .VnTime} font and read back as Windows-1252. Throws for a
      * capital with a tone, which only a capitals font can show.
      */
-    static String tcvn3(String unicode) {
+    public static String tcvn3(String unicode) {
         StringBuilder out = new StringBuilder();
         for (char c : unicode.toCharArray()) {
             Row row = BY_LETTER.get(c);
@@ -84,7 +84,7 @@ final class LegacyLetters {
     }
 
     /** The text (in capitals) as typed with a {@code .VnTimeH} font: every letter at its lower case's byte. */
-    static String tcvn3Capitals(String unicode) {
+    public static String tcvn3Capitals(String unicode) {
         StringBuilder out = new StringBuilder();
         for (char c : unicode.toCharArray()) {
             Row row = BY_LETTER.get(c);
@@ -94,7 +94,7 @@ final class LegacyLetters {
     }
 
     /** The text as typed with a {@code VNI-Times} font and read back as Windows-1252. */
-    static String vni(String unicode) {
+    public static String vni(String unicode) {
         StringBuilder out = new StringBuilder();
         for (char c : unicode.toCharArray()) {
             Row row = BY_LETTER.get(c);

@@ -135,7 +135,7 @@ public final class SubmissionReader {
         Optional<TemplateMetadata> template = TemplateMetadata.read(file.path());
         try (TableSource source = TableSources.stream(file.path(), legacyCharset, limits);
                 Reading reading = new Reading(file, folderUnits, template)) {
-            return reading.run(source.rows());
+            return LegacyTextFinding.added(reading.run(source.rows()), source.convertedCells(), words);
         } catch (ListRecordStore.StoreFailure e) {
             throw e; // the database's fault, not the file's: the night stops and is restarted
         } catch (UnreadableFileException e) {

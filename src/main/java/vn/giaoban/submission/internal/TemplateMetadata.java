@@ -57,7 +57,14 @@ public record TemplateMetadata(String formCode, String unitCode, YearMonth perio
      * package, has no custom properties, lacks one of form, unit and period, or cannot be read.
      */
     public static Optional<TemplateMetadata> read(Path xlsx) {
-        if (!isZip(xlsx) || !mayHaveCustomProperties(xlsx)) {
+        if (!isZip(xlsx)) {
+            return Optional.empty();
+        }
+        Optional<Map<String, String>> openDocument = openDocumentProperties(xlsx);
+        if (openDocument.isPresent()) {
+            return of(openDocument.get());
+        }
+        if (!mayHaveCustomProperties(xlsx)) {
             return Optional.empty();
         }
         OPCPackage pkg;
@@ -113,6 +120,75 @@ public record TemplateMetadata(String formCode, String unitCode, YearMonth perio
         } catch (IOException | RuntimeException e) {
             return true;
         }
+    }
+
+    /**
+     * An OpenDocument file's user-defined properties ({@code meta.xml}:
+     * {@code <meta:user-defined meta:name="giaoban.form">BM03-DT</meta:user-defined>}), as the .ods
+     * templates carry them and LibreOffice keeps them; empty when the zip is not an OpenDocument package.
+     */
+    private static Optional<Map<String, String>> openDocumentProperties(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype == null) {
+                return Optional.empty();
+            }
+            String type;
+            try (InputStream in = zip.getInputStream(mimetype)) {
+                type = new String(in.readNBytes(100), StandardCharsets.US_ASCII);
+            }
+            if (!type.startsWith("application/vnd.oasis.opendocument")) {
+                return Optional.empty();
+            }
+            ZipEntry meta = zip.getEntry("meta.xml");
+            if (meta == null) {
+                return Optional.of(Map.of());
+            }
+            try (InputStream in = BoundedInputStream.builder().setInputStream(zip.getInputStream(meta))
+                    .setMaxCount(MAX_PART_BYTES).get()) {
+                return Optional.of(userDefined(in));
+            }
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            log.debug("template metadata of {} not readable: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> userDefined(InputStream in) throws XMLStreamException {
+        Map<String, String> properties = new HashMap<>();
+        XMLStreamReader xml = XML.createXMLStreamReader(in);
+        try {
+            String name = null;
+            StringBuilder value = null;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    return Map.of();
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && "user-defined".equals(xml.getLocalName())) {
+                    String candidate = null;
+                    for (int i = 0; i < xml.getAttributeCount(); i++) {
+                        if ("name".equals(xml.getAttributeLocalName(i))) {
+                            candidate = xml.getAttributeValue(i);
+                        }
+                    }
+                    name = candidate != null && candidate.startsWith("giaoban.") ? candidate : null;
+                    value = new StringBuilder();
+                } else if (event == XMLStreamConstants.CHARACTERS && name != null) {
+                    if (value.length() < MAX_VALUE_CHARS) {
+                        value.append(xml.getText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && "user-defined".equals(xml.getLocalName())) {
+                    if (name != null) {
+                        properties.putIfAbsent(name, value.toString());
+                    }
+                    name = null;
+                }
+            }
+        } finally {
+            xml.close();
+        }
+        return properties;
     }
 
     /** The last path segment of the relationship type of custom properties, as every namespace spells it. */

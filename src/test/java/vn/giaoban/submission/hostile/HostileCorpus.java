@@ -320,9 +320,13 @@ final class HostileCorpus {
 
         rejected("Don thu T10-2022 rong.csv", "tệp rỗng", bytes(new byte[0]));
 
-        rejected("Don thu T10-2022 OpenDocument.xlsx", "OpenDocument", file -> CorpusFiles.zipWithStoredFirst(file,
+        rejected("Don thu T10-2022 OpenDocument mat khau.xlsx", "(.ods) được đặt mật khẩu", file -> CorpusFiles.zipWithStoredFirst(file,
                 "mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII),
-                Map.of("content.xml", Content.of("<office:document-content xmlns:office="
+                Map.of("META-INF/manifest.xml", Content.of("<manifest:manifest xmlns:manifest="
+                        + "\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry"
+                        + " manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"><manifest:encryption-data"
+                        + " manifest:checksum=\"x\"/></manifest:file-entry></manifest:manifest>"),
+                        "content.xml", Content.of("<office:document-content xmlns:office="
                         + "\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"))));
 
         rejected("Don thu T10-2022 van ban Word.xlsx", "không phải tệp Excel hợp lệ", file -> {

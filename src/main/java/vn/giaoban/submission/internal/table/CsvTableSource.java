@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.giaoban.text.LegacyVietnamese;
 import vn.giaoban.text.VietnameseText;
 
 /**
@@ -47,6 +49,7 @@ final class CsvTableSource implements TableSource {
     static final int SAMPLE_CHARS = 64 * 1024;
     private static final int SAMPLE_RECORDS = 20;
     private static final char[] DELIMITERS = {'\t', ';', ','};
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final String sheetName;
     private final CSVParser parser;
@@ -70,6 +73,14 @@ final class CsvTableSource implements TableSource {
                     .get();
             CsvEncoding.Scan scan = CsvEncoding.detect(in, file, fallbackCharset);
             Charset charset = scan.charset();
+            boolean composed = scan.composed();
+            if (!charset.name().startsWith("UTF") && typedInLegacyFont(file)) {
+                // TCVN3 or VNI bytes: read as the Windows-1252 characters the legacy tables are written for
+                // (Windows-1258 would turn some of them into combining marks and Vietnamese letters)
+                log.debug("{} holds text typed in an old Vietnamese font encoding", file);
+                charset = WINDOWS_1252;
+                composed = true;
+            }
             BufferedReader reader = new BufferedReader(new RecordLimitReader(new InputStreamReader(in, charset)),
                     SAMPLE_CHARS + 1);
             char delimiter = detectDelimiter(reader);
@@ -81,7 +92,7 @@ final class CsvTableSource implements TableSource {
                     .setTrailingData(true)
                     .get();
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-            return new CsvTableSource(sheetName(file), parser, scan.composed());
+            return new CsvTableSource(sheetName(file), parser, composed);
         } catch (UnreadableFileException e) {
             closeQuietly(in);
             throw e;
@@ -296,6 +307,28 @@ final class CsvTableSource implements TableSource {
             }
         }
         return bestRecords;
+    }
+
+    /**
+     * The file's first bytes, read as Windows-1252 and split at line ends and delimiters, are text
+     * typed in TCVN3 or VNI ({@link LegacyVietnamese#detect}). Only asked of a file that is not UTF-8.
+     */
+    private static boolean typedInLegacyFont(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SAMPLE_CHARS);
+        }
+        List<String> fields = new ArrayList<>();
+        for (String field : new String(head, WINDOWS_1252).split("[\\r\\n;,\\t]+")) {
+            String text = field.strip();
+            if (text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
+                text = text.substring(1, text.length() - 1);
+            }
+            if (!text.isEmpty()) {
+                fields.add(text);
+            }
+        }
+        return LegacyVietnamese.detect(fields).isPresent();
     }
 
     private static String sheetName(Path file) {

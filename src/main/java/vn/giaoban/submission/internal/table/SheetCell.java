@@ -2,6 +2,7 @@ package vn.giaoban.submission.internal.table;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import vn.giaoban.text.LegacyVietnamese.Encoding;
 
 /**
  * One non-empty cell. Its address is written out only when asked for (a finding names it): a list
@@ -15,6 +16,8 @@ public final class SheetCell {
     private final String text;
     private final BigDecimal number;
     private final boolean date;
+    /** The old font encoding the text was converted from, or null (fits the object's padding: no cost per cell). */
+    private final Encoding convertedFrom;
 
     /**
      * @param column 0-based column index
@@ -26,12 +29,32 @@ public final class SheetCell {
      * @param date   true when a NUMBER cell is styled as a date (the number is an Excel serial)
      */
     public SheetCell(int column, int row, CellKind kind, String text, BigDecimal number, boolean date) {
+        this(column, row, kind, text, number, date, null);
+    }
+
+    /** A TEXT cell whose text was typed in an old Vietnamese font encoding, converted to Unicode. */
+    SheetCell(int column, int row, CellKind kind, String text, BigDecimal number, boolean date, Encoding convertedFrom) {
         this.column = column;
         this.row = row;
         this.kind = kind;
         this.text = text;
         this.number = number;
         this.date = date;
+        this.convertedFrom = convertedFrom;
+    }
+
+    /** The same cell with its text converted from {@code encoding}. */
+    SheetCell converted(String unicode, Encoding encoding) {
+        return new SheetCell(column, row, kind, unicode, number, date, encoding);
+    }
+
+    /** The old font encoding ({@code .VnTime}, {@code VNI-Times}) the text was converted from, or null. */
+    public Encoding convertedFrom() {
+        return convertedFrom;
+    }
+
+    int row() {
+        return row;
     }
 
     public int column() {

@@ -20,4 +20,12 @@ public interface TableSource extends Closeable {
      * @throws IllegalStateException when called a second time
      */
     Iterator<SheetRow> rows();
+
+    /**
+     * The cells read so far whose text was typed in an old Vietnamese font encoding and was given out
+     * converted to Unicode (complete once {@link #rows()} has been read to its end).
+     */
+    default ConvertedCells convertedCells() {
+        return new ConvertedCells();
+    }
 }

@@ -35,7 +35,6 @@ public final class TableSources {
     static final String TOO_LARGE = "feedback.read.too-large";
     static final String PDF = "feedback.read.pdf";
     static final String WEB_PAGE = "feedback.read.web-page";
-    static final String OPEN_DOCUMENT = "feedback.read.open-document";
     static final String TOO_MANY_ROWS = "feedback.read.too-many-rows";
     static final String TOO_MANY_COLUMNS = "feedback.read.too-many-columns";
     static final String TOO_MANY_CELLS = "feedback.read.too-many-cells";
@@ -118,10 +117,10 @@ public final class TableSources {
                     megabytes(limits.maxFileBytes())));
         }
         if (isZip(head)) {
-            if (startsWith(head, 30, OPEN_DOCUMENT_MIMETYPE)) {
-                throw new UnreadableFileException(say(OPEN_DOCUMENT));
-            }
             XlsxPackage.checkPackage(file, limits);
+            if (startsWith(head, 30, OPEN_DOCUMENT_MIMETYPE)) {
+                return readThrough(size > vettedUpTo, () -> OdsTableSource.open(file));
+            }
             return readThrough(size > vettedUpTo, () -> XlsxTableSource.open(file, limits));
         }
         if (startsWith(head, OLE2)) {
@@ -152,7 +151,7 @@ public final class TableSources {
      */
     private static TableSource readThrough(boolean skip, Opener opener) throws UnreadableFileException {
         if (skip) {
-            return opener.open();
+            return new LegacyTextSource(opener.open());
         }
         try (TableSource vetting = opener.open()) {
             Iterator<SheetRow> rows = vetting.rows();
@@ -167,7 +166,7 @@ public final class TableSources {
             log.warn("reading a file through failed", e);
             throw new UnreadableFileException(say(IO_FAILURE), e);
         }
-        return opener.open();
+        return new LegacyTextSource(opener.open());
     }
 
     /** The exception a reader's iterator throws: the sentence is the message and its cause's. */

@@ -23,13 +23,15 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.giaoban.text.LegacyVietnamese;
+import vn.giaoban.text.LegacyVietnamese.Encoding;
 import vn.giaoban.text.VietnameseText;
 
 /**
  * Reads old .xls (BIFF8) through POI's usermodel: HSSF has no pull API worth its complexity, and
  * a .xls sheet holds at most 65,536 rows, so the whole workbook in memory stays small.
  */
-final class XlsTableSource implements TableSource {
+final class XlsTableSource implements TableSource, LegacyFonts {
 
     static final String ENCRYPTED = "feedback.read.xls.encrypted";
     static final String TOO_OLD = "feedback.read.xls.too-old";
@@ -46,11 +48,43 @@ final class XlsTableSource implements TableSource {
 
     private final POIFSFileSystem fs;
     private final HSSFWorkbook workbook;
+    /** Per font index, the old Vietnamese encoding it draws; null (no work per cell) when no font is one. */
+    private final Encoding[] legacyFonts;
     private boolean used;
 
     private XlsTableSource(POIFSFileSystem fs, HSSFWorkbook workbook) {
         this.fs = fs;
         this.workbook = workbook;
+        this.legacyFonts = legacyFonts(workbook);
+    }
+
+    private static Encoding[] legacyFonts(HSSFWorkbook workbook) {
+        Encoding[] legacy = null;
+        int fonts = workbook.getNumberOfFonts();
+        for (int i = 0; i < fonts + 1 && i < XlsxWorkbook.MAX_CELL_STYLES; i++) {
+            if (i == 4) {
+                continue; // BIFF has no font 4: the indices run 0-3, then 5 on
+            }
+            String name;
+            try {
+                name = workbook.getFontAt(i).getFontName();
+            } catch (IndexOutOfBoundsException e) {
+                break;
+            }
+            Encoding encoding = LegacyVietnamese.fromFontName(name).orElse(null);
+            if (encoding != null) {
+                if (legacy == null) {
+                    legacy = new Encoding[fonts + 1];
+                }
+                legacy[i] = encoding;
+            }
+        }
+        return legacy;
+    }
+
+    @Override
+    public boolean hasLegacyFonts() {
+        return legacyFonts != null;
     }
 
     static XlsTableSource open(Path file) throws UnreadableFileException {
@@ -145,7 +179,7 @@ final class XlsTableSource implements TableSource {
         private SheetRow toSheetRow(Row row) {
             List<SheetCell> cells = new ArrayList<>();
             for (Cell cell : row) {
-                SheetCell read = toSheetCell(cell);
+                SheetCell read = legacy(toSheetCell(cell), cell);
                 if (read != null && read.text().length() > TableSources.MAX_CELL_CHARS) {
                     throw TableSources.unreadable(say(TableSources.CELL_TOO_LONG, read.reference(),
                             VietnameseText.nfc(sheet.getSheetName()), TableSources.count(TableSources.MAX_CELL_CHARS)));
@@ -160,6 +194,20 @@ final class XlsTableSource implements TableSource {
             return new SheetRow(VietnameseText.nfc(sheet.getSheetName()), row.getRowNum() + 1,
                     sheetHidden || row.getZeroHeight(), List.copyOf(cells));
         }
+    }
+
+    /** A text cell whose font is .VnTime or VNI-Times, converted to Unicode. */
+    private SheetCell legacy(SheetCell read, Cell cell) {
+        if (legacyFonts == null || read == null || read.kind() != CellKind.TEXT) {
+            return read;
+        }
+        int font = cell.getCellStyle().getFontIndex();
+        Encoding encoding = font < legacyFonts.length ? legacyFonts[font] : null;
+        if (encoding == null) {
+            return read;
+        }
+        String unicode = LegacyVietnamese.toUnicode(read.text(), encoding);
+        return unicode.equals(read.text()) ? read : read.converted(unicode, encoding);
     }
 
     /** A formula cell is read as its cached result, the value the unit saw when it saved. */

@@ -25,6 +25,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.giaoban.submission.internal.table.XlsxWorkbook.SheetPart;
+import vn.giaoban.text.LegacyVietnamese;
+import vn.giaoban.text.LegacyVietnamese.Encoding;
 import vn.giaoban.text.VietnameseText;
 
 /**
@@ -45,6 +47,8 @@ final class XlsxSheetRows extends LookaheadRows {
     private final Path file;
     private final SharedStrings strings;
     private final boolean[] dateStyles;
+    /** Per style, the old Vietnamese font encoding its font draws; null (no work per cell) when none does. */
+    private final Encoding[] legacyStyles;
     private final Iterator<SheetPart> remaining;
     private final StringBuilder value = new StringBuilder(64);
     private final Supplier<String> tooLong = this::cellTooLong;
@@ -59,11 +63,13 @@ final class XlsxSheetRows extends LookaheadRows {
     private int cellRow;
     private int cellColumn;
 
-    XlsxSheetRows(Path file, List<SheetPart> sheets, SharedStrings strings, boolean[] dateStyles) {
+    XlsxSheetRows(Path file, List<SheetPart> sheets, SharedStrings strings, boolean[] dateStyles,
+            Encoding[] legacyStyles) {
         this.file = file;
         this.remaining = sheets.iterator();
         this.strings = strings;
         this.dateStyles = dateStyles;
+        this.legacyStyles = legacyStyles;
     }
 
     @Override
@@ -242,9 +248,9 @@ final class XlsxSheetRows extends LookaheadRows {
             return hasValue ? number(column, row, style) : null;
         }
         return switch (type) {
-            case "s" -> hasValue ? sharedText(column, row) : null;
-            case "inlineStr" -> text(column, row, CellKind.TEXT, inline != null ? inline
-                    : hasValue ? value.toString() : null);
+            case "s" -> hasValue ? legacy(sharedText(column, row), style) : null;
+            case "inlineStr" -> legacy(text(column, row, CellKind.TEXT, inline != null ? inline
+                    : hasValue ? value.toString() : null), style);
             case "b" -> !hasValue || isWhitespace(value) ? null
                     : text(column, row, CellKind.BOOLEAN, isTrue(value.toString().trim()) ? "TRUE" : "FALSE");
             case "e" -> text(column, row, CellKind.ERROR, hasValue ? value.toString() : null);
@@ -270,6 +276,20 @@ final class XlsxSheetRows extends LookaheadRows {
             }
         }
         return new SheetCell(column, row, CellKind.NUMBER, written, number, isDateStyle(style));
+    }
+
+    /** A text cell whose style's font is .VnTime or VNI-Times, converted to Unicode. */
+    private SheetCell legacy(SheetCell cell, String style) {
+        if (legacyStyles == null || cell == null) {
+            return cell;
+        }
+        Integer index = style == null || style.isEmpty() ? Integer.valueOf(0) : parseIndex(style);
+        Encoding encoding = index != null && index < legacyStyles.length ? legacyStyles[index] : null;
+        if (encoding == null) {
+            return cell;
+        }
+        String unicode = LegacyVietnamese.toUnicode(cell.text(), encoding);
+        return unicode.equals(cell.text()) ? cell : cell.converted(unicode, encoding);
     }
 
     private SheetCell text(int column, int row, CellKind kind, String text) {

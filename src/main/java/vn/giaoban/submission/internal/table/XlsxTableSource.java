@@ -2,7 +2,7 @@ package vn.giaoban.submission.internal.table;
 
 import static vn.giaoban.submission.internal.table.TableSources.say;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.NOT_EXCEL;
-import static vn.giaoban.submission.internal.table.XlsxWorkbook.dateStyles;
+import static vn.giaoban.submission.internal.table.XlsxWorkbook.cellStyles;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.sharedStrings;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.sheets;
 import static vn.giaoban.submission.internal.table.XlsxWorkbook.workbookPart;
@@ -32,23 +32,23 @@ import vn.giaoban.submission.internal.table.XlsxWorkbook.SheetPart;
  * workbook, its relationships, shared strings and styles, and {@link XlsxSheetRows} is the sheets'
  * cell state machine, the loop a million-row list runs through.
  */
-final class XlsxTableSource implements TableSource {
+final class XlsxTableSource implements TableSource, LegacyFonts {
 
     private static final Logger log = LoggerFactory.getLogger(XlsxTableSource.class);
 
     private final Path file;
     private final OPCPackage pkg;
     private final SharedStrings strings;
-    private final boolean[] dateStyles;
+    private final XlsxWorkbook.CellStyles styles;
     private final List<SheetPart> sheets;
     private XlsxSheetRows rows;
 
-    private XlsxTableSource(Path file, OPCPackage pkg, SharedStrings strings, boolean[] dateStyles,
+    private XlsxTableSource(Path file, OPCPackage pkg, SharedStrings strings, XlsxWorkbook.CellStyles styles,
             List<SheetPart> sheets) {
         this.file = file;
         this.pkg = pkg;
         this.strings = strings;
-        this.dateStyles = dateStyles;
+        this.styles = styles;
         this.sheets = sheets;
     }
 
@@ -64,7 +64,7 @@ final class XlsxTableSource implements TableSource {
         SharedStrings strings = SharedStrings.EMPTY;
         try {
             PackagePart workbook = workbookPart(pkg, file);
-            boolean[] dateStyles = new boolean[0];
+            XlsxWorkbook.CellStyles styles = XlsxWorkbook.CellStyles.NONE;
             for (PackageRelationship rel : workbook.getRelationships()) {
                 String type = rel.getRelationshipType();
                 if (rel.getTargetMode() == TargetMode.EXTERNAL) {
@@ -77,7 +77,7 @@ final class XlsxTableSource implements TableSource {
                     }
                 } else if (type.endsWith("/styles")) {
                     try (InputStream in = workbook.getRelatedPart(rel).getInputStream()) {
-                        dateStyles = dateStyles(in);
+                        styles = cellStyles(in);
                     }
                 }
             }
@@ -85,7 +85,7 @@ final class XlsxTableSource implements TableSource {
             try (InputStream in = workbook.getInputStream()) {
                 sheets = sheets(in, workbook);
             }
-            return new XlsxTableSource(file, pkg, strings, dateStyles, sheets);
+            return new XlsxTableSource(file, pkg, strings, styles, sheets);
         } catch (UnreadableFileException e) {
             closeQuietly(strings);
             pkg.revert();
@@ -103,8 +103,13 @@ final class XlsxTableSource implements TableSource {
         if (rows != null) {
             throw new IllegalStateException("rows() can be called once");
         }
-        rows = new XlsxSheetRows(file, sheets, strings, dateStyles);
+        rows = new XlsxSheetRows(file, sheets, strings, styles.dates(), styles.legacy());
         return rows;
+    }
+
+    @Override
+    public boolean hasLegacyFonts() {
+        return styles.legacy() != null;
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.giaoban.text.LegacyVietnamese;
 import vn.giaoban.text.VietnameseText;
 
 /**
@@ -178,13 +179,25 @@ final class XlsxWorkbook {
         }
     }
 
-    /** Per cellXfs index: does the cell's number format show a date (an Excel serial number)? */
-    static boolean[] dateStyles(InputStream in) throws XMLStreamException, UnreadableFileException {
+    /**
+     * Per cellXfs index: does the cell's number format show a date (an Excel serial number), and which
+     * old Vietnamese font encoding does its font draw ({@code legacy} null when no font is one)?
+     */
+    record CellStyles(boolean[] dates, LegacyVietnamese.Encoding[] legacy) {
+        static final CellStyles NONE = new CellStyles(new boolean[0], null);
+    }
+
+    /** The styles part's number formats and fonts, per cellXfs index. */
+    static CellStyles cellStyles(InputStream in) throws XMLStreamException, UnreadableFileException {
         Map<Integer, String> formats = new HashMap<>();
         List<Integer> cellFormats = new ArrayList<>();
+        List<String> fonts = new ArrayList<>();
+        List<Integer> cellFonts = new ArrayList<>();
         XMLStreamReader xml = XML.createXMLStreamReader(in);
         try {
             boolean inCellXfs = false;
+            boolean inFonts = false;
+            boolean inFont = false;
             while (xml.hasNext()) {
                 int event = xml.next();
                 refuseDtd(xml, event, "styles.xml");
@@ -209,13 +222,37 @@ final class XlsxWorkbook {
                                 }
                                 Integer id = parseIndex(xml.getAttributeValue(null, "numFmtId"));
                                 cellFormats.add(id == null ? 0 : id);
+                                Integer font = parseIndex(xml.getAttributeValue(null, "fontId"));
+                                cellFonts.add(font == null ? 0 : font);
+                            }
+                        }
+                        case "fonts" -> inFonts = true;
+                        case "font" -> {
+                            if (inFonts) {
+                                if (fonts.size() >= MAX_CELL_STYLES) {
+                                    throw new UnreadableFileException(say(TOO_MANY_STYLES,
+                                            TableSources.count(MAX_CELL_STYLES)));
+                                }
+                                fonts.add(null);
+                                inFont = true;
+                            }
+                        }
+                        case "name" -> {
+                            if (inFont) {
+                                fonts.set(fonts.size() - 1, xml.getAttributeValue(null, "val"));
                             }
                         }
                         default -> {
                         }
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && "cellXfs".equals(xml.getLocalName())) {
-                    inCellXfs = false;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "cellXfs" -> inCellXfs = false;
+                        case "fonts" -> inFonts = false;
+                        case "font" -> inFont = false;
+                        default -> {
+                        }
+                    }
                 }
             }
         } finally {
@@ -227,7 +264,24 @@ final class XlsxWorkbook {
             String format = formats.containsKey(id) ? formats.get(id) : BuiltinFormats.getBuiltinFormat(id);
             dates[i] = DateUtil.isADateFormat(id, format);
         }
-        return dates;
+        return new CellStyles(dates, legacyFonts(fonts, cellFonts));
+    }
+
+    /** Per cellXfs index, the legacy encoding its font draws; null when no cell style has such a font. */
+    private static LegacyVietnamese.Encoding[] legacyFonts(List<String> fonts, List<Integer> cellFonts) {
+        LegacyVietnamese.Encoding[] legacy = null;
+        for (int i = 0; i < cellFonts.size(); i++) {
+            int font = cellFonts.get(i);
+            LegacyVietnamese.Encoding encoding = font < fonts.size()
+                    ? LegacyVietnamese.fromFontName(fonts.get(font)).orElse(null) : null;
+            if (encoding != null) {
+                if (legacy == null) {
+                    legacy = new LegacyVietnamese.Encoding[cellFonts.size()];
+                }
+                legacy[i] = encoding;
+            }
+        }
+        return legacy;
     }
 
     /**
