@@ -313,10 +313,12 @@ public class SubmissionFiling {
         if (submission.status() != SubmissionStatus.ACCEPTED) {
             return List.of();
         }
-        List<String> order = catalog.form(submission.formCode()).map(form -> form.indicatorCodes()).orElse(List.of());
+        // the form's order of its rows; a list form's figures (no rows of their own) in the catalog's order
+        List<String> order = new ArrayList<>(catalog.form(submission.formCode()).map(form -> form.indicatorCodes())
+                .orElse(List.of()));
+        catalog.indicators().forEach(indicator -> order.add(indicator.code()));
         return submissions.values(submission.id()).stream()
-                .sorted(Comparator.comparingInt((StagedValue v) -> order.indexOf(v.indicatorCode()) < 0 ? Integer.MAX_VALUE
-                        : order.indexOf(v.indicatorCode())).thenComparing(v -> v.indicatorCode())
+                .sorted(Comparator.comparingInt((StagedValue v) -> order.indexOf(v.indicatorCode()))
                         .thenComparing(v -> v.measure().ordinal()))
                 .map(v -> new FeedbackText.TakenValue(indicatorName(v.indicatorCode()),
                         v.measure() == Measure.POINT ? null : measureName(v.measure().name()), shown(v), v.sheet(), v.cell()))

@@ -353,6 +353,25 @@ class InboxAndFeedbackTests {
         }
     }
 
+    @Test
+    void aRefusedFileOfA2022NightNamesTheUnitThatHeldTheCodeThenNotTodays() throws IOException {
+        // given a broken file with no period in its name, in the folder 06172: Xã Tân Mỹ's in 2022, Xã Hoàng Văn
+        // Thụ's since the July 2025 reform; the machine's clock is long past both
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            Path broken = giaoban.inbox().resolve("06172/bao cao.ods");
+            Files.createDirectories(broken.getParent());
+            Files.write(broken, new byte[] { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0 });
+            Files.setLastModifiedTime(broken, FileTime.from(Instant.parse("2022-10-26T03:00:00Z")));
+
+            giaoban.night(OCTOBER_2022, LocalDate.of(2022, 10, 27));
+
+            // then its answer names the unit of the night, and the night's date
+            assertThat(Files.readString(work.resolve("outbox/06172/bao cao.ods.phan-hoi.txt")))
+                    .contains("Đơn vị gửi: Xã Tân Mỹ (mã 06172)").doesNotContain("Hoàng Văn Thụ")
+                    .contains("KHÔNG TIẾP NHẬN").doesNotContain("2026");
+        }
+    }
+
     private static Path drop(GiaobanRun giaoban, String relative, String content) throws IOException {
         Path file = giaoban.inbox().resolve(relative);
         Files.createDirectories(file.getParent());

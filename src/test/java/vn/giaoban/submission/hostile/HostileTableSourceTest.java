@@ -98,7 +98,7 @@ class HostileTableSourceTest {
         });
         CorpusFiles.zip(file, entries);
         // when / then
-        assertRefused(file, "\"xl/media/data.bin\" của tệp Excel giải nén ra hơn 32 MB");
+        assertRefused(file, "\"xl/media/data.bin\" của tệp bảng tính giải nén ra hơn 32 MB");
     }
 
     @Test
