@@ -151,8 +151,11 @@ public class SubmissionFiling {
         String name = filed.map(p -> p.getFileName().toString()).orElse(submission.originalName());
         Path answer = filing.outboxDir().resolve(submission.folder()).resolve(FileNames.fit(name, ".phan-hoi.txt"));
         String filedAs = filed.map(p -> relativeToWork(p)).orElse(null);
-        List<Finding> told = findings(submission, results);
-        writeAtomically(answer, feedback.write(submission, taken(submission), told, filedAs));
+        // what the file gave, read once: listed for the unit and compared with its previous figures
+        List<StagedValue> values = submission.status() == SubmissionStatus.ACCEPTED ? submissions.values(submission.id())
+                : List.of();
+        List<Finding> told = findings(submission, values, results);
+        writeAtomically(answer, feedback.write(submission, taken(submission, values), told, filedAs));
         submissions.markFiled(submission.id(), filedAs, relativeToWork(answer), clock.instant(), told.size());
         log.info("{} {} filed as {}, feedback {}", submission.relativePath(), submission.status(), filedAs, answer);
     }
@@ -162,7 +165,8 @@ public class SubmissionFiling {
      * version gave that this one leaves empty (removed), and the discrepancies the catalog's rules
      * found in the period's figures that this unit can fix.
      */
-    private List<Finding> findings(FiledSubmission submission, Map<String, List<RuleResult>> results) {
+    private List<Finding> findings(FiledSubmission submission, List<StagedValue> values,
+            Map<String, List<RuleResult>> results) {
         List<Finding> findings = new ArrayList<>(submissions.findings(submission.id()));
         for (SubmissionRepository.RemovedValue removed : submissions.removedSincePreviousVersion(submission)) {
             String name = catalog.indicators().stream().filter(i -> i.code().equals(removed.indicatorCode()))
@@ -180,7 +184,7 @@ public class SubmissionFiling {
         }
         if (submission.status() == SubmissionStatus.ACCEPTED && submission.period() != null) {
             findings.addAll(whichVersionCounts(submission));
-            findings.addAll(implausibleJumps(submission));
+            findings.addAll(implausibleJumps(submission, values));
             for (RuleResult result : results.getOrDefault(submission.unitKey(), List.of())) {
                 if (concerns(result, submission)) {
                     Severity severity = result.outcome() == RuleResult.Outcome.NOT_EVALUATED ? Severity.INFO
@@ -236,8 +240,8 @@ public class SubmissionFiling {
      * reported for the same month last year, and at least {@link #JUMP_AT_LEAST} apart: an extra or a missing digit,
      * a value typed in the wrong row. Told with the cell; the figure is taken (it may be right), the unit checks it.
      */
-    private List<Finding> implausibleJumps(FiledSubmission submission) {
-        List<StagedValue> numbers = submissions.values(submission.id()).stream().filter(v -> v.number() != null).toList();
+    private List<Finding> implausibleJumps(FiledSubmission submission, List<StagedValue> values) {
+        List<StagedValue> numbers = values.stream().filter(v -> v.number() != null).toList();
         if (numbers.isEmpty()) {
             return List.of();
         }
@@ -309,15 +313,12 @@ public class SubmissionFiling {
     }
 
     /** What the figures took from an accepted file, in its form's order, as the unit wrote it. */
-    private List<FeedbackText.TakenValue> taken(FiledSubmission submission) {
-        if (submission.status() != SubmissionStatus.ACCEPTED) {
-            return List.of();
-        }
+    private List<FeedbackText.TakenValue> taken(FiledSubmission submission, List<StagedValue> values) {
         // the form's order of its rows; a list form's figures (no rows of their own) in the catalog's order
         List<String> order = new ArrayList<>(catalog.form(submission.formCode()).map(form -> form.indicatorCodes())
                 .orElse(List.of()));
         catalog.indicators().forEach(indicator -> order.add(indicator.code()));
-        return submissions.values(submission.id()).stream()
+        return values.stream()
                 .sorted(Comparator.comparingInt((StagedValue v) -> order.indexOf(v.indicatorCode()))
                         .thenComparing(v -> v.measure().ordinal()))
                 .map(v -> new FeedbackText.TakenValue(indicatorName(v.indicatorCode()),
@@ -325,9 +326,9 @@ public class SubmissionFiling {
                 .toList();
     }
 
+    /** A value's indicator as people read it (the catalog knows every code a value can carry). */
     private String indicatorName(String code) {
-        return catalog.indicators().stream().filter(i -> i.code().equals(code)).map(Indicator::name).findFirst()
-                .orElse(code);
+        return catalog.indicator(code).name();
     }
 
     /** A number as the office writes it (1.234,5), a status as the form's choice (Đạt), a long text cut. */
