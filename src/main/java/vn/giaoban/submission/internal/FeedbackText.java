@@ -48,10 +48,6 @@ public final class FeedbackText {
     /** The most values listed one by one; the rest are counted (a list form gives a few, a form of criteria 19). */
     static final int MAX_VALUES_LISTED = 60;
 
-    public String write(FiledSubmission submission, List<Finding> findings, String filedAs) {
-        return write(submission, List.of(), findings, filedAs);
-    }
-
     /** @param values what the figures took from the file, in the form's order: listed so the unit can check them */
     public String write(FiledSubmission submission, List<TakenValue> values, List<Finding> findings, String filedAs) {
         StringBuilder text = new StringBuilder();
