@@ -20,6 +20,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Rollup;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.TargetLevel;
@@ -39,17 +40,16 @@ final class AnnexComposer {
 
     private final Catalog catalog;
     private final FigureRepository figures;
-    private final BriefingProperties properties;
     private final Lineage lineage;
 
-    AnnexComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties, Lineage lineage) {
+    AnnexComposer(Catalog catalog, FigureRepository figures, Lineage lineage) {
         this.catalog = catalog;
         this.figures = figures;
-        this.properties = properties;
         this.lineage = lineage;
     }
 
-    Annex compose(Unit unit, YearMonth period, List<Completeness.Report> reports, boolean hasData) {
+    Annex compose(Office office, YearMonth period, List<Completeness.Report> reports, boolean hasData) {
+        Unit unit = office.unit();
         List<Table> tables = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         boolean hasTargets = catalog.targets().stream()
@@ -64,7 +64,7 @@ final class AnnexComposer {
                 charts.add(targetsChart(unit, period));
             }
             petitionsChart(unit, period).ifPresent(charts::add);
-            trend(unit, period).ifPresent(charts::add);
+            trend(office, period).ifPresent(charts::add);
         }
         tables.add(completeness(period, reports));
         if (hasData) {
@@ -276,17 +276,19 @@ final class AnnexComposer {
     }
 
     /** The chosen indicator over the twelve months up to the period, where it was reported. */
-    private Optional<Chart> trend(Unit unit, YearMonth period) {
-        if (properties.trendIndicator() == null || properties.trendIndicator().isBlank()) {
+    private Optional<Chart> trend(Office office, YearMonth period) {
+        if (office.trendIndicator() == null) {
             return Optional.empty();
         }
-        Indicator indicator = catalog.indicator(properties.trendIndicator());
+        Unit unit = office.unit();
+        Indicator indicator = catalog.indicator(office.trendIndicator());
         List<Point> points = new ArrayList<>();
         for (YearMonth month = period.minusMonths(11); !month.isAfter(period); month = month.plusMonths(1)) {
             YearMonth at = month;
-            // the unit itself, never another unit that carried its code in another month
+            // the unit itself, never another unit that carried its code in another month; a level's total, a
+            // commune's own figure
             Optional<BigDecimal> value = Optional.of(unit).filter(u -> u.validOn(at.atEndOfMonth()))
-                    .flatMap(u -> total(u, indicator, at, Measure.CUMULATIVE));
+                    .flatMap(u -> figures.figure(u.key(), indicator.code(), at, Measure.CUMULATIVE));
             points.add(new Point(NoticeFigures.month(at), value.orElse(null)));
         }
         if (points.stream().allMatch(p -> p.value() == null)) {

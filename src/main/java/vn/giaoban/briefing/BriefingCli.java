@@ -3,6 +3,7 @@ package vn.giaoban.briefing;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -17,11 +18,13 @@ import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.cli.Values;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.text.Messages;
 
 /**
- * {@code giaoban briefing --period yyyy-MM [--date yyyy-MM-dd]}: writes a period's briefing again from
+ * {@code giaoban briefing --period yyyy-MM [--office CODE] [--date yyyy-MM-dd]}: writes a period's briefings
+ * (every office's, or one office's) again from
  * the database alone (no scan, no reading of files) and e-mails it as a night would.
  *
  * <p>The e-mailing is why briefing depends on delivery: delivery is a leaf (files and a content key in,
@@ -41,6 +44,9 @@ public final class BriefingCli implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "yyyy-MM-dd", converter = Values.Date.class)
     LocalDate date;
 
+    @Option(names = "--office", paramLabel = "CODE")
+    String officeCode;
+
     @Mixin
     HelpOption help;
 
@@ -54,18 +60,33 @@ public final class BriefingCli implements Callable<Integer> {
         LocalDate on = date != null ? date : LocalDate.now();
         return console.withApplication(context -> {
             BriefingPublisher publisher = context.getBean(BriefingPublisher.class);
-            Optional<String> office = publisher.officeProblem(period);
-            if (office.isPresent()) {
-                out.println(office.get());
+            Optional<String> problem = publisher.officeProblem(period);
+            if (problem.isPresent()) {
+                out.println(problem.get());
                 return ExitStatus.CONFIGURATION_ERROR;
             }
+            Messages messages = context.getBean(Messages.class);
+            List<Office> offices;
+            if (officeCode != null) {
+                Optional<Office> one = publisher.office(officeCode, period);
+                if (one.isEmpty()) {
+                    out.println(messages.get("cli.briefing-office-unknown", officeCode,
+                            period.getMonthValue() + "/" + period.getYear()));
+                    return ExitStatus.CONFIGURATION_ERROR;
+                }
+                offices = List.of(one.get());
+            } else {
+                offices = publisher.offices(period);
+            }
             try {
-                BriefingPublisher.Published published = publisher.publish(period, on);
-                out.println("briefing: " + published.pdf().toAbsolutePath());
-                out.println("docx: " + published.docx().toAbsolutePath());
-                out.println("annex: " + published.annex().toAbsolutePath());
                 BriefingDelivery delivery = context.getBean(BriefingDelivery.class);
-                delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
+                for (Office office : offices) {
+                    BriefingPublisher.Published published = publisher.publish(period, on, office);
+                    out.println("briefing: " + published.pdf().toAbsolutePath());
+                    out.println("docx: " + published.docx().toAbsolutePath());
+                    out.println("annex: " + published.annex().toAbsolutePath());
+                    delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
+                }
                 delivery.deliverPending().lines(context.getBean(Messages.class)).forEach(out::println);
                 return ExitStatus.COMPLETED;
             } catch (RuntimeException e) {

@@ -23,12 +23,11 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Meeting;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.rules.RuleEngine;
 import vn.giaoban.timeliness.ReportCount;
-import vn.giaoban.timeliness.Timeliness;
-
 import vn.giaoban.timeliness.Timeliness;
 
 /**
@@ -56,27 +55,30 @@ public class BriefingComposer {
         this.figures = figures;
         this.properties = properties;
         Lineage lineage = new Lineage(catalog);
-        this.annex = new AnnexComposer(catalog, figures, properties, lineage);
+        this.annex = new AnnexComposer(catalog, figures, lineage);
         this.sentences = new ResultSentences(catalog, figures, lineage);
         this.tasks = new TaskSection(catalog);
     }
 
-    /** @param night the night of the run: the notice's date when the office recorded no meeting */
-    public Briefing compose(YearMonth period, LocalDate night) {
-        Unit unit = catalog.unit(properties.unitCode(), period).orElseThrow(() -> new IllegalStateException(
-                "The briefing's unit " + properties.unitCode() + " is not valid in " + period));
-        Optional<Meeting> meeting = catalog.meeting(period);
+    /**
+     * @param office the office whose notice it is, as the catalog gives it for the period
+     * @param night  the night of the run: the notice's date when the office recorded no meeting
+     */
+    public Briefing compose(Office office, YearMonth period, LocalDate night) {
+        Unit unit = office.unit();
+        Area area = Area.of(catalog, unit, period);
+        Optional<Meeting> meeting = catalog.meeting(office.code(), period);
         List<Completeness.Report> reports = Completeness.of(timeliness, period, catalog, unit);
         String month = month(period);
         List<Block> blocks = new ArrayList<>();
-        opening(period, night, meeting).forEach(text -> blocks.add(new Block(Kind.PARAGRAPH, text)));
+        opening(office, period, night, meeting).forEach(text -> blocks.add(new Block(Kind.PARAGRAPH, text)));
 
         List<String> results = new ArrayList<>();
         List<String> difficulties = new ArrayList<>();
-        boolean hasData = figures.hasData(period);
+        boolean hasData = area.hasData(figures.unitsWithData(period));
         if (hasData) {
             Verdicts verdicts = Verdicts.of(catalog, rules, period);
-            results.addAll(sentences.statusCriteria(period));
+            results.addAll(sentences.statusCriteria(area, period));
             for (Indicator indicator : catalog.indicators()) {
                 List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
                 if (!targets.isEmpty()) {
@@ -86,14 +88,14 @@ public class BriefingComposer {
             sentences.petitions(unit, period).ifPresent(results::add);
             sentences.yearOnYear(unit, period, verdicts, results, difficulties);
             results.addAll(sentences.reformedUnits(unit, period));
-            results.addAll(freeTexts("_NOI_BAT", period));
-            difficulties.addAll(freeTexts("_KHO_KHAN", period));
+            results.addAll(freeTexts(area, "_NOI_BAT", period));
+            difficulties.addAll(freeTexts(area, "_KHO_KHAN", period));
         } else {
             results.add("Đến ngày " + DAY.format(night) + ", chưa có đơn vị nào gửi số liệu tháng " + month
                     + " nên chưa tổng hợp được kết quả; thông báo sẽ được lập lại khi có báo cáo.");
         }
         reporting(reports, period).ifPresent(difficulties::add);
-        discrepancies(period).ifPresent(difficulties::add);
+        discrepancies(area, period).ifPresent(difficulties::add);
 
         blocks.add(new Block(Kind.SECTION, "I. KẾT QUẢ ĐẠT ĐƯỢC; KHÓ KHĂN, HẠN CHẾ"));
         blocks.add(new Block(Kind.SUBSECTION, "1. Một số kết quả chủ yếu đạt được trong tháng " + month));
@@ -105,28 +107,28 @@ public class BriefingComposer {
                     + " gửi báo cáo đầy đủ, đúng hạn.");
         }
         difficulties.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
-        tasks.write(period, night, blocks);
+        tasks.write(office.code(), period, night, blocks);
         String concludedBy = meeting.map(Meeting::concludedBy).orElse(null);
-        blocks.add(new Block(Kind.PARAGRAPH, properties.issuer() + " thông báo "
+        blocks.add(new Block(Kind.PARAGRAPH, office.issuer() + " thông báo "
                 + (concludedBy == null ? "nội dung trên" : "kết luận của " + concludedBy)
                 + " để các cơ quan, đơn vị biết, tổ chức thực hiện./."));
 
         LocalDate noticeDate = meeting.map(Meeting::noticeDate).orElse(night);
-        Briefing.Letterhead letterhead = new Briefing.Letterhead(properties.parentBody(), properties.issuingBody(),
-                properties.documentNumber(), properties.place(), noticeDate, properties.recipients(),
-                properties.signerLines(), properties.signerName());
-        return new Briefing(period, letterhead, "THÔNG BÁO", properties.summary().replace("{period}", month), blocks,
-                properties.draft(), hasData || !reports.isEmpty() ? annex.compose(unit, period, reports, hasData)
-                        : Briefing.Annex.EMPTY);
+        Briefing.Letterhead letterhead = new Briefing.Letterhead(office.parentBody(),
+                String.join("\n", office.issuingBody()), office.documentNumber(), office.place(), noticeDate,
+                office.recipients(), office.signerLines(), office.signerName());
+        return new Briefing(period, letterhead, "THÔNG BÁO", office.summary().replace("{period}", month), blocks,
+                properties.draft(), hasData || !reports.isEmpty()
+                        ? annex.compose(office, period, reports, hasData) : Briefing.Annex.EMPTY);
     }
 
 
     /** The meeting as the office recorded it, in the seed's words; without one, what the notice is based on. */
-    private List<String> opening(YearMonth period, LocalDate night, Optional<Meeting> meeting) {
+    private List<String> opening(Office office, YearMonth period, LocalDate night, Optional<Meeting> meeting) {
         YearMonth next = period.plusMonths(1);
         if (meeting.isEmpty()) {
             return List.of("Căn cứ báo cáo của các cơ quan, đơn vị gửi đến ngày " + DAY.format(night) + ", "
-                    + properties.issuer() + " thông báo tình hình thực hiện nhiệm vụ tháng " + month(period)
+                    + office.issuer() + " thông báo tình hình thực hiện nhiệm vụ tháng " + month(period)
                     + " và nhiệm vụ trọng tâm tháng " + month(next) + " như sau:");
         }
         Meeting m = meeting.get();
@@ -134,7 +136,7 @@ public class BriefingComposer {
         if (m.meetingDate() != null) {
             first.append("Ngày ").append(DAY.format(m.meetingDate())).append(", ");
         }
-        first.append(capitalise(properties.issuer())).append(" tổ chức cuộc họp giao ban công tác tháng ")
+        first.append(capitalise(office.issuer())).append(" tổ chức cuộc họp giao ban công tác tháng ")
                 .append(period.getMonthValue()).append(" năm ").append(period.getYear())
                 .append(", để đánh giá tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh"
                         + " tháng ").append(period.getMonthValue()).append(" và triển khai nhiệm vụ tháng ")
@@ -151,8 +153,9 @@ public class BriefingComposer {
      * What departments wrote in the free-text rows of their forms, in the catalog's order of forms:
      * highlights ({@code *_NOI_BAT}) for the results, difficulties ({@code *_KHO_KHAN}) for I.2.
      */
-    private List<String> freeTexts(String suffix, YearMonth period) {
-        List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix, period));
+    private List<String> freeTexts(Area area, String suffix, YearMonth period) {
+        List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix, period).stream()
+                .filter(text -> area.contains(text.unitKey())).toList());
         texts.sort(Comparator.comparingInt(text -> catalog.forms().indexOf(
                 catalog.formOf(text.indicatorCode()).orElse(null))));
         return texts.stream().map(FigureRepository.Text::text).map(String::strip).filter(text -> !text.isEmpty())
@@ -163,9 +166,12 @@ public class BriefingComposer {
      * The figures that do not agree, by unit, as the catalog's rules found them (a commune's list
      * against its own total): a difficulty until the unit corrects its report.
      */
-    private Optional<String> discrepancies(YearMonth period) {
+    private Optional<String> discrepancies(Area area, YearMonth period) {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         for (FigureRepository.Discrepancy discrepancy : figures.discrepancies(period)) {
+            if (!area.contains(discrepancy.unitKey())) {
+                continue;
+            }
             String message = discrepancy.message().endsWith(".")
                     ? discrepancy.message().substring(0, discrepancy.message().length() - 1) : discrepancy.message();
             byUnit.computeIfAbsent(discrepancy.unitKey(), k -> new ArrayList<>())

@@ -9,12 +9,15 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.giaoban.briefing.internal.FigureRepository;
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.text.Messages;
 
 /**
@@ -33,10 +36,12 @@ public class BriefingPublisher {
     private final BriefingProperties properties;
     private final Catalog catalog;
     private final Messages messages;
+    private final FigureRepository figures;
 
     public BriefingPublisher(BriefingComposer composer, BriefingRenderer pdf, DocxRenderer docx, AnnexWorkbook xlsx,
-            BriefingProperties properties, Catalog catalog, Messages messages) {
+            BriefingProperties properties, Catalog catalog, Messages messages, FigureRepository figures) {
         this.composer = composer;
+        this.figures = figures;
         this.catalog = catalog;
         this.messages = messages;
         this.pdf = pdf;
@@ -55,33 +60,52 @@ public class BriefingPublisher {
     }
 
     /**
-     * Why this deployment cannot write the notice of {@code period}, in words for the person at the
-     * terminal: an office setting left empty, or an issuing unit the catalog does not hold in that period.
-     * Checked before a night starts, so that it refuses at once rather than failing at its briefing step.
+     * Why this deployment cannot write any notice of {@code period}, in words for the person at the terminal: its
+     * catalog names no office valid that month ({@code offices.csv}). Checked before a night starts, so that it
+     * refuses at once rather than failing at its briefing step.
      */
     public Optional<String> officeProblem(YearMonth period) {
-        List<String> missing = properties.missingOfficeSettings();
-        if (!missing.isEmpty()) {
-            return Optional.of(messages.get("cli.office-not-configured", String.join(", ", missing)));
-        }
-        if (catalog.unit(properties.unitCode(), period).isEmpty()) {
-            return Optional.of(messages.get("cli.office-unit-unknown", properties.unitCode(),
-                    period.getMonthValue() + "/" + period.getYear()));
+        if (catalog.offices(period).isEmpty()) {
+            return Optional.of(messages.get("cli.office-not-configured", period.getMonthValue() + "/" + period.getYear()));
         }
         return Optional.empty();
     }
 
-    /** Writes {@code <output-dir>/<yyyy-MM>/briefing-<yyyy-MM>.pdf}, {@code .docx} and {@code phu-luc-<yyyy-MM>.xlsx}. */
-    public Published publish(YearMonth period, LocalDate night) {
-        Briefing briefing = composer.compose(period, night);
-        Path folder = properties.outputDir().resolve(period.toString());
+    /**
+     * The offices whose notice of {@code period} is written: each office the catalog names by its code, and each
+     * office of a kind (every commune) whose own unit or a unit below it has a figure that month.
+     */
+    public List<Office> offices(YearMonth period) {
+        Set<String> withData = figures.unitsWithData(period);
+        return catalog.offices(period).stream()
+                .filter(office -> office.named() || Area.of(catalog, office.unit(), period).hasData(withData))
+                .toList();
+    }
+
+    /** The office of {@code code} in {@code period}, if the catalog has one. */
+    public Optional<Office> office(String code, YearMonth period) {
+        return catalog.office(code, period);
+    }
+
+    /**
+     * Writes an office's notice under {@code <output-dir>/<yyyy-MM>/<office code>/}: {@code briefing-<yyyy-MM>.pdf},
+     * {@code .docx} and {@code phu-luc-<yyyy-MM>.xlsx}.
+     */
+    public Published publish(YearMonth period, LocalDate night, Office office) {
+        Briefing briefing = composer.compose(office, period, night);
+        Path folder = folder(period, office.code());
         Published published = new Published(
                 pdf.renderPdf(briefing, folder.resolve("briefing-" + period + ".pdf")),
                 docx.renderDocx(briefing, folder.resolve("briefing-" + period + ".docx")),
                 xlsx.renderXlsx(briefing, folder.resolve("phu-luc-" + period + ".xlsx")),
                 contentKey(briefing));
-        log.info("Briefing for {} written to {}", period, folder);
+        log.info("Briefing of office {} for {} written to {}", office.code(), period, folder);
         return published;
+    }
+
+    /** Where an office's notices of a period are written. */
+    public Path folder(YearMonth period, String officeCode) {
+        return properties.outputDir().resolve(period.toString()).resolve(officeCode);
     }
 
     static String contentKey(Briefing briefing) {

@@ -54,9 +54,12 @@ final class ResultSentences {
      * The status criteria each commune reported (the 19 criteria of a new-style countryside commune):
      * which are met and which are not, by their numbers.
      */
-    List<String> statusCriteria(YearMonth period) {
+    List<String> statusCriteria(Area area, YearMonth period) {
         Map<String, List<Status>> byUnit = new LinkedHashMap<>();
         for (Status status : figures.statuses("NTM_TC_", period)) {
+            if (!area.contains(status.unitKey())) {
+                continue;
+            }
             byUnit.computeIfAbsent(status.unitKey(), k -> new ArrayList<>()).add(status);
         }
         List<String> sentences = new ArrayList<>();

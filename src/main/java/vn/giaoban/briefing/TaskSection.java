@@ -25,10 +25,10 @@ final class TaskSection {
         this.catalog = catalog;
     }
 
-    void write(YearMonth period, LocalDate night, List<Block> blocks) {
+    void write(String office, YearMonth period, LocalDate night, List<Block> blocks) {
         YearMonth next = period.plusMonths(1);
         blocks.add(new Block(Kind.SECTION, "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THÁNG " + month(next)));
-        List<Task> tasks = catalog.tasks(period);
+        List<Task> tasks = catalog.tasks(office, period);
         if (tasks.isEmpty()) {
             blocks.add(new Block(Kind.PARAGRAPH, "Văn phòng chưa cập nhật danh mục nhiệm vụ tháng " + month(next)
                     + "; đề nghị bổ sung trước khi ban hành."));
@@ -50,7 +50,7 @@ final class TaskSection {
                 }
             }
         }
-        List<Task> previous = catalog.tasks(period.minusMonths(1));
+        List<Task> previous = catalog.tasks(office, period.minusMonths(1));
         if (!previous.isEmpty()) {
             blocks.add(new Block(Kind.SUBSECTION, "Kết quả thực hiện nhiệm vụ tháng " + month(period)
                     + " đã giao"));

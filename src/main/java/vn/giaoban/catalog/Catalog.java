@@ -28,6 +28,7 @@ public final class Catalog {
     private final List<Rule> rules;
     private final Map<String, ListForm> listForms = new LinkedHashMap<>();
     private final List<Delegation> delegations;
+    private final List<Office.Template> offices;
     /** Indexes of the units, each in the catalog's order: a national catalog has thousands of units. */
     private final Map<String, Unit> unitsByKey = new HashMap<>();
     private final Map<String, List<Unit>> unitsByCode = new HashMap<>();
@@ -52,7 +53,14 @@ public final class Catalog {
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
             List<ListForm> listForms, List<Delegation> delegations) {
+        this(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms, delegations, List.of());
+    }
+
+    public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
+            List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
+            List<ListForm> listForms, List<Delegation> delegations, List<Office.Template> offices) {
         this.delegations = List.copyOf(delegations);
+        this.offices = List.copyOf(offices);
         this.rules = List.copyOf(rules);
         listForms.forEach(list -> this.listForms.put(list.formCode(), list));
         this.meetings = List.copyOf(meetings);
@@ -202,14 +210,54 @@ public final class Catalog {
                 .toList();
     }
 
-    /** The briefing meeting of a period, if the office recorded it. */
-    public Optional<Meeting> meeting(YearMonth period) {
-        return meetings.stream().filter(m -> m.period().equals(period)).findFirst();
+    /** The lines of {@code offices.csv}, in its order. */
+    public List<Office.Template> officeTemplates() {
+        return offices;
     }
 
-    /** The tasks the briefing of a period assigns, in the office's order. */
-    public List<Task> tasks(YearMonth period) {
-        return tasks.stream().filter(t -> t.period().equals(period)).toList();
+    /**
+     * Every office that issues a notice for {@code period}: each unit valid that month that a line of
+     * {@code offices.csv} covers, in the order of {@code units.csv} (the province before its communes). A line that
+     * names a unit's code wins over a line for its kind.
+     */
+    public List<Office> offices(YearMonth period) {
+        List<Office> found = new ArrayList<>();
+        LocalDate day = period.atEndOfMonth();
+        for (Unit unit : units) {
+            if (unit.validOn(day)) {
+                office(unit).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** The office of the unit carrying {@code code} in {@code period}, when {@code offices.csv} covers it. */
+    public Optional<Office> office(String code, YearMonth period) {
+        return unit(code, period).flatMap(this::office);
+    }
+
+    private Optional<Office> office(Unit unit) {
+        Optional<Office.Template> template = offices.stream().filter(t -> t.kind() == null && t.covers(unit)).findFirst()
+                .or(() -> offices.stream().filter(t -> t.kind() != null && t.covers(unit)).findFirst());
+        return template.map(t -> t.of(unit, parent(unit).orElse(null)));
+    }
+
+    /** The briefing meeting an office held about a period, if it recorded it. */
+    public Optional<Meeting> meeting(String office, YearMonth period) {
+        return meetings.stream().filter(m -> m.office().equals(office) && m.period().equals(period)).findFirst();
+    }
+
+    public List<Meeting> meetings() {
+        return meetings;
+    }
+
+    /** The tasks an office's briefing of a period assigns, in the office's order. */
+    public List<Task> tasks(String office, YearMonth period) {
+        return tasks.stream().filter(t -> t.office().equals(office) && t.period().equals(period)).toList();
+    }
+
+    public List<Task> tasks() {
+        return tasks;
     }
 
     /** The checks between figures, in the catalog's order. */

@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.CatalogSynchronizer;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.consolidation.Consolidator;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.delivery.DeliverySummary;
@@ -161,12 +162,17 @@ public class NightlyJobConfiguration {
     Step briefingStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingPublisher publisher,
             BriefingDelivery delivery) {
         return new StepBuilder("briefing", jobRepository).tasklet((contribution, context) -> {
-            BriefingPublisher.Published published = publisher.publish(period(contribution), night(contribution));
+            YearMonth period = period(contribution);
             var outputs = contribution.getStepExecution().getJobExecution().getExecutionContext();
-            outputs.putString(BRIEFING_PDF, published.pdf().toAbsolutePath().toString());
-            outputs.putString(BRIEFING_DOCX, published.docx().toAbsolutePath().toString());
-            outputs.putString(BRIEFING_ANNEX, published.annex().toAbsolutePath().toString());
-            delivery.enqueue(period(contribution), published.pdf(), published.docx(), published.contentKey());
+            for (Office office : publisher.offices(period)) {
+                BriefingPublisher.Published published = publisher.publish(period, night(contribution), office);
+                if (!outputs.containsKey(BRIEFING_PDF)) {
+                    outputs.putString(BRIEFING_PDF, published.pdf().toAbsolutePath().toString());
+                    outputs.putString(BRIEFING_DOCX, published.docx().toAbsolutePath().toString());
+                    outputs.putString(BRIEFING_ANNEX, published.annex().toAbsolutePath().toString());
+                }
+                delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
+            }
             return RepeatStatus.FINISHED;
         }, tx).listener(PROGRESS).build();
     }

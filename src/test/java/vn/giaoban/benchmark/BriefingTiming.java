@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.GiaobanApplication;
 
 /**
@@ -29,13 +30,14 @@ public final class BriefingTiming {
         String[] settings = Arrays.copyOfRange(args, 2, args.length);
         try (ConfigurableApplicationContext context = SpringApplication.run(GiaobanApplication.class, settings)) {
             BriefingPublisher publisher = context.getBean(BriefingPublisher.class);
+            Office office = publisher.offices(period).get(0);
             long started = System.nanoTime();
-            publisher.publish(period, night);
+            publisher.publish(period, night, office);
             long first = (System.nanoTime() - started) / 1_000_000;
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 3; i++) {
                 started = System.nanoTime();
-                publisher.publish(period, night);
+                publisher.publish(period, night, office);
                 best = Math.min(best, (System.nanoTime() - started) / 1_000_000);
             }
             System.out.println("briefing-ms first=" + first + " precompiled=" + best);

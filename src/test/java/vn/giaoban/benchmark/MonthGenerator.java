@@ -305,14 +305,22 @@ public final class MonthGenerator {
         Files.writeString(dir.resolve("targets.csv"), csv);
 
         YearMonth p = spec.period();
-        Files.writeString(dir.resolve("meetings.csv"), "period,meeting_date,notice_date,chair,attendees,concluded_by\n"
-                + p + "," + p.atDay(27) + "," + p.atDay(28) + ",\"đồng chí Chủ tịch UBND tỉnh\","
+        // every province issues its notice; the first one's meeting and tasks are recorded
+        Files.writeString(dir.resolve("offices.csv"), "unit,issuing_body,parent_body,place,document_number,issuer,summary,"
+                + "recipients,signer_lines,signer_name,emails,trend_indicator,bundle\n"
+                + "kind:province,ỦY BAN NHÂN DÂN|{NAME},,{place},Số:       /TB-UBND,UBND tỉnh,"
+                + "Kết luận của đồng chí Chủ tịch UBND tỉnh tại cuộc họp giao ban công tác tháng {period},"
+                + "\"TT. Tỉnh ủy;|TT. HĐND tỉnh;|CT, PCT UBND tỉnh;|Các sở, ban, ngành;|UBND các xã;|Lưu: VT.\","
+                + "TL. CHỦ TỊCH|CHÁNH VĂN PHÒNG,,,NSNN_THU,no\n");
+        String office = units.get(0).code();
+        Files.writeString(dir.resolve("meetings.csv"), "office,period,meeting_date,notice_date,chair,attendees,concluded_by\n"
+                + office + "," + p + "," + p.atDay(27) + "," + p.atDay(28) + ",\"đồng chí Chủ tịch UBND tỉnh\","
                 + "\"các đồng chí Phó Chủ tịch UBND tỉnh; lãnh đạo các sở, ban, ngành\",đồng chí Chủ tịch UBND tỉnh\n");
-        Files.writeString(dir.resolve("tasks.csv"), "code,period,sector,responsible,task,deadline,status\n"
-                + "T" + p + "-01," + p + ",Công tác thu chi NSNN,\"Sở Tài chính; Thuế tỉnh\","
+        Files.writeString(dir.resolve("tasks.csv"), "office,code,period,sector,responsible,task,deadline,status\n"
+                + office + ",T" + p + "-01," + p + ",Công tác thu chi NSNN,\"Sở Tài chính; Thuế tỉnh\","
                 + "\"Tăng cường quản lý thu NSNN, phấn đấu hoàn thành dự toán năm " + p.getYear() + ".\","
                 + p.plusMonths(2).atEndOfMonth() + ",\n"
-                + "T" + p + "-02," + p + ",Công tác tiếp dân,Thanh tra tỉnh,"
+                + office + ",T" + p + "-02," + p + ",Công tác tiếp dân,Thanh tra tỉnh,"
                 + "\"Đôn đốc các xã giải quyết dứt điểm đơn thư tồn đọng.\"," + p.plusMonths(1).atEndOfMonth() + ",\n");
     }
 

@@ -124,7 +124,7 @@ public final class NightlyBenchmark {
         }
         List<String> settings = new ArrayList<>(List.of("--giaoban.work-dir=" + dir,
                 "--giaoban.catalog.location=file:" + month.catalog() + "/",
-                "--giaoban.briefing.unit-code=" + month.briefingUnit(), "--giaoban.inbox.stable-after=0s"));
+                "--giaoban.inbox.stable-after=0s"));
         if (partitions != null) {
             settings.add("--giaoban.ingest.partitions=" + partitions);
         }

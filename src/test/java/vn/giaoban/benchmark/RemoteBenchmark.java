@@ -124,7 +124,7 @@ public final class RemoteBenchmark {
             }
             List<String> args = new ArrayList<>(List.of("nightly", "--period", spec.period().toString(), "--night",
                     spec.night().toString(), "--giaoban.work-dir=" + deployment, "--giaoban.inbox.stable-after=0s",
-                    "--giaoban.briefing.unit-code=" + month.briefingUnit(), "--giaoban.ingest.partitions=" + partitions));
+                    "--giaoban.ingest.partitions=" + partitions));
             args.addAll(common);
             args.addAll(database.settings());
             if (workers > 0) {

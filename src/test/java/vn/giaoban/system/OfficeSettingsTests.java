@@ -3,24 +3,24 @@ package vn.giaoban.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The product's defaults name no office: a deployment that has not configured its own is refused
- * before its night starts, with the settings it lacks, and never issues a notice under the sample
- * district's letterhead.
+ * Who issues a notice is the catalog's {@code offices.csv}: a catalog that names no office is refused before its
+ * night starts, and never issues a notice under another office's letterhead; an office line, a meeting or a task
+ * that names what the catalog lacks is refused at start-up with its file, line and column.
  */
 class OfficeSettingsTests {
-
-    /** No profile of the samples: the shipped application.yml alone, with a catalog to start on. */
-    private static final String NO_OFFICE = "--spring.profiles.active=none";
-    private static final String CATALOG = "--giaoban.catalog.location=classpath:catalog/van-lang/";
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final CommandLine commandLine = new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8));
@@ -28,52 +28,84 @@ class OfficeSettingsTests {
     @TempDir
     Path work;
 
-    @Test
-    void aNightWithoutAnOfficeIsRefusedNamingTheSettingsItLacks() throws Exception {
-        Files.createDirectories(work.resolve("inbox"));
+    private Path catalog;
 
-        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27",
-                "--giaoban.work-dir=" + work, NO_OFFICE, CATALOG);
+    /** The sample district's catalog, copied to be edited. */
+    @BeforeEach
+    void copyTheSampleCatalog() throws IOException {
+        catalog = Files.createDirectories(work.resolve("catalog"));
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:catalog/van-lang/*.csv")) {
+            try (var in = file.getInputStream()) {
+                Files.write(catalog.resolve(file.getFilename()), in.readAllBytes());
+            }
+        }
+        Files.createDirectories(work.resolve("inbox"));
+    }
+
+    @Test
+    void aNightWithoutAnOfficeIsRefusedSayingWhereOfficesAreWritten() throws Exception {
+        Files.delete(catalog.resolve("offices.csv"));
+        Files.delete(catalog.resolve("meetings.csv"));
+        Files.delete(catalog.resolve("tasks.csv"));
+
+        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work,
+                "--spring.profiles.active=none");
 
         assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
-        assertThat(printed()).contains("Chưa cấu hình cơ quan ra thông báo: thiếu giaoban.briefing.unit-code, "
-                + "giaoban.briefing.issuing-body, giaoban.briefing.place, giaoban.briefing.summary, giaoban.briefing.issuer, "
-                + "giaoban.briefing.recipients, giaoban.briefing.signer-lines.")
-                .doesNotContain("Exception").doesNotContain("Văn Lãng");
+        assertThat(printed()).contains("Danh mục chưa có cơ quan ra thông báo nào cho kỳ 10/2022")
+                .contains("offices.csv").doesNotContain("Exception");
         assertThat(work.resolve("reports")).doesNotExist();
         assertThat(work.resolve("outbox")).doesNotExist();
     }
 
     @Test
-    void oneForgottenSettingIsNamedAlone() throws Exception {
-        Files.createDirectories(work.resolve("inbox"));
+    void aBriefingWithoutAnOfficeIsRefusedToo() throws Exception {
+        Files.delete(catalog.resolve("offices.csv"));
+        Files.delete(catalog.resolve("meetings.csv"));
+        Files.delete(catalog.resolve("tasks.csv"));
 
-        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27",
-                "--giaoban.work-dir=" + work, "--giaoban.briefing.signer-lines=");
-
-        assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
-        assertThat(printed()).contains("Chưa cấu hình cơ quan ra thông báo: thiếu giaoban.briefing.signer-lines.");
-    }
-
-    @Test
-    void anIssuingUnitTheCatalogLacksInThePeriodIsRefused() throws Exception {
-        Files.createDirectories(work.resolve("inbox"));
-
-        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27",
-                "--giaoban.work-dir=" + work, "--giaoban.briefing.unit-code=99999");
+        ExitCode exit = commandLine.run("briefing", "--period=2022-10", "--giaoban.work-dir=" + work,
+                "--spring.profiles.active=none");
 
         assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
-        assertThat(printed()).contains("Đơn vị ra thông báo mã 99999 (giaoban.briefing.unit-code) không có trong danh mục"
-                + " đơn vị hoặc không còn hiệu lực trong kỳ 10/2022.");
+        assertThat(printed()).contains("Danh mục chưa có cơ quan ra thông báo nào cho kỳ 10/2022");
         assertThat(work.resolve("reports")).doesNotExist();
     }
 
     @Test
-    void aBriefingWithoutAnOfficeIsRefusedToo() {
-        ExitCode exit = commandLine.run("briefing", "--period=2022-10", "--giaoban.work-dir=" + work, NO_OFFICE, CATALOG);
+    void anOfficeTheUnitsLackIsRefusedAtStartNamingItsLineAndColumn() throws Exception {
+        Files.writeString(catalog.resolve("offices.csv"), Files.readString(catalog.resolve("offices.csv"))
+                .replace("\n182,", "\n99999,"));
+
+        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work,
+                "--spring.profiles.active=none");
 
         assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
-        assertThat(printed()).contains("Chưa cấu hình cơ quan ra thông báo: thiếu giaoban.briefing.unit-code");
+        assertThat(printed()).contains("tệp offices.csv, dòng 2 (99999): cột unit: đơn vị 99999 không có trong units.csv")
+                .contains("tệp meetings.csv, dòng 2 (182): cột office: 182 không phải đơn vị ra thông báo");
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void aTrendIndicatorTheCatalogLacksIsNamedWithItsLine() throws Exception {
+        Files.writeString(catalog.resolve("offices.csv"), Files.readString(catalog.resolve("offices.csv"))
+                .replace(",NSNN_THU,", ",NSNN_KHONG_CO,"));
+
+        ExitCode exit = commandLine.run("briefing", "--period=2022-10", "--giaoban.work-dir=" + work,
+                "--spring.profiles.active=none");
+
+        assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("tệp offices.csv, dòng 2 (182): cột trend_indicator: chỉ tiêu NSNN_KHONG_CO"
+                + " không có trong indicators.csv");
+    }
+
+    @Test
+    void anOfficeCodeNotInTheCatalogIsRefusedByTheBriefingCommand() throws Exception {
+        ExitCode exit = commandLine.run("briefing", "--period=2022-10", "--office=06172", "--giaoban.work-dir=" + work,
+                "--spring.profiles.active=none");
+
+        assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("Không có cơ quan ra thông báo mã 06172 trong kỳ 10/2022");
         assertThat(work.resolve("reports")).doesNotExist();
     }
 

@@ -76,7 +76,6 @@ class PartitionedIngestTests {
 
     private static GiaobanRun generated(Path work, MonthGenerator.Month month, Path catalog, int partitions) {
         return GiaobanRun.empty(work).setting("--giaoban.catalog.location=file:" + catalog + "/")
-                .setting("--giaoban.briefing.unit-code=" + month.briefingUnit())
                 .setting("--giaoban.ingest.partitions=" + partitions);
     }
 

@@ -75,7 +75,7 @@ class PermissionFaultTests {
         restorePermissions();
         GiaobanProcess again = night("2022-10-24");
         assertThat(again.waitFor(TIMEOUT)).as("%s", again).isZero();
-        assertThat(work.resolve("reports/2022-10/briefing-2022-10.pdf")).isRegularFile();
+        assertThat(work.resolve("reports/2022-10/182/briefing-2022-10.pdf")).isRegularFile();
     }
 
     @Test

@@ -137,7 +137,7 @@ class ReformYearOnYearTests {
     }
 
     private static List<String> docxParagraphs(GiaobanRun giaoban) {
-        Path docx = giaoban.work().resolve("reports/2025-10/briefing-2025-10.docx");
+        Path docx = giaoban.work().resolve("reports/2025-10/20/briefing-2025-10.docx");
         try (XWPFDocument document = new XWPFDocument(Files.newInputStream(docx))) {
             return document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
         } catch (IOException e) {

@@ -69,6 +69,12 @@ public class FigureRepository {
                 .query(Long.class).single() > 0;
     }
 
+    /** The units that have a consolidated value for the period, by key. */
+    public java.util.Set<String> unitsWithData(YearMonth period) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT unit_key FROM data_value WHERE period = ?")
+                .param(period.toString()).query(String.class).list());
+    }
+
     /** A unit's current value, if it has one. */
     public Optional<BigDecimal> value(String unitKey, String indicator, YearMonth period, Measure measure) {
         return jdbc.sql("""

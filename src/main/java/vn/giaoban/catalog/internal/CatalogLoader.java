@@ -34,6 +34,7 @@ import vn.giaoban.catalog.Heading;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Meeting;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Measure;
 import vn.giaoban.catalog.PeriodType;
@@ -67,7 +68,8 @@ public final class CatalogLoader {
     /** @param location a folder, e.g. {@code classpath:catalog/van-lang/} or {@code file:/etc/giaoban/catalog/} */
     /** Every file a catalog folder may hold. */
     static final List<String> FILES = List.of("units.csv", "indicators.csv", "forms.csv", "targets.csv", "headings.csv",
-            "meetings.csv", "tasks.csv", "rules.csv", "list-columns.csv", "list-aggregations.csv");
+            "meetings.csv", "tasks.csv", "rules.csv", "list-columns.csv", "list-aggregations.csv", "delegations.csv",
+            "offices.csv", "briefing.csv");
 
     /**
      * A SHA-256 over the catalog folder's files, names and contents: two processes that read the same
@@ -103,9 +105,13 @@ public final class CatalogLoader {
         List<Target> targets = read(folder, "targets.csv", problems, CatalogLoader::target);
         List<Heading> headings = read(folder, "headings.csv", problems, CatalogLoader::headings).stream()
                 .flatMap(List::stream).toList();
+        Set<String> unitCodes = new HashSet<>(units.stream().map(Unit::code).toList());
+        Set<String> indicatorCodes = new HashSet<>(indicators.stream().map(Indicator::code).toList());
+        List<Office.Template> offices = readOptional(folder, "offices.csv", problems,
+                row -> office(row, unitCodes, indicatorCodes));
         // kept by the office month by month: a catalog without them is still a catalog
-        List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, CatalogLoader::meeting);
-        List<Task> tasks = readOptional(folder, "tasks.csv", problems, CatalogLoader::task);
+        List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, row -> meeting(row, offices, unitCodes));
+        List<Task> tasks = readOptional(folder, "tasks.csv", problems, row -> task(row, offices, unitCodes));
         List<Rule> rules = readOptional(folder, "rules.csv", problems, CatalogLoader::rule);
         List<Delegation> delegations = readOptional(folder, "delegations.csv", problems, CatalogLoader::delegation);
         List<ListForm> listForms = ListForms.of(
@@ -117,10 +123,13 @@ public final class CatalogLoader {
                 problems);
         problems.throwIfAny();
         duplicates("tasks.csv", tasks.stream().map(Task::code).toList(), "trùng mã nhiệm vụ", problems);
-        duplicates("meetings.csv", meetings.stream().map(m -> m.period().toString()).toList(), "trùng kỳ họp", problems);
+        duplicates("meetings.csv", meetings.stream().map(m -> m.office() + " " + m.period()).toList(), "trùng kỳ họp",
+                problems);
+        duplicates("offices.csv", offices.stream().map(Office.Template::units).toList(), "trùng đơn vị ra thông báo",
+                problems);
         duplicates("rules.csv", rules.stream().map(Rule::code).toList(), "trùng mã quy tắc", problems);
         Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms,
-                delegations);
+                delegations, offices);
         new CrossReferences(catalog, problems).validate();
         RuleValidation.validate(catalog, problems::add);
         problems.throwIfAny();
@@ -242,15 +251,63 @@ public final class CatalogLoader {
                 VietnameseText.nfc(row.required("label")));
     }
 
-    private static Meeting meeting(CatalogRow row) {
-        return new Meeting(YearMonth.parse(row.required("period")), row.date("meeting_date"), row.date("notice_date"),
+    /**
+     * "06172" or "kind:commune", then the notice's header and signature; lines of one cell separated by "|".
+     * A unit or an indicator the catalog lacks is named with its line and column here, not at the night's briefing.
+     */
+    private static Office.Template office(CatalogRow row, Set<String> unitCodes, Set<String> indicatorCodes) {
+        String units = row.required("unit");
+        if (units.startsWith("kind:")) {
+            try {
+                UnitKind.valueOf(units.substring("kind:".length()).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cột unit: loại đơn vị không hợp lệ " + units
+                        + " (province, district, town, commune)");
+            }
+        } else if (!unitCodes.contains(units)) {
+            throw new IllegalArgumentException("cột unit: đơn vị " + units + " không có trong units.csv");
+        }
+        String trend = row.optional("trend_indicator");
+        if (trend != null && !indicatorCodes.contains(trend)) {
+            throw new IllegalArgumentException("cột trend_indicator: chỉ tiêu " + trend + " không có trong indicators.csv");
+        }
+        List<String> signerLines = row.list("signer_lines", "|");
+        if (signerLines.isEmpty()) {
+            throw new IllegalArgumentException("cột signer_lines không được để trống");
+        }
+        List<String> recipients = row.list("recipients", "|");
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("cột recipients không được để trống");
+        }
+        String bundle = row.optional("bundle");
+        return new Office.Template(units, row.list("issuing_body", "|"), nfc(row.optional("parent_body")),
+                nfc(row.required("place")), nfc(row.optional("document_number")), nfc(row.required("issuer")),
+                nfc(row.required("summary")), recipients, signerLines, nfc(row.optional("signer_name")),
+                row.list("emails", "|"), trend, bundle != null && VietnameseText.fold(bundle).matches("y|yes|co|1|true"));
+    }
+
+    private static String nfc(String text) {
+        return text == null ? null : VietnameseText.nfc(text);
+    }
+
+    /** The office a meeting or a task belongs to: a unit that a line of offices.csv covers. */
+    private static String officeOf(CatalogRow row, List<Office.Template> offices, Set<String> unitCodes) {
+        String office = row.required("office");
+        if (offices.stream().noneMatch(t -> t.kind() == null ? t.units().equals(office) : unitCodes.contains(office))) {
+            throw new IllegalArgumentException("cột office: " + office + " không phải đơn vị ra thông báo trong offices.csv");
+        }
+        return office;
+    }
+
+    private static Meeting meeting(CatalogRow row, List<Office.Template> offices, Set<String> unitCodes) {
+        return new Meeting(officeOf(row, offices, unitCodes), YearMonth.parse(row.required("period")), row.date("meeting_date"), row.date("notice_date"),
                 VietnameseText.nfc(row.required("chair")), VietnameseText.nfc(row.optionalOrEmpty("attendees")),
                 VietnameseText.nfc(row.required("concluded_by")));
     }
 
-    private static Task task(CatalogRow row) {
+    private static Task task(CatalogRow row, List<Office.Template> offices, Set<String> unitCodes) {
         String status = row.optional("status");
-        return new Task(row.required("code"), YearMonth.parse(row.required("period")),
+        return new Task(row.required("code"), officeOf(row, offices, unitCodes), YearMonth.parse(row.required("period")),
                 VietnameseText.nfc(row.required("sector")), VietnameseText.nfc(row.required("responsible")),
                 VietnameseText.nfc(row.required("task")), row.date("deadline"),
                 status == null ? null : Task.TaskStatus.valueOf(status));

@@ -142,13 +142,13 @@ class CrashConsistencyTests {
         assertThat(reference.leftovers()).isEmpty();
         assertThat(reference.files().keySet()).noneMatch(name -> name.startsWith("inbox/"))
                 .contains("archive/2022-09/" + LARGE_FILE,
-                        "reports/" + FIRST + "/briefing-" + FIRST + ".docx",
-                        "reports/" + FIRST + "/phu-luc-" + FIRST + ".xlsx",
-                        "reports/" + SECOND + "/briefing-" + SECOND + ".docx",
-                        "reports/" + SECOND + "/phu-luc-" + SECOND + ".xlsx");
-        assertThat(reference.briefings()).containsOnlyKeys("reports/" + FIRST + "/briefing-" + FIRST + ".pdf",
-                "reports/" + SECOND + "/briefing-" + SECOND + ".pdf");
-        assertThat(reference.briefings().get("reports/" + SECOND + "/briefing-" + SECOND + ".pdf"))
+                        "reports/" + FIRST + "/182/briefing-" + FIRST + ".docx",
+                        "reports/" + FIRST + "/182/phu-luc-" + FIRST + ".xlsx",
+                        "reports/" + SECOND + "/182/briefing-" + SECOND + ".docx",
+                        "reports/" + SECOND + "/182/phu-luc-" + SECOND + ".xlsx");
+        assertThat(reference.briefings()).containsOnlyKeys("reports/" + FIRST + "/182/briefing-" + FIRST + ".pdf",
+                "reports/" + SECOND + "/182/briefing-" + SECOND + ".pdf");
+        assertThat(reference.briefings().get("reports/" + SECOND + "/182/briefing-" + SECOND + ".pdf"))
                 .contains("94.533 triệu đồng");
     }
 
@@ -276,7 +276,7 @@ class CrashConsistencyTests {
             case CONSOLIDATION -> night.awaitLine(line -> line.contains("Step consolidate started"), PROCESS_TIMEOUT);
             case BRIEFING -> {
                 night.awaitLine(line -> line.contains("Step briefing started"), PROCESS_TIMEOUT);
-                night.awaitFile(work.resolve("reports").resolve(FIRST.toString()), name -> name.endsWith(".part"),
+                night.awaitFile(work.resolve("reports").resolve(FIRST.toString()).resolve("182"), name -> name.endsWith(".part"),
                         PROCESS_TIMEOUT);
             }
             default -> throw new IllegalArgumentException(point.toString());
