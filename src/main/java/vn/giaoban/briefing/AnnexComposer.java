@@ -20,6 +20,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Measure;
+import vn.giaoban.catalog.NoticeItem;
 import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Rollup;
 import vn.giaoban.catalog.Target;
@@ -54,23 +55,37 @@ final class AnnexComposer {
         List<Chart> charts = new ArrayList<>();
         boolean hasTargets = catalog.targets().stream()
                 .anyMatch(t -> t.year() == period.getYear() && t.unitCode().equals(unit.code()));
+        List<NoticeItem> items = catalog.notice().stream()
+                .filter(item -> item.section() == NoticeItem.Section.ANNEX && item.appliesTo(office)).toList();
         if (hasData) {
             if (hasTargets) {
                 tables.add(targets(unit, period));
             }
             tables.add(totals(unit, period));
-            petitionsByUnit(unit, period).ifPresent(tables::add);
+            items.stream().filter(item -> item.kind() == NoticeItem.Kind.BY_UNIT)
+                    .forEach(item -> byUnit(item, unit, period).ifPresent(tables::add));
             if (hasTargets) {
                 charts.add(targetsChart(unit, period));
             }
-            petitionsChart(unit, period).ifPresent(charts::add);
+            items.stream().filter(item -> item.kind() == NoticeItem.Kind.BY_UNIT_CHART)
+                    .forEach(item -> byUnitChart(item, unit, period).ifPresent(charts::add));
             trend(office, period).ifPresent(charts::add);
         }
         tables.add(completeness(period, reports));
         if (hasData) {
             sinceReform(unit, period).ifPresent(tables::add);
         }
-        return new Annex("PHỤ LỤC", tables, charts);
+        return new Annex("PHỤ LỤC", numbered(tables), charts);
+    }
+
+    /** "Biểu 1. ...", "Biểu 2. ...": the tables numbered in the order they are shown, whichever the office has. */
+    private static List<Table> numbered(List<Table> tables) {
+        List<Table> numbered = new ArrayList<>();
+        for (Table table : tables) {
+            numbered.add(new Table("Biểu " + (numbered.size() + 1) + ". " + table.title(), table.columns(),
+                    table.numeric(), table.rows(), table.note()));
+        }
+        return numbered;
     }
 
     /** The indicators that have targets this year, against each level's target. */
@@ -94,7 +109,7 @@ final class AnnexComposer {
             }
             rows.add(row);
         }
-        return new Table("Biểu 1. Các chỉ tiêu có kế hoạch năm " + period.getYear() + " (lũy kế đến tháng "
+        return new Table("Các chỉ tiêu có kế hoạch năm " + period.getYear() + " (lũy kế đến tháng "
                 + NoticeFigures.month(period) + ")",
                 List.of("Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Kế hoạch tỉnh giao", "% tỉnh giao",
                         "Kế hoạch huyện giao", "% huyện giao"),
@@ -132,7 +147,7 @@ final class AnnexComposer {
                     change.flatMap(c -> before.filter(b -> b.signum() != 0)
                             .map(b -> NoticeFigures.percent(c, b, percentDecimals) + "%")).orElse(NONE)));
         }
-        return new Table("Biểu 2. Số liệu tổng hợp tháng " + NoticeFigures.month(period) + " và so với cùng kỳ năm "
+        return new Table("Số liệu tổng hợp tháng " + NoticeFigures.month(period) + " và so với cùng kỳ năm "
                 + lastYear.getYear(),
                 List.of("Chỉ tiêu", "Đơn vị tính", "Tháng " + period.getMonthValue(), "Lũy kế",
                         "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)", "% so cùng kỳ"),
@@ -143,33 +158,60 @@ final class AnnexComposer {
                                 + " số liệu tháng: " + String.join("; ", partial) + "."));
     }
 
-    /** Petitions by commune and town, the district level's own first. */
-    private Optional<Table> petitionsByUnit(Unit unit, YearMonth period) {
-        Indicator received = catalog.indicator("DT_TIEP_NHAN");
-        Indicator resolved = catalog.indicator("DT_DA_GIAI_QUYET");
-        List<List<String>> rows = new ArrayList<>();
+    /**
+     * A line's figures by unit ({@code briefing.csv}, kind {@code by_unit}): the level's own row where it has
+     * figures of its own (the district inspectorate's petitions; a province's are its communes'), then each
+     * commune and town; with two figures, the second's share of the first.
+     */
+    private Optional<Table> byUnit(NoticeItem item, Unit unit, YearMonth period) {
+        List<Indicator> read = item.read(catalog);
+        Indicator first = read.get(0);
         List<Unit> units = new ArrayList<>();
-        // the level's own row where it has its own petitions (Thanh tra huyện); a province's are its communes'
         if (unit.kind() == UnitKind.DISTRICT
-                || figures.value(unit.key(), received.code(), period, Measure.CUMULATIVE).isPresent()) {
+                || figures.value(unit.key(), first.code(), period, Measure.CUMULATIVE).isPresent()) {
             units.add(unit);
         }
         units.addAll(localGovernments(unit, period));
+        boolean share = read.size() == 2;
+        List<List<String>> rows = new ArrayList<>();
         for (Unit each : units) {
-            Optional<BigDecimal> in = figures.value(each.key(), received.code(), period, Measure.CUMULATIVE);
-            Optional<BigDecimal> done = figures.value(each.key(), resolved.code(), period, Measure.CUMULATIVE);
-            String name = !each.equals(unit) ? each.name()
-                    : unit.kind() == UnitKind.DISTRICT ? "Cấp huyện (Thanh tra huyện)" : "Cấp tỉnh";
-            rows.add(List.of(name, shown(in, received), shown(done, resolved),
-                    in.flatMap(i -> done.filter(d -> i.signum() != 0)
-                            .map(d -> NoticeFigures.percent(d, i, resolved.percentDecimals()) + "%")).orElse(NONE)));
+            List<Optional<BigDecimal>> values = read.stream()
+                    .map(i -> figures.value(each.key(), i.code(), period, Measure.CUMULATIVE)).toList();
+            List<String> row = new ArrayList<>();
+            row.add(!each.equals(unit) ? each.name()
+                    : item.option().isEmpty() ? NoticeFigures.capitalise(ResultSentences.level(unit.kind())) : item.option());
+            for (int i = 0; i < read.size(); i++) {
+                row.add(shown(values.get(i), read.get(i)));
+            }
+            if (share) {
+                Optional<BigDecimal> whole = values.get(0);
+                Optional<BigDecimal> part = values.get(1);
+                row.add(whole.flatMap(w -> part.filter(p -> w.signum() != 0)
+                        .map(p -> NoticeFigures.percent(p, w, read.get(1).percentDecimals()) + "%")).orElse(NONE));
+            }
+            rows.add(row);
         }
-        if (rows.stream().allMatch(row -> row.get(1).equals(NONE))) {
+        if (rows.stream().allMatch(row -> row.subList(1, row.size()).stream().allMatch(NONE::equals))) {
             return Optional.empty();
         }
-        return Optional.of(new Table("Biểu 3. Tiếp nhận, giải quyết đơn thư theo đơn vị (lũy kế đến tháng "
-                + NoticeFigures.month(period) + ")", List.of("Đơn vị", "Tiếp nhận", "Đã giải quyết", "Tỷ lệ"),
-                List.of(false, true, true, true), rows, null));
+        List<String> columns = new ArrayList<>(List.of("Đơn vị"));
+        List<Boolean> numeric = new ArrayList<>(List.of(false));
+        for (int i = 0; i < read.size(); i++) {
+            columns.add(words(item, i, read.get(i)));
+            numeric.add(true);
+        }
+        if (share) {
+            columns.add("Tỷ lệ");
+            numeric.add(true);
+        }
+        return item.pattern().fill(ResultSentences.common(unit, period))
+                .map(title -> new Table(title, columns, numeric, rows, null));
+    }
+
+    /** How a line names its i-th figure: its words ("DT_TIEP_NHAN=Tiếp_nhận"), else the indicator's short name. */
+    private static String words(NoticeItem item, int index, Indicator indicator) {
+        String words = index < item.indicators().size() ? item.indicators().get(index).words() : null;
+        return words != null ? words : NoticeFigures.capitalise(indicator.shortName());
     }
 
     /** Every report owed for the period: on time, late, missing, or sent but refused. */
@@ -179,7 +221,7 @@ final class AnnexComposer {
             rows.add(List.of(report.unit().name(), report.form().code(), DAY.format(report.deadline()),
                     report.received() == null ? NONE : DAY.format(report.received()), report.status()));
         }
-        return new Table("Biểu 4. Tình hình nộp báo cáo tháng " + NoticeFigures.month(period),
+        return new Table("Tình hình nộp báo cáo tháng " + NoticeFigures.month(period),
                 List.of("Đơn vị", "Biểu", "Hạn nộp", "Ngày nộp", "Tình trạng"),
                 List.of(false, false, false, false, false), rows,
                 Completeness.count(reports).sentence() + " Ngày nộp là ngày sửa tệp lần cuối của bản được tiếp nhận"
@@ -221,7 +263,7 @@ final class AnnexComposer {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Table("Biểu 5. Các xã, thị trấn so với cùng kỳ năm " + lastYear.getYear()
+        return Optional.of(new Table("Các xã, thị trấn so với cùng kỳ năm " + lastYear.getYear()
                 + " (lũy kế đến tháng " + NoticeFigures.month(period) + ")",
                 List.of("Đơn vị", "Chỉ tiêu", "Lũy kế", "Cùng kỳ " + lastYear.getYear(), "Tăng (+), giảm (-)",
                         "Cách tính cùng kỳ"),
@@ -237,6 +279,7 @@ final class AnnexComposer {
     }
 
     private Chart targetsChart(Unit unit, YearMonth period) {
+        List<Indicator> planned = new ArrayList<>();
         List<Point> done = new ArrayList<>();
         List<Point> province = new ArrayList<>();
         List<Point> district = new ArrayList<>();
@@ -245,6 +288,7 @@ final class AnnexComposer {
             if (targets.isEmpty()) {
                 continue;
             }
+            planned.add(indicator);
             String category = indicator.shortName();
             done.add(new Point(category, total(unit, indicator, period, Measure.CUMULATIVE).orElse(null)));
             targets.stream().filter(t -> t.level() == TargetLevel.TINH_GIAO).findFirst()
@@ -252,27 +296,36 @@ final class AnnexComposer {
             targets.stream().filter(t -> t.level() == TargetLevel.HUYEN_GIAO).findFirst()
                     .ifPresent(t -> district.add(new Point(category, t.value())));
         }
-        return new Chart("Thực hiện lũy kế so với kế hoạch năm " + period.getYear(), ChartKind.BAR, "triệu đồng",
+        return new Chart("Thực hiện lũy kế so với kế hoạch năm " + period.getYear(), ChartKind.BAR, axis(planned),
                 List.of(new Series("Thực hiện", done), new Series("Kế hoạch tỉnh giao", province),
                         new Series("Kế hoạch huyện giao", district)));
     }
 
-    private Optional<Chart> petitionsChart(Unit unit, YearMonth period) {
-        List<Point> received = new ArrayList<>();
-        List<Point> resolved = new ArrayList<>();
-        for (Unit commune : localGovernments(unit, period)) {
-            String name = commune.name().replaceFirst("^(Xã|Thị trấn) ", "");
-            figures.value(commune.key(), "DT_TIEP_NHAN", period, Measure.CUMULATIVE)
-                    .ifPresent(v -> received.add(new Point(name, v)));
-            figures.value(commune.key(), "DT_DA_GIAI_QUYET", period, Measure.CUMULATIVE)
-                    .ifPresent(v -> resolved.add(new Point(name, v)));
+    /** A line's figures by commune and town, a bar for each figure ({@code briefing.csv}, kind {@code by_unit_chart}). */
+    private Optional<Chart> byUnitChart(NoticeItem item, Unit unit, YearMonth period) {
+        List<Indicator> read = item.read(catalog);
+        List<Series> series = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            Indicator indicator = read.get(i);
+            List<Point> points = new ArrayList<>();
+            for (Unit commune : localGovernments(unit, period)) {
+                String name = Office.placeName(commune.name());
+                figures.value(commune.key(), indicator.code(), period, Measure.CUMULATIVE)
+                        .ifPresent(v -> points.add(new Point(name, v)));
+            }
+            series.add(new Series(words(item, i, indicator), points));
         }
-        if (received.isEmpty()) {
+        if (series.isEmpty() || series.get(0).points().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Chart("Đơn thư của các xã, thị trấn (lũy kế đến tháng " + NoticeFigures.month(period)
-                + ")", ChartKind.BAR, "đơn", List.of(new Series("Tiếp nhận", received),
-                        new Series("Đã giải quyết", resolved))));
+        return item.pattern().fill(ResultSentences.common(unit, period))
+                .map(title -> new Chart(title, ChartKind.BAR, axis(read), series));
+    }
+
+    /** The value axis of a chart of these indicators: their unit of measure when they share one, else none. */
+    private static String axis(List<Indicator> indicators) {
+        List<String> units = indicators.stream().map(Indicator::unitOfMeasure).distinct().toList();
+        return units.size() == 1 ? units.get(0) : "";
     }
 
     /** The chosen indicator over the twelve months up to the period, where it was reported. */

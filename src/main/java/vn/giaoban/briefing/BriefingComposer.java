@@ -78,18 +78,7 @@ public class BriefingComposer {
         boolean hasData = area.hasData(figures.unitsWithData(period));
         if (hasData) {
             Verdicts verdicts = Verdicts.of(catalog, rules, period);
-            results.addAll(sentences.statusCriteria(area, period));
-            for (Indicator indicator : catalog.indicators()) {
-                List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
-                if (!targets.isEmpty()) {
-                    sentences.attainment(unit, indicator, targets, period, verdicts, results, difficulties);
-                }
-            }
-            sentences.petitions(unit, period).ifPresent(results::add);
-            sentences.yearOnYear(unit, period, verdicts, results, difficulties);
-            results.addAll(sentences.reformedUnits(unit, period));
-            results.addAll(freeTexts(area, "_NOI_BAT", period));
-            difficulties.addAll(freeTexts(area, "_KHO_KHAN", period));
+            sentences.write(office, area, period, verdicts, results, difficulties);
         } else {
             results.add("Đến ngày " + DAY.format(night) + ", chưa có đơn vị nào gửi số liệu tháng " + month
                     + " nên chưa tổng hợp được kết quả; thông báo sẽ được lập lại khi có báo cáo.");
@@ -147,19 +136,6 @@ public class BriefingComposer {
         }
         return List.of(first.toString(), "Sau khi nghe các ý kiến tham gia thảo luận của các đơn vị tại cuộc họp; "
                 + m.concludedBy() + " kết luận một số nội dung chủ yếu sau:");
-    }
-
-    /**
-     * What departments wrote in the free-text rows of their forms, in the catalog's order of forms:
-     * highlights ({@code *_NOI_BAT}) for the results, difficulties ({@code *_KHO_KHAN}) for I.2.
-     */
-    private List<String> freeTexts(Area area, String suffix, YearMonth period) {
-        List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix, period).stream()
-                .filter(text -> area.contains(text.unitKey())).toList());
-        texts.sort(Comparator.comparingInt(text -> catalog.forms().indexOf(
-                catalog.formOf(text.indicatorCode()).orElse(null))));
-        return texts.stream().map(FigureRepository.Text::text).map(String::strip).filter(text -> !text.isEmpty())
-                .map(text -> capitalise(text.endsWith(".") ? text : text + ".")).toList();
     }
 
     /**

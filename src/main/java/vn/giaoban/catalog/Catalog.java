@@ -29,6 +29,7 @@ public final class Catalog {
     private final Map<String, ListForm> listForms = new LinkedHashMap<>();
     private final List<Delegation> delegations;
     private final List<Office.Template> offices;
+    private final List<NoticeItem> notice;
     /** Indexes of the units, each in the catalog's order: a national catalog has thousands of units. */
     private final Map<String, Unit> unitsByKey = new HashMap<>();
     private final Map<String, List<Unit>> unitsByCode = new HashMap<>();
@@ -59,8 +60,17 @@ public final class Catalog {
     public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
             List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
             List<ListForm> listForms, List<Delegation> delegations, List<Office.Template> offices) {
+        this(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms, delegations, offices,
+                List.of());
+    }
+
+    public Catalog(List<Unit> units, List<Indicator> indicators, List<Form> forms, List<Target> targets,
+            List<Heading> headings, List<Meeting> meetings, List<Task> tasks, List<Rule> rules,
+            List<ListForm> listForms, List<Delegation> delegations, List<Office.Template> offices,
+            List<NoticeItem> notice) {
         this.delegations = List.copyOf(delegations);
         this.offices = List.copyOf(offices);
+        this.notice = List.copyOf(notice);
         this.rules = List.copyOf(rules);
         listForms.forEach(list -> this.listForms.put(list.formCode(), list));
         this.meetings = List.copyOf(meetings);
@@ -208,6 +218,11 @@ public final class Catalog {
                 .filter(t -> t.indicator().equals(indicatorCode) && t.year() == year && t.unitCode().equals(unitCode))
                 .sorted(Comparator.comparing(Target::level))
                 .toList();
+    }
+
+    /** The lines of {@code briefing.csv}: what the notices say and show, in their order. */
+    public List<NoticeItem> notice() {
+        return notice;
     }
 
     /** The lines of {@code offices.csv}, in its order. */

@@ -90,8 +90,8 @@ public record Office(Unit unit, List<String> issuingBody, String parentBody, Str
         }
     }
 
-    /** "Xã Hoàng Văn Thụ" → "Hoàng Văn Thụ": the name a notice is dated at. */
-    static String placeName(String name) {
+    /** "Xã Hoàng Văn Thụ" → "Hoàng Văn Thụ": the name a notice is dated at, a chart's category. */
+    public static String placeName(String name) {
         for (String word : KIND_WORDS) {
             if (name.startsWith(word) && name.length() > word.length()) {
                 return name.substring(word.length());

@@ -34,6 +34,8 @@ import vn.giaoban.catalog.Heading;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.ListForm;
 import vn.giaoban.catalog.Meeting;
+import vn.giaoban.catalog.NoticeItem;
+import vn.giaoban.catalog.SentencePattern;
 import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Task;
 import vn.giaoban.catalog.Measure;
@@ -109,6 +111,8 @@ public final class CatalogLoader {
         Set<String> indicatorCodes = new HashSet<>(indicators.stream().map(Indicator::code).toList());
         List<Office.Template> offices = readOptional(folder, "offices.csv", problems,
                 row -> office(row, unitCodes, indicatorCodes));
+        List<NoticeItem> notice = readOptional(folder, "briefing.csv", problems,
+                row -> noticeItem(row, indicators, unitCodes));
         // kept by the office month by month: a catalog without them is still a catalog
         List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, row -> meeting(row, offices, unitCodes));
         List<Task> tasks = readOptional(folder, "tasks.csv", problems, row -> task(row, offices, unitCodes));
@@ -129,7 +133,7 @@ public final class CatalogLoader {
                 problems);
         duplicates("rules.csv", rules.stream().map(Rule::code).toList(), "trùng mã quy tắc", problems);
         Catalog catalog = new Catalog(units, indicators, forms, targets, headings, meetings, tasks, rules, listForms,
-                delegations, offices);
+                delegations, offices, notice);
         new CrossReferences(catalog, problems).validate();
         RuleValidation.validate(catalog, problems::add);
         problems.throwIfAny();
@@ -284,6 +288,57 @@ public final class CatalogLoader {
                 nfc(row.required("place")), nfc(row.optional("document_number")), nfc(row.required("issuer")),
                 nfc(row.required("summary")), recipients, signerLines, nfc(row.optional("signer_name")),
                 row.list("emails", "|"), trend, bundle != null && VietnameseText.fold(bundle).matches("y|yes|co|1|true"));
+    }
+
+    /**
+     * "results,attainment,*,,{Indicator} được {value} {uom}...": every indicator it names exists, every pattern
+     * matches one, and the wording uses only its kind's slots; a mistake is named with its line and column here,
+     * never as a night that fails at its briefing.
+     */
+    private static NoticeItem noticeItem(CatalogRow row, List<Indicator> indicators, Set<String> unitCodes) {
+        NoticeItem.Section section = NoticeItem.Section.parse(row.required("section"));
+        NoticeItem.Kind kind;
+        try {
+            kind = NoticeItem.Kind.parse(row.required("kind"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cột kind: loại '" + row.required("kind") + "' không hợp lệ ("
+                    + String.join(", ", java.util.Arrays.stream(NoticeItem.Kind.values())
+                            .map(k -> k.name().toLowerCase(Locale.ROOT)).toList()) + ")");
+        }
+        List<NoticeItem.Reference> references = new ArrayList<>();
+        for (String entry : row.list("indicators", " ")) {
+            int equals = entry.indexOf('=');
+            NoticeItem.Reference reference = new NoticeItem.Reference(equals < 0 ? entry : entry.substring(0, equals),
+                    equals < 0 ? null : entry.substring(equals + 1).replace('_', ' '));
+            if (indicators.stream().noneMatch(i -> reference.matches(i.code()))) {
+                throw new IllegalArgumentException("cột indicators: " + (reference.isPattern()
+                        ? "mẫu " + reference.text() + " không khớp chỉ tiêu nào trong indicators.csv"
+                        : "chỉ tiêu " + reference.text() + " không có trong indicators.csv"));
+            }
+            references.add(reference);
+        }
+        SentencePattern pattern;
+        try {
+            pattern = SentencePattern.parse(VietnameseText.nfc(row.optionalOrEmpty("text")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cột text: " + e.getMessage());
+        }
+        for (String slot : pattern.slots()) {
+            if (!kind.allows(slot)) {
+                throw new IllegalArgumentException("cột text: ô {" + slot + "} không dùng được cho loại "
+                        + kind.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> offices = row.list("offices", " ");
+        for (String office : offices) {
+            boolean isKind = java.util.Arrays.stream(UnitKind.values()).anyMatch(k -> k.name().equalsIgnoreCase(office));
+            if (!isKind && !unitCodes.contains(office)) {
+                throw new IllegalArgumentException("cột offices: " + office + " không phải loại đơn vị hay mã đơn vị"
+                        + " trong units.csv");
+            }
+        }
+        return new NoticeItem(section, kind, references, VietnameseText.nfc(row.optionalOrEmpty("option")), pattern,
+                offices);
     }
 
     private static String nfc(String text) {
