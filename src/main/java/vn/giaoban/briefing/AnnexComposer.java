@@ -127,14 +127,16 @@ final class AnnexComposer {
         List<String> partial = new ArrayList<>();
         for (Indicator indicator : additive) {
             Optional<Total> monthTotal = figures.total(unit.key(), indicator.code(), period, Measure.MONTH);
-            Optional<BigDecimal> month = monthTotal.map(Total::value);
+            // a commune has no total: its own figures
+            Optional<BigDecimal> month = monthTotal.map(Total::value)
+                    .or(() -> figures.value(unit.key(), indicator.code(), period, Measure.MONTH));
             // a month's sum that only some units below gave is never printed as if complete
             monthTotal.filter(t -> t.childrenExpected() > 0
                     && (t.childrenReported() < t.childrenExpected() || t.childrenDerived() > 0))
                     .ifPresent(t -> partial.add(indicator.name() + ": " + t.childrenReported() + "/" + t.childrenExpected()
                             + " đơn vị" + (t.childrenDerived() > 0 ? ", trong đó " + t.childrenDerived()
                                     + " đơn vị tính từ số lũy kế" : "")));
-            Optional<BigDecimal> cumulative = total(unit, indicator, period, Measure.CUMULATIVE);
+            Optional<BigDecimal> cumulative = figures.figure(unit.key(), indicator.code(), period, Measure.CUMULATIVE);
             Optional<BigDecimal> before = earlier(unit, indicator, lastYear).value();
             if (month.isEmpty() && cumulative.isEmpty()) {
                 continue;
@@ -347,8 +349,9 @@ final class AnnexComposer {
         if (points.stream().allMatch(p -> p.value() == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Chart(indicator.shortName() + " lũy kế, 12 tháng đến tháng " + NoticeFigures.month(period),
-                ChartKind.LINE, indicator.unitOfMeasure(), List.of(new Series(indicator.shortName(), points))));
+        String name = NoticeFigures.capitalise(indicator.shortName());
+        return Optional.of(new Chart(name + " lũy kế, 12 tháng đến tháng " + NoticeFigures.month(period),
+                ChartKind.LINE, indicator.unitOfMeasure(), List.of(new Series(name, points))));
     }
 
     private List<Unit> localGovernments(Unit unit, YearMonth period) {

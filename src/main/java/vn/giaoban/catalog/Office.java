@@ -45,7 +45,7 @@ public record Office(Unit unit, List<String> issuingBody, String parentBody, Str
 
     /**
      * A line of {@code offices.csv}: one unit by its code, or every unit of a kind ({@code kind:commune}), with
-     * placeholders filled for each: {@code {name}} "Xã Hoàng Văn Thụ", {@code {NAME}} "XÃ HOÀNG VĂN THỤ",
+     * placeholders filled for each: {@code {name}} "Xã Hoàng Văn Thụ", {@code {unit}} "xã Hoàng Văn Thụ", {@code {NAME}} "XÃ HOÀNG VĂN THỤ",
      * {@code {place}} "Hoàng Văn Thụ", {@code {code}} "06172", {@code {parent}} and {@code {PARENT}} the unit above.
      */
     public record Template(String units, List<String> issuingBody, String parentBody, String place,
@@ -84,7 +84,7 @@ public record Office(Unit unit, List<String> issuingBody, String parentBody, Str
                 return "";
             }
             String parentName = parent == null ? "" : parent.name();
-            return text.replace("{name}", unit.name()).replace("{NAME}", unit.name().toUpperCase(VIETNAMESE))
+            return text.replace("{name}", unit.name()).replace("{unit}", unit.nameInSentence()).replace("{NAME}", unit.name().toUpperCase(VIETNAMESE))
                     .replace("{place}", placeName(unit.name())).replace("{code}", unit.code())
                     .replace("{parent}", parentName).replace("{PARENT}", parentName.toUpperCase(VIETNAMESE));
         }

@@ -69,7 +69,7 @@ class ReformYearOnYearTests {
                     + received("06151", THIS_YEAR).toPlainString() + " đơn, không so sánh được với cùng kỳ năm 2024:"
                     + " chưa biết tỷ lệ phần của xã Gia Miễn chuyển về xã Hội Hoan");
             assertThat(text).contains("không so sánh được: chưa biết tỷ lệ phần của xã Gia Miễn chuyển về xã Văn Lãng")
-                    .contains("Biểu 5. Các xã, thị trấn so với cùng kỳ năm 2024");
+                    .contains("Biểu 4. Các xã, thị trấn so với cùng kỳ năm 2024");
 
             assertThat(giaoban.jdbc().sql("""
                     SELECT successor_key, share FROM unit_succession WHERE predecessor_key = ? ORDER BY successor_key
