@@ -7,7 +7,7 @@ import static vn.giaoban.briefing.NoticeFigures.month;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Lineage;
 import vn.giaoban.catalog.Meeting;
+import vn.giaoban.catalog.NoticeItem;
 import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.Unit;
@@ -76,25 +77,29 @@ public class BriefingComposer {
         List<String> results = new ArrayList<>();
         List<String> difficulties = new ArrayList<>();
         boolean hasData = area.hasData(figures.unitsWithData(period));
+        Map<String, Object> common = ResultSentences.common(unit, period);
         if (hasData) {
             Verdicts verdicts = Verdicts.of(catalog, rules, period);
             sentences.write(office, area, period, verdicts, results, difficulties);
         } else {
-            results.add("Đến ngày " + DAY.format(night) + ", chưa có đơn vị nào gửi số liệu tháng " + month
-                    + " nên chưa tổng hợp được kết quả; thông báo sẽ được lập lại khi có báo cáo.");
+            Map<String, Object> slots = new HashMap<>(common);
+            slots.put("night", DAY.format(night));
+            say(office, NoticeItem.Kind.NO_DATA, slots, results, difficulties);
         }
-        reporting(reports, period).ifPresent(difficulties::add);
-        discrepancies(area, period).ifPresent(difficulties::add);
+        Map<String, Object> reporting = new HashMap<>(common);
+        reporting.put("parts", reporting(reports));
+        say(office, NoticeItem.Kind.REPORTING, reporting, results, difficulties);
+        Map<String, Object> discrepancies = new HashMap<>(common);
+        discrepancies.put("units", discrepancies(area, period));
+        say(office, NoticeItem.Kind.DISCREPANCIES, discrepancies, results, difficulties);
+        if (difficulties.isEmpty()) {
+            say(office, NoticeItem.Kind.NO_DIFFICULTIES, common, results, difficulties);
+        }
 
         blocks.add(new Block(Kind.SECTION, "I. KẾT QUẢ ĐẠT ĐƯỢC; KHÓ KHĂN, HẠN CHẾ"));
         blocks.add(new Block(Kind.SUBSECTION, "1. Một số kết quả chủ yếu đạt được trong tháng " + month));
         results.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
         blocks.add(new Block(Kind.SUBSECTION, "2. Khó khăn, tồn tại, hạn chế"));
-        if (difficulties.isEmpty()) {
-            difficulties.add("Các chỉ tiêu được tổng hợp trong tháng " + month + " không có chỉ tiêu nào giảm so với"
-                    + " cùng kỳ năm " + (period.getYear() - 1) + " hoặc chậm so với tiến độ kế hoạch; các đơn vị"
-                    + " gửi báo cáo đầy đủ, đúng hạn.");
-        }
         difficulties.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
         tasks.write(office.code(), period, night, blocks);
         String concludedBy = meeting.map(Meeting::concludedBy).orElse(null);
@@ -138,11 +143,22 @@ public class BriefingComposer {
                 + m.concludedBy() + " kết luận một số nội dung chủ yếu sau:");
     }
 
+    /** Says the office's lines of a kind the notice's structure places, each in its section's list. */
+    private void say(Office office, NoticeItem.Kind kind, Map<String, Object> slots, List<String> results,
+            List<String> difficulties) {
+        for (NoticeItem item : catalog.notice()) {
+            if (item.kind() == kind && item.appliesTo(office)) {
+                item.pattern().fill(slots).ifPresent(
+                        item.section() == NoticeItem.Section.DIFFICULTIES ? difficulties::add : results::add);
+            }
+        }
+    }
+
     /**
      * The figures that do not agree, by unit, as the catalog's rules found them (a commune's list
      * against its own total): a difficulty until the unit corrects its report.
      */
-    private Optional<String> discrepancies(Area area, YearMonth period) {
+    private List<String> discrepancies(Area area, YearMonth period) {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         for (FigureRepository.Discrepancy discrepancy : figures.discrepancies(period)) {
             if (!area.contains(discrepancy.unitKey())) {
@@ -153,20 +169,17 @@ public class BriefingComposer {
             byUnit.computeIfAbsent(discrepancy.unitKey(), k -> new ArrayList<>())
                     .add(Character.toLowerCase(message.charAt(0)) + message.substring(1));
         }
-        if (byUnit.isEmpty()) {
-            return Optional.empty();
-        }
         List<String> parts = new ArrayList<>();
         byUnit.forEach((unitKey, messages) -> parts.add(catalog.unitByKey(unitKey).map(Unit::nameInSentence)
                 .orElse(unitKey) + ": " + String.join("; ", messages)));
-        return Optional.of("Số liệu chưa khớp, đề nghị đơn vị rà soát, báo cáo lại: " + String.join("; ", parts) + ".");
+        return parts;
     }
 
     /**
      * Who has not reported, whose files were all refused, and who reported late: a difficulty the office
      * chases, counted as {@code status} counts ({@link Completeness#count}).
      */
-    private static Optional<String> reporting(List<Completeness.Report> reports, YearMonth period) {
+    private static List<String> reporting(List<Completeness.Report> reports) {
         // a unit that owes several reports is named once, with its forms: "Xã Hồng Thái (BM03-DT, BM03-DS)"
         Map<String, List<String>> missing = new LinkedHashMap<>();
         Map<String, List<String>> rejected = new LinkedHashMap<>();
@@ -180,9 +193,6 @@ public class BriefingComposer {
             }
         }
         ReportCount count = Completeness.count(reports);
-        if (count.missing() + count.rejected() + count.late() == 0) {
-            return Optional.empty();
-        }
         List<String> parts = new ArrayList<>();
         if (count.missing() > 0) {
             parts.add(count.missing() + " báo cáo chưa nộp: " + byUnit(missing));
@@ -193,8 +203,7 @@ public class BriefingComposer {
         if (count.late() > 0) {
             parts.add(count.late() + " báo cáo trễ hạn: " + String.join(", ", late));
         }
-        return Optional.of("Việc chấp hành chế độ báo cáo tháng " + month(period) + " chưa nghiêm: "
-                + String.join("; ", parts) + ".");
+        return parts;
     }
 
     private static String byUnit(Map<String, List<String>> forms) {

@@ -9,6 +9,10 @@ import java.util.Set;
  * the indicators it reads and its wording. The notice says what the lines say, in their order; a catalog with
  * other indicators has other lines.
  *
+ * <p>{@link Kind#NO_DATA}, {@link Kind#REPORTING}, {@link Kind#DISCREPANCIES} and {@link Kind#NO_DIFFICULTIES} are
+ * said where the notice's structure puts them (instead of the results, after the difficulties, when there are none),
+ * whatever their place in the file.
+ *
  * @param section    where it is said
  * @param kind       what it reads and which slots its pattern may use
  * @param indicators what it reads, each a code, a prefix ({@code NTM_TC_*}), a suffix ({@code *_NOI_BAT}) or
@@ -60,6 +64,14 @@ public record NoticeItem(Section section, Kind kind, List<Reference> indicators,
         REFORMED("unit_name", "Unit_name", "founded", "parts"),
         /** what units wrote in their free-text rows */
         FREE_TEXT("text"),
+        /** I.1 when no unit of the office has sent a figure of the month */
+        NO_DATA("night"),
+        /** I.2: the reports missing, refused and late, each part already worded */
+        REPORTING("parts"),
+        /** I.2: the figures the catalog's rules found not to agree, by unit */
+        DISCREPANCIES("units"),
+        /** I.2 when nothing else is said there */
+        NO_DIFFICULTIES(),
         /** a table of the figures by unit (the office's own row, then each commune), with the share of the last */
         BY_UNIT(),
         /** a bar chart of the figures by commune */

@@ -111,8 +111,10 @@ public final class CatalogLoader {
         Set<String> indicatorCodes = new HashSet<>(indicators.stream().map(Indicator::code).toList());
         List<Office.Template> offices = readOptional(folder, "offices.csv", problems,
                 row -> office(row, unitCodes, indicatorCodes));
-        List<NoticeItem> notice = readOptional(folder, "briefing.csv", problems,
-                row -> noticeItem(row, indicators, unitCodes));
+        // an office's notice says what briefing.csv says: offices without it would issue empty notices
+        List<NoticeItem> notice = offices.isEmpty()
+                ? readOptional(folder, "briefing.csv", problems, row -> noticeItem(row, indicators, unitCodes))
+                : read(folder, "briefing.csv", problems, row -> noticeItem(row, indicators, unitCodes));
         // kept by the office month by month: a catalog without them is still a catalog
         List<Meeting> meetings = readOptional(folder, "meetings.csv", problems, row -> meeting(row, offices, unitCodes));
         List<Task> tasks = readOptional(folder, "tasks.csv", problems, row -> task(row, offices, unitCodes));

@@ -210,6 +210,45 @@ class CatalogLoaderTest {
         assertThatThrownBy(this::load).isInstanceOf(CatalogException.class).hasMessageContaining("headings.csv");
     }
 
+    @Test
+    void theNoticesLinesAndOfficesAreTheCatalogsAndAKindCoversEachOfItsUnits() {
+        Catalog vanLang = load();
+
+        assertThat(vanLang.notice()).extracting(item -> item.kind().name()).startsWith("CRITERIA", "ATTAINMENT",
+                "ATTAINMENT", "RATIO", "YEAR_ON_YEAR", "YEAR_ON_YEAR", "COMPARISONS");
+        assertThat(vanLang.offices(YearMonth.of(2022, 10))).extracting(o -> o.code()).containsExactly("182");
+        Catalog langSon = loader.load("classpath:catalog/lang-son/");
+        assertThat(langSon.offices(YearMonth.of(2025, 10))).extracting(o -> o.code() + " " + o.issuingBody())
+                .contains("20 [ỦY BAN NHÂN DÂN, TỈNH LẠNG SƠN]", "06172 [ỦY BAN NHÂN DÂN, XÃ HOÀNG VĂN THỤ]");
+        assertThat(langSon.office("06172", YearMonth.of(2025, 10)).orElseThrow().place()).isEqualTo("Hoàng Văn Thụ");
+    }
+
+    @Test
+    void aSentenceUsingASlotItsKindHasNotIsAnErrorNamingTheLineAndColumn() throws IOException {
+        replace("briefing.csv", "đạt {percent}%[", "đạt {pace}%[");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("tệp briefing.csv, dòng 5 (results): cột text: ô {pace} không dùng được cho loại ratio");
+    }
+
+    @Test
+    void anUnclosedBracketAndAPatternMatchingNoIndicatorAreNamed() throws IOException {
+        replace("briefing.csv", "đạt {percent}%[", "đạt {percent}%[[");
+        replace("briefing.csv", "*_KHO_KHAN", "*_VUONG_MAC");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("dòng 5 (results): cột text: dấu '[' ở vị trí")
+                .hasMessageContaining("cột indicators: mẫu *_VUONG_MAC không khớp chỉ tiêu nào trong indicators.csv");
+    }
+
+    @Test
+    void officesWithoutTheNoticesLinesAreAnError() throws IOException {
+        Files.delete(catalog.resolve("briefing.csv"));
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("tệp briefing.csv: không tìm thấy tệp");
+    }
+
     private Catalog load() {
         return loader.load("file:" + catalog.toAbsolutePath() + "/");
     }
