@@ -226,7 +226,7 @@ public final class MonthGenerator {
 
     private void writeCatalog(Path dir, List<Unit> units) throws IOException {
         Files.createDirectories(dir);
-        for (String file : List.of("headings.csv", "list-columns.csv", "list-aggregations.csv")) {
+        for (String file : List.of("headings.csv", "list-columns.csv", "list-aggregations.csv", "briefing.csv")) {
             Files.writeString(dir.resolve(file), sample(file));
         }
         StringBuilder csv = new StringBuilder(sample("indicators.csv"));
