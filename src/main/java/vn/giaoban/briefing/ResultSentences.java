@@ -102,7 +102,7 @@ final class ResultSentences {
         List<Indicator> criteria = item.read(catalog);
         Set<String> codes = Set.copyOf(criteria.stream().map(Indicator::code).toList());
         Map<String, List<Status>> byUnit = new LinkedHashMap<>();
-        for (Status status : figures.statuses("", period)) {
+        for (Status status : figures.statuses(prefix(item), period)) {
             if (area.contains(status.unitKey()) && codes.contains(status.indicatorCode())) {
                 byUnit.computeIfAbsent(status.unitKey(), k -> new ArrayList<>()).add(status);
             }
@@ -127,6 +127,18 @@ final class ResultSentences {
             slots.put("unreported", unreported > 0 ? String.valueOf(unreported) : null);
             item.pattern().fill(slots).ifPresent(said::add);
         });
+    }
+
+    /** What every code a line reads begins with, for the query: "NTM_TC_" for {@code NTM_TC_*}, else nothing. */
+    private static String prefix(NoticeItem item) {
+        String only = item.indicators().size() == 1 ? item.indicators().get(0).text() : "";
+        return only.endsWith("*") && only.indexOf('*') == only.length() - 1 ? only.substring(0, only.length() - 1) : "";
+    }
+
+    /** What every code a line reads ends with: "_NOI_BAT" for {@code *_NOI_BAT}, else nothing. */
+    private static String suffix(NoticeItem item) {
+        String only = item.indicators().size() == 1 ? item.indicators().get(0).text() : "";
+        return only.startsWith("*") && only.lastIndexOf('*') == 0 ? only.substring(1) : "";
     }
 
     /** A criterion by its number where its code ends with one ("NTM_TC_05" → "5"), else by its short name. */
@@ -408,7 +420,7 @@ final class ResultSentences {
      */
     private void freeTexts(NoticeItem item, Area area, YearMonth period, Map<String, Object> common, List<String> said) {
         Set<String> codes = Set.copyOf(item.read(catalog).stream().map(Indicator::code).toList());
-        List<FigureRepository.Text> texts = new ArrayList<>(figures.texts("", period).stream()
+        List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix(item), period).stream()
                 .filter(text -> codes.contains(text.indicatorCode()) && area.contains(text.unitKey())).toList());
         texts.sort(Comparator.comparingInt(text -> catalog.forms().indexOf(
                 catalog.formOf(text.indicatorCode()).orElse(null))));
