@@ -338,20 +338,25 @@ final class AnnexComposer {
         Unit unit = office.unit();
         Indicator indicator = catalog.indicator(office.trendIndicator());
         List<Point> points = new ArrayList<>();
+        boolean fromPredecessors = false;
         for (YearMonth month = period.minusMonths(11); !month.isAfter(period); month = month.plusMonths(1)) {
             YearMonth at = month;
-            // the unit itself, never another unit that carried its code in another month; a level's total, a
-            // commune's own figure
-            Optional<BigDecimal> value = Optional.of(unit).filter(u -> u.validOn(at.atEndOfMonth()))
-                    .flatMap(u -> figures.figure(u.key(), indicator.code(), at, Measure.CUMULATIVE));
-            points.add(new Point(NoticeFigures.month(at), value.orElse(null)));
+            // the unit itself, never another unit that carried its code in another month (a level's total, a
+            // commune's own figure); before a commune was formed, its predecessors' by their shares, as last year's
+            // comparison takes them, or no point where a share is unknown
+            Lineage.Earlier value = lineage.earlier(unit, indicator, at,
+                    u -> figures.figure(u.key(), indicator.code(), at, Measure.CUMULATIVE));
+            fromPredecessors |= value.fromPredecessors() && value.comparable();
+            points.add(new Point(NoticeFigures.month(at), value.value().orElse(null)));
         }
         if (points.stream().allMatch(p -> p.value() == null)) {
             return Optional.empty();
         }
         String name = NoticeFigures.capitalise(indicator.shortName());
-        return Optional.of(new Chart(name + " lũy kế, 12 tháng đến tháng " + NoticeFigures.month(period),
-                ChartKind.LINE, indicator.unitOfMeasure(), List.of(new Series(name, points))));
+        String title = name + " lũy kế, 12 tháng đến tháng " + NoticeFigures.month(period)
+                + (fromPredecessors ? " (trước ngày " + NoticeFigures.DAY.format(unit.validFrom())
+                        + " tính theo các đơn vị cũ hợp nhất)" : "");
+        return Optional.of(new Chart(title, ChartKind.LINE, indicator.unitOfMeasure(), List.of(new Series(name, points))));
     }
 
     private List<Unit> localGovernments(Unit unit, YearMonth period) {

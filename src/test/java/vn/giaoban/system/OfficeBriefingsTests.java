@@ -74,6 +74,35 @@ class OfficeBriefingsTests {
     }
 
     @Test
+    void aMergedCommunesTwelveMonthsBeforeItWasFormedAreItsPredecessorsSum() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work).setting("--spring.profiles.active=lang-son")) {
+            // June 2025: Trùng Khánh, Thụy Hùng and Thanh Long, merged into Xã Thụy Hùng (06148) on 1 July
+            Map<String, Integer> june = Map.of("06127", 10, "06136", 8, "06148", 5);
+            for (Map.Entry<String, Integer> commune : june.entrySet()) {
+                Path folder = Files.createDirectories(work.resolve("inbox").resolve(commune.getKey()));
+                Files.writeString(folder.resolve("BM03-DT_T06-2025.csv"), """
+                        BÁO CÁO CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT ĐƠN THƯ
+                        Tháng 6 năm 2025
+                        STT,Mã số,Chỉ tiêu,ĐVT,Lũy kế từ đầu năm
+                        1,DT_TIEP_NHAN,Số đơn thư tiếp nhận,đơn,%d
+                        2,DT_DA_GIAI_QUYET,Số đơn thư đã giải quyết,đơn,%d
+                        """.formatted(commune.getValue(), commune.getValue() - 1));
+            }
+            giaoban.night(YearMonth.of(2025, 6), LocalDate.of(2025, 6, 24));
+            Path folder = Files.createDirectories(work.resolve("inbox/06148"));
+            Files.copy(LANG_SON.resolve("06148/Bao cao don thu T10-2025.csv"), folder.resolve("BM03-DT_T10-2025.csv"));
+            giaoban.night(OCTOBER_2025, LocalDate.of(2025, 10, 24));
+
+            // two points make a table, not a chart: June's is the three predecessors' sum
+            assertThat(notice(giaoban, "06148")).contains("Đơn thư tiếp nhận lũy kế, 12 tháng đến tháng 10/2025 (trước"
+                    + " ngày 01/07/2025 tính theo các đơn vị cũ hợp nhất)").contains("06/2025 23");
+            // a commune that sent nothing that month has no notice; the province always has one
+            assertThat(giaoban.work().resolve("reports/2025-10/06172")).doesNotExist();
+            assertThat(giaoban.work().resolve("reports/2025-10/20/briefing-2025-10.pdf")).isRegularFile();
+        }
+    }
+
+    @Test
     void aCatalogWithOtherIndicatorsGetsANoticeOfItsOwnFigures() throws IOException {
         writeCaoBangCatalog(work.resolve("catalog"));
         try (GiaobanRun giaoban = GiaobanRun.empty(work).setting("--spring.profiles.active=none")) {
