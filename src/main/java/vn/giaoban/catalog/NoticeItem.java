@@ -77,6 +77,41 @@ public record NoticeItem(Section section, Kind kind, List<Reference> indicators,
         /** a bar chart of the figures by commune */
         BY_UNIT_CHART();
 
+        /**
+         * What a line of this kind must have, in words for the catalog's error; null when it has it: its section, how
+         * many indicators it reads, its option.
+         */
+        public String problem(Section section, int indicators, String option) {
+            boolean annex = this == BY_UNIT || this == BY_UNIT_CHART;
+            if (annex != (section == Section.ANNEX)) {
+                return annex ? "cột section: loại " + word() + " thuộc phần annex"
+                        : "cột section: phần annex chỉ có các loại by_unit, by_unit_chart";
+            }
+            if ((this == YEAR_ON_YEAR) != (section == Section.PARTS)) {
+                return this == YEAR_ON_YEAR ? "cột section: loại year_on_year thuộc phần parts (câu comparisons nói nó)"
+                        : "cột section: phần parts chỉ có loại year_on_year";
+            }
+            boolean reads = this != COMPARISONS && this != NO_DATA && this != REPORTING && this != DISCREPANCIES
+                    && this != NO_DIFFICULTIES;
+            if (reads && indicators == 0) {
+                return "cột indicators: loại " + word() + " cần ít nhất một chỉ tiêu";
+            }
+            if (!reads && indicators > 0) {
+                return "cột indicators: loại " + word() + " không đọc chỉ tiêu nào, để trống";
+            }
+            if (this == RATIO && indicators != 2) {
+                return "cột indicators: loại ratio cần đúng 2 chỉ tiêu (phần, rồi tổng), đang có " + indicators;
+            }
+            if (this == CRITERIA && option.isBlank()) {
+                return "cột option: loại criteria cần tình trạng được tính là đạt (ví dụ DAT)";
+            }
+            return null;
+        }
+
+        private String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         private static final Set<String> COMMON = Set.of("unit", "Unit", "level", "period", "month", "year",
                 "last_year");
 

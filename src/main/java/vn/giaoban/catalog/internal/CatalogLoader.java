@@ -319,6 +319,10 @@ public final class CatalogLoader {
             }
             references.add(reference);
         }
+        String problem = kind.problem(section, references.size(), row.optionalOrEmpty("option"));
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         SentencePattern pattern;
         try {
             pattern = SentencePattern.parse(VietnameseText.nfc(row.optionalOrEmpty("text")));

@@ -242,6 +242,17 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aRatioOfOneFigureAndAComparisonOutsideItsPartsAreNamed() throws IOException {
+        replace("briefing.csv", "results,ratio,DT_DA_GIAI_QUYET DT_TIEP_NHAN", "results,ratio,DT_DA_GIAI_QUYET");
+        replace("briefing.csv", "parts,year_on_year,PPHS", "results,year_on_year,PPHS");
+
+        assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("dòng 5 (results): cột indicators: loại ratio cần đúng 2 chỉ tiêu (phần, rồi tổng),"
+                        + " đang có 1")
+                .hasMessageContaining("dòng 6 (results): cột section: loại year_on_year thuộc phần parts");
+    }
+
+    @Test
     void officesWithoutTheNoticesLinesAreAnError() throws IOException {
         Files.delete(catalog.resolve("briefing.csv"));
 
