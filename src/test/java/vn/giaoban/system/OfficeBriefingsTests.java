@@ -74,6 +74,37 @@ class OfficeBriefingsTests {
     }
 
     @Test
+    void aDistrictsCommuneGetsItsNoticeFromItsOwnFormsAndNothingOfTheFormsItDoesNotSend() throws IOException {
+        Path catalog = work.resolve("catalog");
+        org.apache.commons.io.file.PathUtils.copyDirectory(Path.of("src/main/resources/catalog/van-lang"), catalog);
+        Files.writeString(catalog.resolve("offices.csv"), Files.readString(catalog.resolve("offices.csv"))
+                + "kind:commune,ỦY BAN NHÂN DÂN|{NAME},,{place},Số:       /TB-UBND,UBND xã,"
+                + "Tình hình kinh tế - xã hội của {unit} tháng {period},TT. Đảng ủy xã;|Lưu: VT.,"
+                + "TM. ỦY BAN NHÂN DÂN|CHỦ TỊCH,,,,no\n");
+        try (GiaobanRun giaoban = GiaobanRun.withSamples(work)
+                .setting("--giaoban.catalog.location=file:" + catalog.toAbsolutePath() + "/")) {
+            giaoban.octoberNights();
+
+            Unit trungKhanh = CatalogFiles.load("classpath:catalog/van-lang/").unit("06127", YearMonth.of(2022, 10))
+                    .orElseThrow();
+            String text = BriefingPdf.read(work.resolve("reports/2022-10/06127/briefing-2022-10.pdf")).text();
+            BigDecimal received = own(giaoban, trungKhanh, "2022-10", "DT_TIEP_NHAN");
+            BigDecimal resolved = own(giaoban, trungKhanh, "2022-10", "DT_DA_GIAI_QUYET");
+            assertThat(text).contains("ỦY BAN NHÂN DÂN XÃ TRÙNG KHÁNH")
+                    .contains("Xây dựng NTM xã Trùng Khánh: đến thời điểm hiện tại, có 14/19 tiêu chí đã đạt gồm:"
+                            + " 1-2-3-4-7-9-10-11-12-13-14-15-16-18. Có 5/19 tiêu chí chưa đạt (5-6-8-17-19).")
+                    .contains("Công tác giải quyết đơn thư: tổng " + received.toPlainString() + " đơn, đã giải quyết "
+                            + resolved.toPlainString() + "/" + received.toPlainString() + " đơn")
+                    // it sends no crime, traffic or budget report: nothing is said of them, never "0 vụ"
+                    .doesNotContain("PPHS").doesNotContain("TNGT").doesNotContain("0 vụ").doesNotContain("xảy ra").doesNotContain("NSNN")
+                    .doesNotContain("Xã Tân Mỹ").doesNotContain("xã Hoàng Việt");
+            // the district's notice is still the seed's
+            assertThat(BriefingPdf.read(work.resolve("reports/2022-10/182/briefing-2022-10.pdf")).text())
+                    .contains("219/243").contains("14/19 tiêu chí đã đạt");
+        }
+    }
+
+    @Test
     void aMergedCommunesTwelveMonthsBeforeItWasFormedAreItsPredecessorsSum() throws IOException {
         try (GiaobanRun giaoban = GiaobanRun.empty(work).setting("--spring.profiles.active=lang-son")) {
             // June 2025: Trùng Khánh, Thụy Hùng and Thanh Long, merged into Xã Thụy Hùng (06148) on 1 July
@@ -150,9 +181,13 @@ class OfficeBriefingsTests {
     }
 
     private static BigDecimal own(GiaobanRun giaoban, Unit unit, String indicator) {
+        return own(giaoban, unit, "2025-10", indicator);
+    }
+
+    private static BigDecimal own(GiaobanRun giaoban, Unit unit, String period, String indicator) {
         return giaoban.jdbc().sql("""
-                SELECT num_value FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = '2025-10'
-                AND measure = 'CUMULATIVE'""").params(unit.key(), indicator).query(BigDecimal.class).single()
+                SELECT num_value FROM data_value WHERE unit_key = ? AND indicator_code = ? AND period = ?
+                AND measure = 'CUMULATIVE'""").params(unit.key(), indicator, period).query(BigDecimal.class).single()
                 .stripTrailingZeros();
     }
 
