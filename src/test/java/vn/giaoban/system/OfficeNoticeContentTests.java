@@ -27,7 +27,7 @@ import vn.giaoban.catalog.Unit;
  * database) and last year's through the crosswalk; and a catalog of another province, with other indicators, other
  * forms and its own {@code briefing.csv}, that gets a notice of its own figures and nothing of Văn Lãng's.
  */
-class OfficeBriefingsTests {
+class OfficeNoticeContentTests {
 
     private static final Path LANG_SON = Path.of("input-samples/lang-son");
     private static final YearMonth OCTOBER_2025 = YearMonth.of(2025, 10);
