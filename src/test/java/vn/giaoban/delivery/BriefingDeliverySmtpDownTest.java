@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +33,13 @@ class BriefingDeliverySmtpDownTest {
 
     private static final int PORT = DeliveryTestSupport.freePort();
     private static final YearMonth OCTOBER_2022 = YearMonth.of(2022, 10);
+    private static final String OFFICE = "182";
+    /** The office's e-mails, as offices.csv lists them. */
+    private static final List<String> RECIPIENTS = List.of("lanhdao@vanlang.test");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        DeliveryTestSupport.settings(registry, "delivery-smtp-down", PORT, "lanhdao@vanlang.test");
+        DeliveryTestSupport.settings(registry, "delivery-smtp-down", PORT);
     }
 
     @Autowired
@@ -56,7 +60,7 @@ class BriefingDeliverySmtpDownTest {
     void aFailedDeliveryWaitsWithItsErrorAndIsSentOnTheNextRunOnceTheServerIsBack() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
         FileTime written = Files.getLastModifiedTime(briefing.pdf());
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
 
         DeliverySummary tonight = delivery.deliverPending(); // does not throw
 
@@ -100,13 +104,13 @@ class BriefingDeliverySmtpDownTest {
     void aDeliveryThatKeepsFailingIsGivenUpAfterMaxAttemptsWithoutBlockingTheOthers() throws Exception {
         YearMonth september = YearMonth.of(2022, 9);
         Briefing failing = Briefing.write(reports, september);
-        delivery.enqueue(september, failing.pdf(), failing.docx());
+        delivery.enqueue(september, OFFICE, RECIPIENTS, failing.pdf(), failing.docx(), null);
 
         delivery.deliverPending();
         delivery.deliverPending();
         // a later period queued meanwhile is tried in the same run, after the older one
         Briefing october = Briefing.write(reports, OCTOBER_2022);
-        delivery.enqueue(OCTOBER_2022, october.pdf(), october.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, october.pdf(), october.docx(), null);
         DeliverySummary third = delivery.deliverPending();
 
         assertThat(third.failedFinally()).isEqualTo(1);
@@ -127,7 +131,7 @@ class BriefingDeliverySmtpDownTest {
     @Test
     void aMissingBriefingFileIsAFailedAttemptNotAnException() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
         Files.delete(briefing.docx());
 
         DeliverySummary summary = delivery.deliverPending();
