@@ -22,6 +22,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -206,11 +207,17 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
-    /** One partition of the briefing step: the notices of the offices its context names. */
+    /**
+     * One partition of the briefing step: the notices of the offices its context names. No database transaction
+     * around an office: what it writes (its outputs' row, its e-mail) commits on its own at once, so a partition
+     * holds at most one connection at a time (the one its reads use) and never one while it waits for a second:
+     * more partitions than the pool has connections wait their turn, not for ever. The job repository still
+     * records each office done, in its own transaction.
+     */
     @Bean
-    Step briefingPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx,
-            Tasklet briefingPartitionTasklet) {
-        return new StepBuilder("briefingPartition", jobRepository).tasklet(briefingPartitionTasklet, tx).build();
+    Step briefingPartitionStep(JobRepository jobRepository, Tasklet briefingPartitionTasklet) {
+        return new StepBuilder("briefingPartition", jobRepository)
+                .tasklet(briefingPartitionTasklet, new ResourcelessTransactionManager()).build();
     }
 
     /** The offices of the night's period, shared out; step-scoped for the period, a job parameter. */

@@ -97,6 +97,29 @@ class OfficeBriefingsTests {
     }
 
     /**
+     * A partition holds no connection while it waits for a second one (its outputs' row and its e-mail commit on
+     * their own): with more partitions than connections they wait their turn, where holding one for the whole
+     * office in a transaction would leave every partition waiting for ever.
+     */
+    @Test
+    void morePartitionsThanDatabaseConnectionsStillWriteEveryNotice() {
+        try (GiaobanRun giaoban = langSon().setting("--giaoban.briefing.partitions=4")
+                .setting("--spring.datasource.hikari.maximum-pool-size=2")
+                .setting("--spring.datasource.hikari.connection-timeout=60000")) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            ExitCode exit = new NightlyRunner(giaoban.context(), new PrintStream(printed, true, StandardCharsets.UTF_8))
+                    .run(OCTOBER_2025, NIGHT);
+
+            assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.COMPLETED);
+            for (Office office : offices(giaoban)) {
+                assertThat(giaoban.work().resolve("reports/2025-10").resolve(office.code())
+                        .resolve("briefing-2025-10.pdf")).isNotEmptyFile();
+            }
+        }
+    }
+
+    /**
      * No valid catalog line can make a notice fail to compose (meetings.csv and offices.csv are checked at start-up,
      * naming file, line and column), and a folder that cannot be written is a storage error, which stops the night
      * with its own exit code. So the failure is injected: one commune's {@code publish} throws until the test
