@@ -181,11 +181,12 @@ class OfficeBriefingsTests {
         Files.writeString(offices, Files.readString(offices)
                 .replace(",DT_TIEP_NHAN,yes", "vanphong@langson.test,DT_TIEP_NHAN,yes")
                 .replace(",DT_TIEP_NHAN,no", "ubnd-{code}@langson.test,DT_TIEP_NHAN,no"));
-        try (GiaobanRun giaoban = langSon().setting("--giaoban.briefing.partitions=2")
-                .setting("--giaoban.catalog.location=file:" + catalog + "/")
-                .setting("--spring.mail.host=127.0.0.1").setting("--spring.mail.port=" + SMTP_PORT)
-                .setting("--spring.mail.username=giaoban").setting("--spring.mail.password=mat-khau")
-                .setting("--spring.mail.properties.mail.smtp.auth=true").setting("--giaoban.delivery.from=" + FROM)) {
+        List<String> mail = List.of("--giaoban.catalog.location=file:" + catalog + "/", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP_PORT, "--spring.mail.username=giaoban", "--spring.mail.password=mat-khau",
+                "--spring.mail.properties.mail.smtp.auth=true", "--giaoban.delivery.from=" + FROM);
+        GiaobanRun run = langSon().setting("--giaoban.briefing.partitions=2");
+        mail.forEach(run::setting);
+        try (GiaobanRun giaoban = run) {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
             ExitCode exit = new NightlyRunner(giaoban.context(), new PrintStream(printed, true, StandardCharsets.UTF_8))
@@ -233,6 +234,30 @@ class OfficeBriefingsTests {
             assertThat(mailing.queueBundles(OCTOBER_2025)).isZero();
             assertThat(greenMail.getReceivedMessages()).hasSize(7);
         }
+
+        // giaoban briefing: every office again, printing each one's files, mailing as the night does (nothing new)
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        CommandLine commandLine = new CommandLine(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        List<String> briefing = new ArrayList<>(List.of("briefing", "--period=2025-10", "--date=2025-10-24",
+                "--giaoban.work-dir=" + work.resolve("work"), "--spring.profiles.active=lang-son"));
+        briefing.addAll(mail);
+        assertThat(commandLine.run(briefing.toArray(String[]::new))).isEqualTo(ExitCode.COMPLETED);
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("briefing: ")))
+                .hasSize(6).anyMatch(line -> line.endsWith("/06172/briefing-2025-10.pdf"));
+        assertThat(greenMail.getReceivedMessages()).hasSize(7);
+
+        // one commune's again, dated a day later: it says something new, so the commune gets it, and the province
+        // the bundle again
+        printed.reset();
+        briefing.set(2, "--date=2025-10-25");
+        briefing.addAll(List.of("--office", "06172"));
+        assertThat(commandLine.run(briefing.toArray(String[]::new))).isEqualTo(ExitCode.COMPLETED);
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("briefing: ")))
+                .containsExactly("briefing: " + work.resolve("work/reports/2025-10/06172/briefing-2025-10.pdf")
+                        .toAbsolutePath());
+        assertThat(greenMail.getReceivedMessagesForDomain("ubnd-06172@langson.test")).hasSize(2);
+        assertThat(greenMail.getReceivedMessagesForDomain("vanphong@langson.test")).hasSize(3);
+        assertThat(greenMail.getReceivedMessages()).hasSize(9);
     }
 
     /** Fails one office's notice while {@link #code} names it, as a bug in composing it would. */
