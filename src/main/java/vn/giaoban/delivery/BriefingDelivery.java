@@ -201,7 +201,7 @@ public class BriefingDelivery {
                 default -> log.error("{} {} not e-mailed after {} attempts, given up: {}", delivery.kind(),
                         delivery.file(), attempts, error);
             }
-            outcomes.add(new DeliverySummary.Outcome(delivery.id(), delivery.period(), delivery.file(), status, attempts,
+            outcomes.add(new DeliverySummary.Outcome(delivery.id(), delivery.office(), delivery.period(), delivery.file(), status, attempts,
                     properties.maxAttempts(), error));
         }
         return new DeliverySummary(true, outcomes);

@@ -68,7 +68,7 @@ class BriefingDeliverySmtpDownTest {
         assertThat(tonight.pending()).isEqualTo(1);
         assertThat(tonight.outcomes().get(0).error()).isEqualTo("Connection refused");
         assertThat(tonight.lines(Messages.defaults())).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại.",
-                "Gửi thư kỳ 10/2022 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
+                "Gửi thư kỳ 10/2022 cho cơ quan mã 182 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
         Map<String, Object> row = DeliveryTestSupport.deliveries(jdbc, OCTOBER_2022).get(0);
         assertThat(row.get("status")).isEqualTo("PENDING");
         assertThat(row.get("attempts")).isEqualTo(1);
@@ -116,9 +116,9 @@ class BriefingDeliverySmtpDownTest {
         assertThat(third.failedFinally()).isEqualTo(1);
         assertThat(third.pending()).isEqualTo(1);
         assertThat(third.lines(Messages.defaults())).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại; 1 không gửi được.",
-                "Gửi thư kỳ 09/2022 thất bại lần thứ 3, không thử lại nữa: Connection refused. Đề nghị gửi tay tệp "
+                "Gửi thư kỳ 09/2022 cho cơ quan mã 182 thất bại lần thứ 3, không thử lại nữa: Connection refused. Đề nghị gửi tay tệp "
                         + failing.pdf() + ".",
-                "Gửi thư kỳ 10/2022 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
+                "Gửi thư kỳ 10/2022 cho cơ quan mã 182 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
         assertThat(DeliveryTestSupport.deliveries(jdbc, september).get(0)).containsEntry("status", "FAILED_FINAL")
                 .containsEntry("attempts", 3);
 
