@@ -25,7 +25,9 @@ import vn.giaoban.text.Messages;
 /**
  * {@code giaoban briefing --period yyyy-MM [--office CODE] [--date yyyy-MM-dd]}: writes a period's briefings
  * (every office's, or one office's) again from
- * the database alone (no scan, no reading of files) and e-mails it as a night would.
+ * the database alone (no scan, no reading of files) and e-mails each to its office as a night would (and the
+ * bundles of the offices that ask for one). An office whose notice cannot be written is named; the others are
+ * still written.
  *
  * <p>The e-mailing is why briefing depends on delivery: delivery is a leaf (files and a content key in,
  * mail out; it knows nothing of a briefing), so the arrow makes no cycle, and the command reads as what
@@ -78,22 +80,30 @@ public final class BriefingCli implements Callable<Integer> {
             } else {
                 offices = publisher.offices(period);
             }
-            try {
-                BriefingDelivery delivery = context.getBean(BriefingDelivery.class);
-                for (Office office : offices) {
+            OfficeMailing mailing = context.getBean(OfficeMailing.class);
+            boolean failed = false;
+            for (Office office : offices) {
+                try {
                     BriefingPublisher.Published published = publisher.publish(period, on, office);
                     out.println("briefing: " + published.pdf().toAbsolutePath());
                     out.println("docx: " + published.docx().toAbsolutePath());
                     out.println("annex: " + published.annex().toAbsolutePath());
-                    delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
+                    mailing.queue(period, office, published);
+                } catch (RuntimeException e) {
+                    // one office's failure is its own: the others' notices are still written and mailed
+                    log.error("Could not write the briefing of office {} for {}", office.code(), period, e);
+                    out.println(messages.get("cli.briefing.office-failed", office.unit().name(), office.code(),
+                            e.getMessage()));
+                    failed = true;
                 }
-                delivery.deliverPending().lines(context.getBean(Messages.class)).forEach(out::println);
-                return ExitStatus.COMPLETED;
-            } catch (RuntimeException e) {
-                log.error("Could not write the briefing for {}", period, e);
-                out.println(context.getBean(Messages.class).get("cli.briefing-failed", period));
+            }
+            mailing.queueBundles(period);
+            context.getBean(BriefingDelivery.class).deliverPending().lines(messages).forEach(out::println);
+            if (failed) {
+                out.println(messages.get("cli.briefing-failed", period));
                 return ExitStatus.FAILED;
             }
+            return ExitStatus.COMPLETED;
         });
     }
 }

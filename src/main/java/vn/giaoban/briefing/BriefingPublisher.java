@@ -1,6 +1,9 @@
 package vn.giaoban.briefing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,14 +13,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.giaoban.briefing.internal.FigureRepository;
+import vn.giaoban.briefing.internal.OutputRepository;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Office;
+import vn.giaoban.files.OutputFile;
 import vn.giaoban.text.Messages;
 
 /**
@@ -37,10 +44,13 @@ public class BriefingPublisher {
     private final Catalog catalog;
     private final Messages messages;
     private final FigureRepository figures;
+    private final OutputRepository outputs;
 
     public BriefingPublisher(BriefingComposer composer, BriefingRenderer pdf, DocxRenderer docx, AnnexWorkbook xlsx,
-            BriefingProperties properties, Catalog catalog, Messages messages, FigureRepository figures) {
+            BriefingProperties properties, Catalog catalog, Messages messages, FigureRepository figures,
+            OutputRepository outputs) {
         this.composer = composer;
+        this.outputs = outputs;
         this.figures = figures;
         this.catalog = catalog;
         this.messages = messages;
@@ -57,6 +67,15 @@ public class BriefingPublisher {
      *                   changed nothing gives the same key, so the office is not mailed the same draft again
      */
     public record Published(Path pdf, Path docx, Path annex, String contentKey) {
+    }
+
+    /**
+     * An office's bundle: one ZIP of the notices of the offices below it, for those who want them together.
+     *
+     * @param contentKey a fingerprint of what its notices say: the same when none of them says anything new
+     * @param notices    how many notices it holds
+     */
+    public record Bundle(Path zip, String contentKey, int notices) {
     }
 
     /**
@@ -99,8 +118,50 @@ public class BriefingPublisher {
                 docx.renderDocx(briefing, folder.resolve("briefing-" + period + ".docx")),
                 xlsx.renderXlsx(briefing, folder.resolve("phu-luc-" + period + ".xlsx")),
                 contentKey(briefing));
+        outputs.record(period, new OutputRepository.Output(office.code(), published.pdf(), published.docx(),
+                published.annex(), published.contentKey()));
         log.info("Briefing of office {} for {} written to {}", office.code(), period, folder);
         return published;
+    }
+
+    /** The office's notice of {@code period} as last written (by any process: a night's partitions, the command). */
+    public Optional<Published> written(YearMonth period, String officeCode) {
+        return outputs.outputs(period).stream().filter(output -> output.office().equals(officeCode)).findFirst()
+                .map(output -> new Published(output.pdf(), output.docx(), output.annex(), output.contentKey()));
+    }
+
+    /**
+     * Writes {@code office}'s bundle of {@code period}: the PDFs of the notices written for the offices below it (a
+     * province's communes), as {@code <folder>/thong-bao-cac-xa-<yyyy-MM>.zip}, an entry
+     * {@code <office code>-briefing-<yyyy-MM>.pdf} each. Empty when no office below it has a notice.
+     */
+    public Optional<Bundle> bundle(YearMonth period, Office office) {
+        Area area = Area.of(catalog, office.unit(), period);
+        Set<String> below = catalog.offices(period).stream()
+                .filter(other -> !other.unit().key().equals(office.unit().key()) && area.contains(other.unit().key()))
+                .map(Office::code).collect(java.util.stream.Collectors.toSet());
+        List<OutputRepository.Output> notices = outputs.outputs(period).stream()
+                .filter(output -> below.contains(output.office())).toList();
+        if (notices.isEmpty()) {
+            return Optional.empty();
+        }
+        Path zip = folder(period, office.code()).resolve("thong-bao-cac-xa-" + period + ".zip");
+        try {
+            OutputFile.write(zip, out -> {
+                ZipOutputStream entries = new ZipOutputStream(out);
+                for (OutputRepository.Output notice : notices) {
+                    entries.putNextEntry(new ZipEntry(notice.office() + "-briefing-" + period + ".pdf"));
+                    Files.copy(notice.pdf(), entries);
+                    entries.closeEntry();
+                }
+                entries.finish();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String keys = String.join("\n", notices.stream().map(n -> n.office() + "=" + n.contentKey()).toList());
+        log.info("Bundle of office {} for {}: {} notices in {}", office.code(), period, notices.size(), zip);
+        return Optional.of(new Bundle(zip, sha256(keys), notices.size()));
     }
 
     /** Where an office's notices of a period are written. */
@@ -111,9 +172,13 @@ public class BriefingPublisher {
     static String contentKey(Briefing briefing) {
         Briefing undated = new Briefing(briefing.period(), null, briefing.title(), briefing.summary(), briefing.blocks(),
                 briefing.draft(), briefing.annex());
+        return sha256(undated.toString());
+    }
+
+    private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(undated.toString().getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

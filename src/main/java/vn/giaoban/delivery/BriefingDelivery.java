@@ -30,17 +30,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.giaoban.text.Messages;
 
 /**
- * E-mails each generated briefing (PDF, and DOCX when there is one) to the configured recipients, and
- * retries on the next run what could not be sent. Delivery is on only when {@code spring.mail.host} is set
- * and {@code giaoban.delivery.recipients} is not empty; otherwise every method is a no-op.
+ * E-mails each office's notice (PDF, and DOCX when there is one) to that office's own addresses, and an office's
+ * bundle (one ZIP of the notices of the offices below it) when it asks for one; retries on the next run what could
+ * not be sent. Delivery is on only when {@code spring.mail.host} is set; an office without addresses is simply not
+ * mailed.
  *
- * <p>The queue is the {@code delivery} table. {@link #enqueue} records one delivery per briefing generated; it
- * supersedes the period's delivery still waiting, because the file on disk was replaced and only the latest
- * draft is worth sending. {@link #deliverPending} tries every waiting delivery, oldest first. Both commit in
- * their own short transactions (one per delivery, right after its send), whatever the caller's transaction:
- * they may be called from the same tasklet without one waiting on the other's row locks. A failure is
- * recorded and left for the next run (until {@code max-attempts}); it is never thrown, so it cannot fail
- * the night or touch the report.
+ * <p>The queue is the {@code delivery} table, a row per office, period and kind ({@link Kind}). {@link #enqueue}
+ * records one delivery per notice generated; it supersedes the same office's delivery of the period still waiting,
+ * because the file on disk was replaced and only the latest draft is worth sending. {@link #deliverPending} tries
+ * every waiting delivery, oldest first. Both commit in their own short transactions (one per delivery, right after
+ * its send), whatever the caller's transaction: they may be called from the same tasklet, or from several
+ * partitions at once, without one waiting on the other's row locks. A failure is recorded and left for the next
+ * run (until {@code max-attempts}); it is never thrown, so it cannot fail the night or touch the report.
  *
  * <p>At least once: a process that dies between handing a message to the SMTP server and committing
  * {@code SENT} sends it again on the next run. A second copy of a draft is harmless; a lost one is not.
@@ -51,6 +52,14 @@ public class BriefingDelivery {
     private static final Logger log = LoggerFactory.getLogger(BriefingDelivery.class);
 
     private static final List<String> TIMEOUT_KEYS = List.of("connectiontimeout", "timeout", "writetimeout");
+
+    /** What a delivery carries. */
+    public enum Kind {
+        /** the office's own notice: its PDF, and its DOCX */
+        NOTICE,
+        /** one ZIP of the notices of the offices below it (a province's communes) */
+        BUNDLE
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -68,75 +77,84 @@ public class BriefingDelivery {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
-        JavaMailSender available = senders.getIfAvailable();
-        this.sender = properties.recipients().isEmpty() ? null : available;
-        this.from = sender == null ? null : checkAddresses(sender, properties, messages);
+        this.sender = senders.getIfAvailable();
+        this.from = sender == null ? null : sender(sender, properties, messages);
         if (sender != null) {
             applyTimeouts(sender, properties);
-            log.info("Briefings are e-mailed to {} recipient(s)", properties.recipients().size());
+            log.info("Each office's briefing is e-mailed to the addresses of offices.csv");
         } else {
-            log.info("Briefing delivery by e-mail is off ({})",
-                    available == null ? "spring.mail.host is not set" : "giaoban.delivery.recipients is empty");
+            log.info("Briefing delivery by e-mail is off (spring.mail.host is not set)");
         }
     }
 
-    /** Whether briefings are e-mailed: {@code spring.mail.host} is set and there is at least one recipient. */
+    /** Whether briefings are e-mailed at all: {@code spring.mail.host} is set. */
     public boolean enabled() {
         return sender != null;
     }
 
     /**
-     * Queues the e-mailing of a briefing just generated, always (see {@link #enqueue(YearMonth, Path, Path, String)}).
+     * Queues the e-mailing of an office's notice just generated; a no-op when delivery is off, when the office has
+     * no address, or when {@code contentKey} equals the key of the office's delivery of the period last sent or
+     * still waiting (the office gets a new draft when it says something new, not every night). Commits at once, in
+     * its own transaction: the PDF is on disk, so its delivery is due even if the caller fails afterwards (a
+     * restarted step queues the regenerated notice, which supersedes this one). The office's delivery of the
+     * period still waiting, if any, is superseded.
      *
-     * @param docx the DOCX beside the PDF, {@code null} when there is none
-     * @return whether it was queued: {@code false} when delivery is off
-     */
-    public boolean enqueue(YearMonth period, Path pdf, Path docx) {
-        return enqueue(period, pdf, docx, null);
-    }
-
-    /**
-     * Queues the e-mailing of a briefing just generated; a no-op when delivery is off, or when {@code contentKey}
-     * equals the key of the period's delivery last sent or still waiting (the office gets a new draft when it
-     * says something new, not every night). Commits at once, in its own transaction: the PDF is on disk, so
-     * its delivery is due even if the caller fails afterwards (a restarted step queues the regenerated
-     * briefing, which supersedes this one). The period's delivery still waiting, if any, is superseded.
-     *
+     * @param office     the office's code, which its deliveries are kept apart by
+     * @param recipients the office's addresses (offices.csv); none: not queued
      * @param docx       the DOCX beside the PDF, {@code null} when there is none
-     * @param contentKey a fingerprint of what the briefing says, its date left out (at most 128 characters);
+     * @param contentKey a fingerprint of what the notice says, its date left out (at most 128 characters);
      *                   {@code null}: queued whatever was sent before
      * @return whether it was queued
      */
-    public boolean enqueue(YearMonth period, Path pdf, Path docx, String contentKey) {
-        if (!enabled()) {
+    public boolean enqueue(YearMonth period, String office, List<String> recipients, Path pdf, Path docx,
+            String contentKey) {
+        return enqueue(Kind.NOTICE, period, office, recipients, pdf, docx, contentKey);
+    }
+
+    /**
+     * Queues an office's bundle: one e-mail with the ZIP of the notices of the offices below it, as
+     * {@link #enqueue(YearMonth, String, List, Path, Path, String)} queues a notice (once per content key).
+     */
+    public boolean enqueueBundle(YearMonth period, String office, List<String> recipients, Path zip,
+            String contentKey) {
+        return enqueue(Kind.BUNDLE, period, office, recipients, zip, null, contentKey);
+    }
+
+    private boolean enqueue(Kind kind, YearMonth period, String office, List<String> recipients, Path file, Path docx,
+            String contentKey) {
+        List<String> to = recipients.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
+        if (!enabled() || to.isEmpty()) {
             return false;
         }
         if (contentKey != null && contentKey.length() > 128) {
             throw new IllegalArgumentException("content key longer than 128 characters: " + contentKey);
         }
+        String queued = period + "/" + office + "/" + kind;
         return Boolean.TRUE.equals(ownTransaction.execute(status -> {
             if (contentKey != null) {
                 String last = jdbc.sql("""
-                        SELECT content_key FROM delivery WHERE period = ? AND status IN ('PENDING', 'SENT')
+                        SELECT content_key FROM delivery
+                        WHERE period = ? AND office = ? AND kind = ? AND status IN ('PENDING', 'SENT')
                         ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
-                        """).param(period.toString()).query(String.class).optional().orElse(null);
+                        """).params(period.toString(), office, kind.name()).query(String.class).optional().orElse(null);
                 if (contentKey.equals(last)) {
-                    log.info("Briefing {} says what the one already e-mailed or queued says: not queued again", pdf);
+                    log.info("{} {} says what the one already e-mailed or queued says: not queued again", kind, file);
                     return false;
                 }
             }
             int superseded = jdbc.sql("""
-                    UPDATE delivery SET status = 'SUPERSEDED', queued_period = NULL
-                    WHERE queued_period = ? AND status = 'PENDING'
-                    """).param(period.toString()).update();
+                    UPDATE delivery SET status = 'SUPERSEDED', queued = NULL WHERE queued = ? AND status = 'PENDING'
+                    """).param(queued).update();
             jdbc.sql("""
-                    INSERT INTO delivery (period, pdf_path, docx_path, recipients, status, attempts, created_at,
-                                          content_key, queued_period)
-                    VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)
-                    """).params(period.toString(), pdf.toAbsolutePath().toString(),
-                    docx == null ? null : docx.toAbsolutePath().toString(), truncate(String.join(", ", properties.recipients())),
-                    now(), contentKey, period.toString()).update();
-            log.info("Briefing {} queued for e-mailing{}", pdf, superseded > 0 ? " (superseding the one not yet sent)" : "");
+                    INSERT INTO delivery (period, office, kind, pdf_path, docx_path, recipients, status, attempts,
+                                          created_at, content_key, queued)
+                    VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)
+                    """).params(period.toString(), office, kind.name(), file.toAbsolutePath().toString(),
+                    docx == null ? null : docx.toAbsolutePath().toString(), truncate(String.join(", ", to)), now(),
+                    contentKey, queued).update();
+            log.info("{} {} of office {} queued for e-mailing{}", kind, file, office,
+                    superseded > 0 ? " (superseding the one not yet sent)" : "");
             return true;
         }));
     }
@@ -150,56 +168,69 @@ public class BriefingDelivery {
         if (!enabled()) {
             return DeliverySummary.off();
         }
-        record Pending(long id, YearMonth period, Path pdf, Path docx, int attempts) {
+        record Pending(long id, YearMonth period, String office, Kind kind, Path file, Path docx, String recipients,
+                int attempts) {
         }
         List<Pending> pending = jdbc.sql("""
-                SELECT id, period, pdf_path, docx_path, attempts FROM delivery WHERE status = 'PENDING' ORDER BY id
+                SELECT id, period, office, kind, pdf_path, docx_path, recipients, attempts FROM delivery
+                WHERE status = 'PENDING' ORDER BY id
                 """).query((rs, n) -> new Pending(rs.getLong(1), YearMonth.parse(rs.getString(2).strip()),
-                Path.of(rs.getString(3)), rs.getString(4) == null ? null : Path.of(rs.getString(4)), rs.getInt(5)))
+                rs.getString(3), Kind.valueOf(rs.getString(4).strip()), Path.of(rs.getString(5)),
+                rs.getString(6) == null ? null : Path.of(rs.getString(6)), rs.getString(7), rs.getInt(8)))
                 .list();
         List<DeliverySummary.Outcome> outcomes = new ArrayList<>();
-        String recipients = truncate(String.join(", ", properties.recipients()));
         for (Pending delivery : pending) {
-            String error = send(delivery.period(), delivery.pdf(), delivery.docx());
+            String error = send(delivery.kind(), delivery.period(), delivery.recipients(), delivery.file(),
+                    delivery.docx());
             int attempts = delivery.attempts() + 1;
             DeliveryStatus status = error == null ? DeliveryStatus.SENT
                     : attempts >= properties.maxAttempts() ? DeliveryStatus.FAILED_FINAL : DeliveryStatus.PENDING;
             LocalDateTime now = now();
             ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                     UPDATE delivery SET status = ?, attempts = ?, last_error = ?, last_attempt_at = ?, sent_at = ?,
-                                        recipients = ?, queued_period = ?
+                                        queued = ?
                     WHERE id = ? AND status = 'PENDING'
                     """).params(status.name(), attempts, truncate(error), now, status == DeliveryStatus.SENT ? now : null,
-                    recipients, status == DeliveryStatus.PENDING ? delivery.period().toString() : null, delivery.id())
+                    status == DeliveryStatus.PENDING ? delivery.period() + "/" + delivery.office() + "/" + delivery.kind() : null,
+                    delivery.id())
                     .update());
             switch (status) {
-                case SENT -> log.info("Briefing {} e-mailed to {}", delivery.pdf(), recipients);
-                case PENDING -> log.warn("Briefing {} not e-mailed (attempt {}/{}), retried on the next run: {}",
-                        delivery.pdf(), attempts, properties.maxAttempts(), error);
-                default -> log.error("Briefing {} not e-mailed after {} attempts, given up: {}", delivery.pdf(),
-                        attempts, error);
+                case SENT -> log.info("{} {} e-mailed to {}", delivery.kind(), delivery.file(), delivery.recipients());
+                case PENDING -> log.warn("{} {} not e-mailed (attempt {}/{}), retried on the next run: {}",
+                        delivery.kind(), delivery.file(), attempts, properties.maxAttempts(), error);
+                default -> log.error("{} {} not e-mailed after {} attempts, given up: {}", delivery.kind(),
+                        delivery.file(), attempts, error);
             }
-            outcomes.add(new DeliverySummary.Outcome(delivery.id(), delivery.period(), delivery.pdf(), status, attempts,
+            outcomes.add(new DeliverySummary.Outcome(delivery.id(), delivery.office(), delivery.period(), delivery.file(), status, attempts,
                     properties.maxAttempts(), error));
         }
         return new DeliverySummary(true, outcomes);
     }
 
     /** @return {@code null} when the message was handed to the SMTP server, otherwise why not (for people) */
-    private String send(YearMonth period, Path pdf, Path docx) {
-        for (Path file : docx == null ? List.of(pdf) : List.of(pdf, docx)) {
-            if (!Files.isRegularFile(file)) {
-                return messages.get("cli.delivery.file-missing", file);
+    private String send(Kind kind, YearMonth period, String recipients, Path file, Path docx) {
+        for (Path attached : docx == null ? List.of(file) : List.of(file, docx)) {
+            if (!Files.isRegularFile(attached)) {
+                return messages.get("cli.delivery.file-missing", attached);
             }
+        }
+        InternetAddress[] to;
+        try {
+            to = InternetAddress.parse(recipients, false);
+        } catch (AddressException e) {
+            return messages.get("cli.delivery.bad-address", "offices.csv (emails)", recipients, e.getMessage());
         }
         try {
             MimeMessage message = sender.createMimeMessage();
-            BriefingMail.fill(message, messages, from, properties.recipients().toArray(String[]::new),
-                    properties.subjectTemplate(), period, pdf, docx);
+            if (kind == Kind.BUNDLE) {
+                BriefingMail.fillBundle(message, messages, from, to, period, file);
+            } else {
+                BriefingMail.fill(message, messages, from, to, properties.subjectTemplate(), period, file, docx);
+            }
             sender.send(message);
             return null;
         } catch (Exception e) { // MailException, MessagingException, or whatever the mail system throws
-            log.warn("E-mailing {} failed", pdf, e);
+            log.warn("E-mailing {} failed", file, e);
             return describe(e, messages);
         }
     }
@@ -230,13 +261,10 @@ public class BriefingDelivery {
     }
 
     /**
-     * Checks the configured addresses at start-up (a mistake is a configuration error, not ten failed nights)
-     * and returns the sender's address: {@code from}, or the SMTP user name when that is an address.
+     * The sender's address, checked at start-up (a mistake is a configuration error, not ten failed nights):
+     * {@code from}, or the SMTP user name when that is an address.
      */
-    private static String checkAddresses(JavaMailSender sender, DeliveryProperties properties, Messages messages) {
-        for (String recipient : properties.recipients()) {
-            parse(recipient, "giaoban.delivery.recipients", messages);
-        }
+    private static String sender(JavaMailSender sender, DeliveryProperties properties, Messages messages) {
         String from = properties.from();
         if ((from == null || from.isBlank()) && sender instanceof JavaMailSenderImpl impl && impl.getUsername() != null
                 && impl.getUsername().contains("@")) {

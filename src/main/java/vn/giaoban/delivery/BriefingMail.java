@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.core.io.FileSystemResource;
@@ -16,6 +17,7 @@ import vn.giaoban.text.Messages;
 final class BriefingMail {
 
     static final String PDF = "application/pdf";
+    static final String ZIP = "application/zip";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MM/yyyy");
@@ -51,7 +53,7 @@ final class BriefingMail {
     }
 
     /** Fills a message: UTF-8 subject and body, the PDF and (when there is one) the DOCX attached. */
-    static void fill(MimeMessage message, Messages messages, String from, String[] to, String subjectTemplate,
+    static void fill(MimeMessage message, Messages messages, String from, InternetAddress[] to, String subjectTemplate,
             YearMonth period, Path pdf, Path docx) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
         helper.setFrom(from);
@@ -62,5 +64,24 @@ final class BriefingMail {
         if (docx != null) {
             helper.addAttachment(attachmentName(period, "docx"), new FileSystemResource(docx), DOCX);
         }
+    }
+
+    /** The bundle's attachment: the notices of the offices below, in one ZIP; a name without diacritics. */
+    static String bundleName(YearMonth period) {
+        return "thong-bao-ket-luan-giao-ban-cac-xa-" + period + ".zip";
+    }
+
+    /** An office's bundle: the ZIP of the notices of the offices below it, with its own subject and body. */
+    static void fillBundle(MimeMessage message, Messages messages, String from, InternetAddress[] to, YearMonth period,
+            Path zip) throws MessagingException {
+        String month = period.format(PERIOD);
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(to);
+        helper.setSubject(messages.get("mail.bundle.subject", month));
+        helper.setText(messages.get("mail.briefing.salutation") + "\n\n"
+                + messages.get("mail.bundle.attached", month) + "\n  - " + bundleName(period) + "\n\n"
+                + messages.get("mail.briefing.draft") + "\n" + messages.get("mail.briefing.no-reply") + "\n", false);
+        helper.addAttachment(bundleName(period), new FileSystemResource(zip), ZIP);
     }
 }

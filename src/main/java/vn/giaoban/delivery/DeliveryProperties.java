@@ -1,17 +1,15 @@
 package vn.giaoban.delivery;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who receives the briefing by e-mail and how it is worded. The SMTP server itself is Spring Boot's
- * {@code spring.mail.*} (host, port, username, password, properties); delivery is on only when
- * {@code spring.mail.host} is set and there is at least one recipient.
+ * How the briefings are e-mailed. Who receives an office's notice is that office's {@code emails} in the catalog's
+ * {@code offices.csv}, never a setting. The SMTP server itself is Spring Boot's {@code spring.mail.*} (host, port,
+ * username, password, properties); delivery is on only when {@code spring.mail.host} is set.
  *
- * @param recipients      the addresses the briefing goes to; none means delivery is off
  * @param from            the sender's address; when blank, {@code spring.mail.username} if it is an address
  * @param subjectTemplate the subject; {@code {period}} stands for "10/2022"
  * @param maxAttempts     a delivery that failed this many times (one attempt per run) is given up
@@ -20,15 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("giaoban.delivery")
 public record DeliveryProperties(
-        @DefaultValue List<String> recipients,
         String from,
         @DefaultValue("Thông báo kết luận giao ban tháng {period} (dự thảo)") String subjectTemplate,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("60s") Duration timeout) {
 
     public DeliveryProperties {
-        recipients = recipients == null ? List.of()
-                : recipients.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("giaoban.delivery.max-attempts phải từ 1 trở lên (đang là " + maxAttempts + ").");
         }

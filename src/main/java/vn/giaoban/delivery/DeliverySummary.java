@@ -29,13 +29,14 @@ public record DeliverySummary(boolean enabled, List<Outcome> outcomes) {
     /**
      * One delivery tried in this run.
      *
+     * @param office   the office whose notice (or bundle) it is, {@code null} for one queued before offices
      * @param status   {@link DeliveryStatus#SENT}, {@link DeliveryStatus#PENDING} (to be retried on the next run)
      *                 or {@link DeliveryStatus#FAILED_FINAL}
      * @param attempts the attempts so far, this one included
      * @param error    why this attempt failed, {@code null} when sent
      */
-    public record Outcome(long id, YearMonth period, Path pdf, DeliveryStatus status, int attempts, int maxAttempts,
-            String error) {
+    public record Outcome(long id, String office, YearMonth period, Path pdf, DeliveryStatus status, int attempts,
+            int maxAttempts, String error) {
     }
 
     public int sent() {
@@ -73,12 +74,13 @@ public record DeliverySummary(boolean enabled, List<Outcome> outcomes) {
                 : messages.get("cli.delivery.summary", sent(), pending()));
         for (Outcome outcome : outcomes) {
             String period = outcome.period().format(PERIOD);
+            boolean office = outcome.office() != null;
             if (outcome.status() == DeliveryStatus.PENDING) {
-                lines.add(messages.get("cli.delivery.retried", period, outcome.attempts(), outcome.maxAttempts(),
-                        outcome.error()));
+                lines.add(messages.get(office ? "cli.delivery.retried-office" : "cli.delivery.retried", period,
+                        outcome.attempts(), outcome.maxAttempts(), outcome.error(), outcome.office()));
             } else if (outcome.status() == DeliveryStatus.FAILED_FINAL) {
-                lines.add(messages.get("cli.delivery.given-up", period, outcome.attempts(), outcome.error(),
-                        outcome.pdf()));
+                lines.add(messages.get(office ? "cli.delivery.given-up-office" : "cli.delivery.given-up", period,
+                        outcome.attempts(), outcome.error(), outcome.pdf(), outcome.office()));
             }
         }
         return lines;

@@ -17,7 +17,7 @@ import vn.giaoban.text.Messages;
 
 /**
  * The worker's side: takes one partition request at a time from the queue and runs the partition's
- * step (Spring Batch's {@link StepExecutionRequestHandler}), which records its progress and outcome
+ * step (the ingest's or the briefing's) (Spring Batch's {@link StepExecutionRequestHandler}), which records its progress and outcome
  * in the shared job repository, where the manager follows it. Two requests are refused, each with
  * its reason written into the partition, so the manager reports it and a restart sends it again: one
  * from a manager of another version or catalog, and one for a partition another worker already

@@ -22,14 +22,14 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.support.MessageBuilder;
 
-import vn.giaoban.submission.IngestProperties;
 import vn.giaoban.text.Messages;
 
 /**
- * Remote partitioning of the ingest step over RabbitMQ (spring-batch-integration and
+ * Remote partitioning of the ingest and briefing steps over RabbitMQ (spring-batch-integration and
  * spring-integration-amqp). One jar, two roles: with {@code giaoban.remote.enabled} the nightly job is
- * the manager and sends the ingest partitions to a durable queue; {@code giaoban worker} starts a
- * process that takes them one at a time and runs the partition step against the shared job repository.
+ * the manager and sends the ingest partitions (unit folders), then the briefing partitions (offices), to one
+ * durable queue; {@code giaoban worker} starts a process that takes them one at a time and runs the partition's
+ * step (the ingest's or the briefing's, as the request names it) against the shared job repository.
  * A request travels as text ({@code ingestPartition:42}), never as a serialized Java object.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,17 +60,16 @@ public class RemoteIngestConfiguration {
                 .get();
     }
 
+    /** Manager: the handlers of the partitioned steps, each sending its partitions to the queue. */
     @Bean
     @ConditionalOnBooleanProperty(name = "giaoban.remote.enabled")
-    RemotePartitionHandler remotePartitionHandler(@Qualifier("ingestRequests") MessageChannel ingestRequests,
-            JobRepository jobRepository, @Qualifier("ingestPartitionStep") Step ingestPartitionStep,
-            DeploymentVersion version, RemoteProperties settings, IngestProperties ingest, AmqpAdmin broker,
+    RemotePartitions remotePartitions(@Qualifier("ingestRequests") MessageChannel ingestRequests,
+            JobRepository jobRepository, DeploymentVersion version, RemoteProperties settings, AmqpAdmin broker,
             Messages messages) {
-        return new RemotePartitionHandler(ingestRequests, jobRepository, ingestPartitionStep.getName(), version, settings,
-                ingest.partitions(), () -> {
-                    QueueInformation queue = broker.getQueueInfo(settings.queue());
-                    return queue == null ? -1 : queue.getConsumerCount();
-                }, messages);
+        return new RemotePartitions(ingestRequests, jobRepository, version, settings, () -> {
+            QueueInformation queue = broker.getQueueInfo(settings.queue());
+            return queue == null ? -1 : queue.getConsumerCount();
+        }, messages);
     }
 
     /** Worker: one partition at a time per consumer, acknowledged when its step has ended. */
@@ -95,10 +94,12 @@ public class RemoteIngestConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "giaoban.remote.worker")
     IngestWorker ingestWorker(JobRepository jobRepository, @Qualifier("ingestPartitionStep") Step ingestPartitionStep,
-            DeploymentVersion version, Messages messages) {
+            @Qualifier("briefingPartitionStep") Step briefingPartitionStep, DeploymentVersion version,
+            Messages messages) {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobRepository);
-        StepLocator partitionStep = name -> ingestPartitionStep.getName().equals(name) ? ingestPartitionStep : null;
+        StepLocator partitionStep = name -> ingestPartitionStep.getName().equals(name) ? ingestPartitionStep
+                : briefingPartitionStep.getName().equals(name) ? briefingPartitionStep : null;
         handler.setStepLocator(partitionStep);
         return new IngestWorker(jobRepository, handler, version, messages);
     }

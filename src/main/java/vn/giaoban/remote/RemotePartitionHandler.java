@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
@@ -15,12 +16,12 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
 
-import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.text.Messages;
 
 /**
@@ -31,7 +32,7 @@ import vn.giaoban.text.Messages;
  * its whole timeout and the night then impossible to restart; here a started partition whose worker
  * has written nothing for {@code workerSilence}, one still waiting while no worker has listened on the
  * queue for as long, or any partition still unfinished at the timeout, is marked FAILED with the reason, so the step fails naming it and the same command restarts only what
- * did not complete.
+ * did not complete. One handler per partitioned step (the ingest's, the briefing's), all on the same queue.
  */
 public class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -47,11 +48,16 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     /** How many workers listen on the queue now (the broker knows), or -1 when it cannot be told. */
     private final IntSupplier listeningWorkers;
     private final Messages messages;
+    /** What a partition holds, in the operator's words (its folders, its offices), and the message naming it given up. */
+    private final Function<ExecutionContext, String> contents;
+    private final String givenUpKey;
 
     public RemotePartitionHandler(MessageChannel requests, JobRepository jobRepository, String stepName,
             DeploymentVersion version, RemoteProperties settings, int gridSize, IntSupplier listeningWorkers,
-            Messages messages) {
+            Messages messages, Function<ExecutionContext, String> contents, String givenUpKey) {
         this.requests = requests;
+        this.contents = contents;
+        this.givenUpKey = givenUpKey;
         this.messages = messages;
         this.listeningWorkers = listeningWorkers;
         this.jobRepository = jobRepository;
@@ -69,7 +75,8 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
                     .setHeader(CATALOG_HEADER, version.catalog())
                     .build());
         }
-        log.info("Sent {} ingest partitions to queue {}", partitions.size(), settings.queue());
+        log.info("Sent {} {} partitions to queue {}", partitions.size(), stepName.replace("Partition", ""),
+                settings.queue());
         LocalDateTime deadline = LocalDateTime.now().plus(settings.timeout());
         LocalDateTime noWorkerSince = null;
         while (true) {
@@ -107,16 +114,16 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 
     /** Marks a partition failed; a worker that wrote to it meanwhile is alive after all, and is waited for. */
     private void giveUp(StepExecution partition, String reason) {
-        String folders = String.join(", ", IngestPartitioner.folders(partition.getExecutionContext()));
-        String description = messages.get("cli.remote.given-up", partition.getStepName(), folders, reason);
+        String description = messages.get(givenUpKey, partition.getStepName(),
+                contents.apply(partition.getExecutionContext()), reason);
         partition.setStatus(BatchStatus.FAILED);
         partition.setExitStatus(ExitStatus.FAILED.addExitDescription(description));
         partition.setEndTime(LocalDateTime.now());
         try {
             jobRepository.update(partition);
-            log.error("Ingest partition {} given up: {}", partition.getStepName(), description);
+            log.error("Partition {} given up: {}", partition.getStepName(), description);
         } catch (OptimisticLockingFailureException e) {
-            log.info("Ingest partition {} was updated by its worker meanwhile: still waiting for it", partition.getStepName());
+            log.info("Partition {} was updated by its worker meanwhile: still waiting for it", partition.getStepName());
         }
     }
 

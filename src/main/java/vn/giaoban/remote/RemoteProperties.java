@@ -5,13 +5,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The ingest step on worker processes (README, "Several machines"). The broker is Spring Boot's
+ * The ingest and briefing steps on worker processes (README, "Several machines"). The broker is Spring Boot's
  * {@code spring.rabbitmq.*}; the job repository and the figures are the shared PostgreSQL of
  * {@code spring.datasource.*}; the inbox is a folder every worker mounts at its own
  * {@code giaoban.inbox.dir}.
  *
- * @param enabled       this process is a manager: the nightly job's ingest step sends its partitions to
- *                      the workers instead of reading them itself (off: partitions read by local threads)
+ * @param enabled       this process is a manager: the nightly job's ingest and briefing steps send their partitions to
+ *                      the workers instead of running them itself (off: partitions read by local threads)
  * @param worker        this process is a worker; set by {@code giaoban worker}, not by hand
  * @param queue         the RabbitMQ queue the partitions are sent to, declared by whichever process starts first
  * @param timeout       how long the manager waits for all partitions; those unfinished then are failed

@@ -1,5 +1,5 @@
 /**
- * The ingest step's partitions over RabbitMQ to worker processes.
+ * The ingest and briefing steps' partitions over RabbitMQ to worker processes.
  */
 @ApplicationModule(allowedDependencies = { "catalog", "submission", "text" })
 package vn.giaoban.remote;

@@ -2,8 +2,16 @@ package vn.giaoban.system;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,18 +22,20 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.briefing.OfficeMailing;
 import vn.giaoban.catalog.CatalogSynchronizer;
 import vn.giaoban.catalog.Office;
 import vn.giaoban.consolidation.Consolidator;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.delivery.DeliverySummary;
-import vn.giaoban.remote.RemotePartitionHandler;
+import vn.giaoban.remote.RemotePartitions;
 import vn.giaoban.submission.IngestPartitioner;
 import vn.giaoban.submission.IngestProperties;
 import vn.giaoban.submission.InboxScanner;
@@ -87,13 +97,14 @@ public class NightlyJobConfiguration {
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionIngest ingest,
             IngestProperties settings, IngestPartitioner partitioner, Step ingestPartitionStep,
-            ObjectProvider<RemotePartitionHandler> remote) {
-        RemotePartitionHandler workers = remote.getIfAvailable();
+            ObjectProvider<RemotePartitions> remote) {
+        RemotePartitions workers = remote.getIfAvailable();
         if (workers != null) {
             // giaoban.remote.enabled: the partitions go to worker processes (README, "Several machines")
             return new StepBuilder("ingest", jobRepository)
                     .partitioner(ingestPartitionStep.getName(), partitioner)
-                    .partitionHandler(workers)
+                    .partitionHandler(workers.handler(ingestPartitionStep, settings.partitions(),
+                            context -> String.join(", ", IngestPartitioner.folders(context)), "cli.remote.given-up"))
                     .listener(PROGRESS)
                     .build();
         }
@@ -158,30 +169,94 @@ public class NightlyJobConfiguration {
         }, tx).listener(PROGRESS).build();
     }
 
+    /**
+     * Writes every office's notice of the period ({@code BriefingPublisher.offices}), the offices shared out between
+     * {@code giaoban.briefing.partitions} partitions written at once, on this machine's threads or, with
+     * {@code giaoban.remote.enabled}, on the workers. An office that fails fails its partition alone (the others'
+     * notices are written), and the restarted night writes only the offices not yet written. When the step ends,
+     * the first office's files go into the job's context, for the command line to print.
+     */
     @Bean
-    Step briefingStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingPublisher publisher,
-            BriefingDelivery delivery) {
-        return new StepBuilder("briefing", jobRepository).tasklet((contribution, context) -> {
-            YearMonth period = period(contribution);
-            var outputs = contribution.getStepExecution().getJobExecution().getExecutionContext();
-            for (Office office : publisher.offices(period)) {
-                BriefingPublisher.Published published = publisher.publish(period, night(contribution), office);
-                if (!outputs.containsKey(BRIEFING_PDF)) {
-                    outputs.putString(BRIEFING_PDF, published.pdf().toAbsolutePath().toString());
-                    outputs.putString(BRIEFING_DOCX, published.docx().toAbsolutePath().toString());
-                    outputs.putString(BRIEFING_ANNEX, published.annex().toAbsolutePath().toString());
-                }
-                delivery.enqueue(period, published.pdf(), published.docx(), published.contentKey());
-            }
-            return RepeatStatus.FINISHED;
-        }, tx).listener(PROGRESS).build();
+    Step briefingStep(JobRepository jobRepository, Step briefingPartitionStep, Partitioner briefingPartitioner,
+            BriefingPartitionProperties settings, ObjectProvider<RemotePartitions> remote, BriefingPublisher publisher) {
+        PartitionHandler handler;
+        RemotePartitions workers = remote.getIfAvailable();
+        if (workers != null) {
+            handler = workers.handler(briefingPartitionStep, settings.partitions(),
+                    context -> String.join(", ", BriefingPartitioner.offices(context)), "cli.remote.given-up-offices");
+        } else {
+            SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("briefing-");
+            threads.setConcurrencyLimit(settings.partitions());
+            TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+            local.setStep(briefingPartitionStep);
+            local.setTaskExecutor(threads);
+            local.setGridSize(settings.partitions());
+            handler = local;
+        }
+        return new StepBuilder("briefing", jobRepository)
+                .partitioner(briefingPartitionStep.getName(), briefingPartitioner)
+                .partitionHandler(handler)
+                .listener(PROGRESS)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution step) {
+                        firstOffice(step, publisher);
+                        return null;
+                    }
+                })
+                .build();
     }
 
-    /** E-mails the briefings waiting to be sent; a failed send is reported and retried next run, never fatal. */
+    /**
+     * One partition of the briefing step: the notices of the offices its context names. No database transaction
+     * around an office: what it writes (its outputs' row, its e-mail) commits on its own at once, so a partition
+     * holds at most one connection at a time (the one its reads use) and never one while it waits for a second:
+     * more partitions than the pool has connections wait their turn, not for ever. The job repository still
+     * records each office done, in its own transaction.
+     */
+    @Bean
+    Step briefingPartitionStep(JobRepository jobRepository, Tasklet briefingPartitionTasklet) {
+        return new StepBuilder("briefingPartition", jobRepository)
+                .tasklet(briefingPartitionTasklet, new ResourcelessTransactionManager()).build();
+    }
+
+    /** The offices of the night's period, shared out; step-scoped for the period, a job parameter. */
+    @Bean
+    @StepScope
+    Partitioner briefingPartitioner(BriefingPublisher publisher,
+            @Value("#{jobParameters['" + PERIOD + "']}") String period) {
+        return new BriefingPartitioner(publisher, YearMonth.parse(period));
+    }
+
+    /** A tasklet for each partition's execution: it remembers which of its offices failed in it. */
+    @Bean
+    @StepScope
+    Tasklet briefingPartitionTasklet(BriefingPublisher publisher, OfficeMailing mailing, Messages messages) {
+        return new OfficeBriefings(publisher, mailing, messages);
+    }
+
+    /** The first office's files (the province's, the district's) where the command line and the tests read them. */
+    private static void firstOffice(StepExecution step, BriefingPublisher publisher) {
+        YearMonth period = YearMonth.parse(step.getJobParameters().getString(PERIOD));
+        var outputs = step.getJobExecution().getExecutionContext();
+        for (Office office : publisher.offices(period)) {
+            Optional<BriefingPublisher.Published> written = publisher.written(period, office.code());
+            if (written.isPresent()) {
+                outputs.putString(BRIEFING_PDF, written.get().pdf().toAbsolutePath().toString());
+                outputs.putString(BRIEFING_DOCX, written.get().docx().toAbsolutePath().toString());
+                outputs.putString(BRIEFING_ANNEX, written.get().annex().toAbsolutePath().toString());
+                return;
+            }
+        }
+    }
+
+    /** Queues the bundles, then e-mails the briefings waiting to be sent; a failed send is reported and retried next run, never fatal. */
     @Bean
     Step deliveryStep(JobRepository jobRepository, PlatformTransactionManager tx, BriefingDelivery delivery,
-            Messages messages) {
+            OfficeMailing mailing, Messages messages) {
         return new StepBuilder("delivery", jobRepository).tasklet((contribution, context) -> {
+            // every notice is written now: the bundles of the offices that want their communes' together
+            mailing.queueBundles(period(contribution));
             DeliverySummary summary = delivery.deliverPending();
             contribution.incrementWriteCount(summary.sent());
             contribution.getStepExecution().getJobExecution().getExecutionContext()

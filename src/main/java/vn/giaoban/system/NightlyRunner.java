@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationContext;
 
 import vn.giaoban.briefing.BriefingPublisher;
 import vn.giaoban.catalog.Catalog;
+import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.submission.InboxUnavailableException;
 import vn.giaoban.submission.NightSummary;
@@ -137,7 +138,9 @@ final class NightlyRunner {
                 .filter(step -> step.getStepName().contains(":") && step.getStatus() == BatchStatus.FAILED)
                 .sorted(Comparator.comparing(StepExecution::getStepName))
                 .map(step -> {
-                    String description = step.getExitStatus().getExitDescription().lines().findFirst().orElse("");
+                    String description = step.getExitStatus().getExitDescription().lines().findFirst().orElse("")
+                            // the offices a briefing partition could not write: its message is for people already
+                            .replace(OfficeBriefings.OfficesNotWritten.class.getName() + ": ", "");
                     // a partition's own reason, written by giaoban, already names the partition
                     return description.contains(step.getStepName()) ? description
                             : messages.get("cli.partition-failed", step.getStepName(), description);
@@ -195,6 +198,16 @@ final class NightlyRunner {
                     out.println(messages.get("cli.night-left-alone"));
                     text.lines().forEach(line -> out.println("  " + line));
                 });
+    }
+
+    /** A line for each office's notice besides the first one's (printed above as briefing:, docx:, annex:). */
+    private void otherOffices(YearMonth period, String first) {
+        for (Office office : briefing.offices(period)) {
+            briefing.written(period, office.code())
+                    .filter(written -> !written.pdf().toAbsolutePath().toString().equals(first))
+                    .ifPresent(written -> out.println(messages.get("cli.briefing.office-written", office.unit().name(),
+                            office.code(), written.pdf().toAbsolutePath().getParent())));
+        }
     }
 
     ExitCode run(YearMonth period, LocalDate night) {
@@ -259,6 +272,7 @@ final class NightlyRunner {
         out.println("briefing: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF));
         out.println("docx: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_DOCX));
         out.println("annex: " + execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_ANNEX));
+        otherOffices(period, execution.getExecutionContext().getString(NightlyJobConfiguration.BRIEFING_PDF, ""));
         execution.getExecutionContext().getString(NightlyJobConfiguration.DELIVERY_SUMMARY, "").lines()
                 .forEach(out::println);
         if (execution.getExecutionContext().getInt(NightlyJobConfiguration.DELIVERY_FAILED, 0) > 0) {

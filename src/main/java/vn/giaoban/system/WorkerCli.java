@@ -18,7 +18,7 @@ import vn.giaoban.cli.HelpOption;
 import vn.giaoban.text.Messages;
 
 /**
- * {@code giaoban worker}: takes ingest partitions from the queue until it is stopped (SIGTERM, Ctrl+C),
+ * {@code giaoban worker}: takes ingest and briefing partitions from the queue until it is stopped (SIGTERM, Ctrl+C),
  * which it obeys after the partition in hand. It holds no run lock (it does not own a working folder) and
  * never migrates the shared database: the manager does.
  */

@@ -44,6 +44,9 @@ class BriefingDeliveryGreenMailTest {
 
     private static final int PORT = DeliveryTestSupport.freePort();
     private static final YearMonth OCTOBER_2022 = YearMonth.of(2022, 10);
+    private static final String OFFICE = "182";
+    /** The office's e-mails, as offices.csv lists them. */
+    private static final List<String> RECIPIENTS = List.of("lanhdao@vanlang.test", "Văn phòng UBND <vanphong@vanlang.test>");
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(DeliveryTestSupport.smtp(PORT))
@@ -51,8 +54,7 @@ class BriefingDeliveryGreenMailTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        DeliveryTestSupport.settings(registry, "delivery-greenmail", PORT, "lanhdao@vanlang.test",
-                "Văn phòng UBND <vanphong@vanlang.test>");
+        DeliveryTestSupport.settings(registry, "delivery-greenmail", PORT);
     }
 
     @Autowired
@@ -76,7 +78,7 @@ class BriefingDeliveryGreenMailTest {
     void everyRecipientReceivesTheBriefingWithBothAttachmentsAndAVietnameseSubject() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
 
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
         DeliverySummary summary = delivery.deliverPending();
 
         assertThat(summary.sent()).isEqualTo(1);
@@ -123,7 +125,7 @@ class BriefingDeliveryGreenMailTest {
         assertThat(rows.get(0).get("attempts")).isEqualTo(1);
         assertThat(rows.get(0).get("sent_at")).isNotNull();
         assertThat(rows.get(0).get("last_error")).isNull();
-        assertThat(rows.get(0).get("queued_period")).isNull();
+        assertThat(rows.get(0).get("queued")).isNull();
 
         // sent is sent: the next run sends nothing again
         assertThat(delivery.deliverPending().outcomes()).isEmpty();
@@ -134,7 +136,7 @@ class BriefingDeliveryGreenMailTest {
     void aBriefingWithoutDocxGoesAsThePdfAlone() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
 
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), null);
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), null, null);
         assertThat(delivery.deliverPending().sent()).isEqualTo(1);
 
         MimeMessage message = greenMail.getReceivedMessages()[0];
@@ -148,10 +150,10 @@ class BriefingDeliveryGreenMailTest {
     @Test
     void aRegeneratedBriefingSupersedesTheOneNotYetSentAndIsSentOnce() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
         Briefing september = Briefing.write(reports, YearMonth.of(2022, 9));
-        delivery.enqueue(YearMonth.of(2022, 9), september.pdf(), september.docx());
+        delivery.enqueue(YearMonth.of(2022, 9), OFFICE, RECIPIENTS, september.pdf(), september.docx(), null);
 
         DeliverySummary summary = delivery.deliverPending();
 
@@ -163,7 +165,7 @@ class BriefingDeliveryGreenMailTest {
         assertThat(greenMail.getReceivedMessages()).hasSize(4); // two briefings, two recipients
 
         // regenerated after it was sent (new figures came in): sent again
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
         assertThat(delivery.deliverPending().sent()).isEqualTo(1);
         assertThat(DeliveryTestSupport.deliveries(jdbc, OCTOBER_2022)).extracting(row -> row.get("status"))
                 .containsExactly("SUPERSEDED", "SENT", "SENT");
@@ -173,14 +175,14 @@ class BriefingDeliveryGreenMailTest {
     @Test
     void aBriefingThatSaysNothingNewIsNotSentAgain() {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
-        assertThat(delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx(), "noi-dung-1")).isTrue();
-        assertThat(delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx(), "noi-dung-1")).isFalse(); // waiting
+        assertThat(delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), "noi-dung-1")).isTrue();
+        assertThat(delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), "noi-dung-1")).isFalse(); // waiting
         assertThat(delivery.deliverPending().sent()).isEqualTo(1);
 
-        assertThat(delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx(), "noi-dung-1")).isFalse(); // sent
+        assertThat(delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), "noi-dung-1")).isFalse(); // sent
         assertThat(delivery.deliverPending().outcomes()).isEmpty();
 
-        assertThat(delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx(), "noi-dung-2")).isTrue(); // new figures
+        assertThat(delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), "noi-dung-2")).isTrue(); // new figures
         assertThat(delivery.deliverPending().sent()).isEqualTo(1);
         assertThat(DeliveryTestSupport.deliveries(jdbc, OCTOBER_2022)).extracting(row -> row.get("content_key"))
                 .containsExactly("noi-dung-1", "noi-dung-2");

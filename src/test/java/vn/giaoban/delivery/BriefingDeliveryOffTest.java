@@ -40,52 +40,58 @@ class BriefingDeliveryOffTest {
     @Test
     void withoutAnSmtpHostNothingIsQueuedOrSent() {
         try (ConfigurableApplicationContext context = start("delivery-off-no-host",
-                "--giaoban.delivery.recipients=lanhdao@vanlang.test", "--giaoban.delivery.from=" + DeliveryTestSupport.FROM)) {
+                "--giaoban.delivery.from=" + DeliveryTestSupport.FROM)) {
             assertThat(context.getBeanProvider(JavaMailSender.class).getIfAvailable()).isNull();
-            assertNothingHappens(context);
+            BriefingDelivery delivery = context.getBean(BriefingDelivery.class);
+            assertThat(delivery.enabled()).isFalse();
+            assertNothingHappens(context, List.of("lanhdao@vanlang.test"));
         }
     }
 
+    /** An office with no e-mail in offices.csv is simply not mailed, while the others are. */
     @Test
-    void withoutRecipientsNothingIsQueuedOrSent() {
+    void anOfficeWithoutAddressesIsNotQueued() {
         try (ConfigurableApplicationContext context = start("delivery-off-no-recipients",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + PORT,
-                "--spring.mail.username=" + DeliveryTestSupport.USER,
+                "--spring.mail.username=" + DeliveryTestSupport.FROM,
                 "--spring.mail.password=" + DeliveryTestSupport.PASSWORD)) {
-            assertThat(context.getBeanProvider(JavaMailSender.class).getIfAvailable()).isNotNull();
-            assertNothingHappens(context);
+            assertThat(context.getBean(BriefingDelivery.class).enabled()).isTrue();
+            Briefing briefing = Briefing.write(work.resolve("reports"), OCTOBER_2022);
+            assertThat(context.getBean(BriefingDelivery.class).enqueue(OCTOBER_2022, "182", List.of(" "), briefing.pdf(),
+                    briefing.docx(), null)).isFalse();
+            assertThat(context.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM delivery").query(Long.class).single())
+                    .isZero();
         }
     }
 
+    /** Who receives a notice is catalog data now: a deployment that still sets the old list starts, and ignores it. */
     @Test
-    void aRecipientThatIsNoAddressStopsTheStartNotTenNightsLater() {
-        assertThatThrownBy(() -> start("delivery-bad-address", "--spring.mail.host=127.0.0.1",
+    void theOldRecipientsSettingIsIgnored() {
+        try (ConfigurableApplicationContext context = start("delivery-old-setting", "--spring.mail.host=127.0.0.1",
                 "--giaoban.delivery.from=" + DeliveryTestSupport.FROM,
-                "--giaoban.delivery.recipients=lanhdao@vanlang.test,văn phòng").close())
-                .rootCause().isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Địa chỉ thư không hợp lệ trong giaoban.delivery.recipients: \"văn phòng\"");
+                "--giaoban.delivery.recipients=lanhdao@vanlang.test,văn phòng")) {
+            assertThat(context.getBean(BriefingDelivery.class).enabled()).isTrue();
+        }
     }
 
     @Test
     void withoutASenderAddressTheStartStopsWithAMessageSayingSo() {
-        assertThatThrownBy(() -> start("delivery-no-from", "--spring.mail.host=127.0.0.1",
-                "--giaoban.delivery.recipients=lanhdao@vanlang.test").close())
+        assertThatThrownBy(() -> start("delivery-no-from", "--spring.mail.host=127.0.0.1").close())
                 .rootCause().hasMessageStartingWith("Thiếu địa chỉ người gửi thư: đặt giaoban.delivery.from");
     }
 
-    private void assertNothingHappens(ConfigurableApplicationContext context) {
+    private void assertNothingHappens(ConfigurableApplicationContext context, List<String> recipients) {
         BriefingDelivery delivery = context.getBean(BriefingDelivery.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         Briefing briefing = Briefing.write(work.resolve("reports"), OCTOBER_2022);
 
-        assertThat(delivery.enabled()).isFalse();
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, "182", recipients, briefing.pdf(), briefing.docx(), null);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery").query(Long.class).single()).isZero();
 
         // a delivery queued while delivery was on stays as it is while it is off
         jdbc.sql("""
-                INSERT INTO delivery (period, pdf_path, recipients, status, attempts, created_at, queued_period)
-                VALUES ('2022-09', ?, 'lanhdao@vanlang.test', 'PENDING', 0, ?, '2022-09')
+                INSERT INTO delivery (period, office, pdf_path, recipients, status, attempts, created_at, queued)
+                VALUES ('2022-09', '182', ?, 'lanhdao@vanlang.test', 'PENDING', 0, ?, '2022-09/182/NOTICE')
                 """).params(briefing.pdf().toString(), LocalDateTime.now()).update();
         DeliverySummary summary = delivery.deliverPending();
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +33,13 @@ class BriefingDeliverySmtpDownTest {
 
     private static final int PORT = DeliveryTestSupport.freePort();
     private static final YearMonth OCTOBER_2022 = YearMonth.of(2022, 10);
+    private static final String OFFICE = "182";
+    /** The office's e-mails, as offices.csv lists them. */
+    private static final List<String> RECIPIENTS = List.of("lanhdao@vanlang.test");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        DeliveryTestSupport.settings(registry, "delivery-smtp-down", PORT, "lanhdao@vanlang.test");
+        DeliveryTestSupport.settings(registry, "delivery-smtp-down", PORT);
     }
 
     @Autowired
@@ -56,7 +60,7 @@ class BriefingDeliverySmtpDownTest {
     void aFailedDeliveryWaitsWithItsErrorAndIsSentOnTheNextRunOnceTheServerIsBack() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
         FileTime written = Files.getLastModifiedTime(briefing.pdf());
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
 
         DeliverySummary tonight = delivery.deliverPending(); // does not throw
 
@@ -64,7 +68,7 @@ class BriefingDeliverySmtpDownTest {
         assertThat(tonight.pending()).isEqualTo(1);
         assertThat(tonight.outcomes().get(0).error()).isEqualTo("Connection refused");
         assertThat(tonight.lines(Messages.defaults())).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại.",
-                "Gửi thư kỳ 10/2022 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
+                "Gửi thư kỳ 10/2022 cho cơ quan mã 182 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
         Map<String, Object> row = DeliveryTestSupport.deliveries(jdbc, OCTOBER_2022).get(0);
         assertThat(row.get("status")).isEqualTo("PENDING");
         assertThat(row.get("attempts")).isEqualTo(1);
@@ -100,21 +104,21 @@ class BriefingDeliverySmtpDownTest {
     void aDeliveryThatKeepsFailingIsGivenUpAfterMaxAttemptsWithoutBlockingTheOthers() throws Exception {
         YearMonth september = YearMonth.of(2022, 9);
         Briefing failing = Briefing.write(reports, september);
-        delivery.enqueue(september, failing.pdf(), failing.docx());
+        delivery.enqueue(september, OFFICE, RECIPIENTS, failing.pdf(), failing.docx(), null);
 
         delivery.deliverPending();
         delivery.deliverPending();
         // a later period queued meanwhile is tried in the same run, after the older one
         Briefing october = Briefing.write(reports, OCTOBER_2022);
-        delivery.enqueue(OCTOBER_2022, october.pdf(), october.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, october.pdf(), october.docx(), null);
         DeliverySummary third = delivery.deliverPending();
 
         assertThat(third.failedFinally()).isEqualTo(1);
         assertThat(third.pending()).isEqualTo(1);
         assertThat(third.lines(Messages.defaults())).containsExactly("Gửi thư: 0 đã gửi; 1 chờ gửi lại; 1 không gửi được.",
-                "Gửi thư kỳ 09/2022 thất bại lần thứ 3, không thử lại nữa: Connection refused. Đề nghị gửi tay tệp "
+                "Gửi thư kỳ 09/2022 cho cơ quan mã 182 thất bại lần thứ 3, không thử lại nữa: Connection refused. Đề nghị gửi tay tệp "
                         + failing.pdf() + ".",
-                "Gửi thư kỳ 10/2022 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
+                "Gửi thư kỳ 10/2022 cho cơ quan mã 182 thất bại (lần thử 1/3, sẽ thử lại lần chạy sau): Connection refused");
         assertThat(DeliveryTestSupport.deliveries(jdbc, september).get(0)).containsEntry("status", "FAILED_FINAL")
                 .containsEntry("attempts", 3);
 
@@ -127,7 +131,7 @@ class BriefingDeliverySmtpDownTest {
     @Test
     void aMissingBriefingFileIsAFailedAttemptNotAnException() throws Exception {
         Briefing briefing = Briefing.write(reports, OCTOBER_2022);
-        delivery.enqueue(OCTOBER_2022, briefing.pdf(), briefing.docx());
+        delivery.enqueue(OCTOBER_2022, OFFICE, RECIPIENTS, briefing.pdf(), briefing.docx(), null);
         Files.delete(briefing.docx());
 
         DeliverySummary summary = delivery.deliverPending();

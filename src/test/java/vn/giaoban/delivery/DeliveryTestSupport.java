@@ -46,7 +46,7 @@ final class DeliveryTestSupport {
     }
 
     /** The whole application on its own in-memory database, e-mailing through 127.0.0.1:port. */
-    static void settings(DynamicPropertyRegistry registry, String database, int port, String... recipients) {
+    static void settings(DynamicPropertyRegistry registry, String database, int port) {
         registry.add("spring.datasource.url", () -> "jdbc:hsqldb:mem:" + database + ";hsqldb.tx=mvcc");
         registry.add("giaoban.work-dir", () -> temporaryFolder(database).toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -55,10 +55,6 @@ final class DeliveryTestSupport {
         registry.add("spring.mail.password", () -> PASSWORD);
         registry.add("spring.mail.properties.mail.smtp.auth", () -> "true");
         registry.add("giaoban.delivery.from", () -> FROM);
-        for (int i = 0; i < recipients.length; i++) {
-            String recipient = recipients[i];
-            registry.add("giaoban.delivery.recipients[" + i + "]", () -> recipient);
-        }
     }
 
     static Path temporaryFolder(String name) {
@@ -69,12 +65,12 @@ final class DeliveryTestSupport {
         }
     }
 
-    /** A briefing as the briefing step leaves it: reports/<yyyy-MM>/briefing-<yyyy-MM>.pdf (and .docx). */
+    /** A briefing as the briefing step leaves it: reports/<yyyy-MM>/<office>/briefing-<yyyy-MM>.pdf (and .docx). */
     record Briefing(Path pdf, Path docx, byte[] pdfBytes, byte[] docxBytes) {
 
         static Briefing write(Path reports, YearMonth period) {
             try {
-                Path folder = Files.createDirectories(reports.resolve(period.toString()));
+                Path folder = Files.createDirectories(reports.resolve(period.toString()).resolve("182"));
                 byte[] pdfBytes = ("%PDF-1.7\n% Thông báo kết luận giao ban tháng " + period + "\n%%EOF\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 // any bytes do: what matters is that they arrive unchanged (binary, base64-encoded)

@@ -34,6 +34,7 @@ public final class GiaobanRun implements AutoCloseable {
 
     private final Path work;
     private final List<String> settings = new ArrayList<>();
+    private final List<Class<?>> sources = new ArrayList<>(List.of(GiaobanApplication.class));
     private ConfigurableApplicationContext context;
 
     private GiaobanRun(Path work) {
@@ -89,6 +90,12 @@ public final class GiaobanRun implements AutoCloseable {
         return this;
     }
 
+    /** A configuration of the test's added to the application's (a failure to inject, say). */
+    GiaobanRun source(Class<?> configuration) {
+        sources.add(configuration);
+        return this;
+    }
+
     Path inbox() {
         return work.resolve("inbox");
     }
@@ -122,7 +129,7 @@ public final class GiaobanRun implements AutoCloseable {
 
     ConfigurableApplicationContext context() {
         if (context == null) {
-            context = SpringApplication.run(GiaobanApplication.class, settings.toArray(String[]::new));
+            context = SpringApplication.run(sources.toArray(Class<?>[]::new), settings.toArray(String[]::new));
         }
         return context;
     }

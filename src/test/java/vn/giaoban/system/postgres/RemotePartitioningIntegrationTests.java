@@ -151,6 +151,8 @@ class RemotePartitioningIntegrationTests {
                 .isTrue();
 
         stopped.terminate();
+        // the night's briefing partitions go to the workers too: another one takes them
+        worker("w2", List.of(limits));
 
         assertThat(manager.waitFor(NIGHT)).as("%s", manager).isZero();
         stopped.waitFor(Duration.ofMinutes(1)); // its log stops with the logging system, before its last lines
@@ -190,7 +192,8 @@ class RemotePartitioningIntegrationTests {
 
     private GiaobanProcess worker(String name, List<String> extra) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("worker", "--giaoban.work-dir=" + root.resolve(name),
-                "--giaoban.inbox.dir=" + work.resolve("inbox"), "--giaoban.remote.queue=" + queue));
+                "--giaoban.inbox.dir=" + work.resolve("inbox"), "--giaoban.briefing.output-dir=" + work.resolve("reports"),
+                "--giaoban.remote.queue=" + queue));
         args.addAll(database.settings());
         args.addAll(extra);
         GiaobanProcess worker = GiaobanProcess.start(args);
