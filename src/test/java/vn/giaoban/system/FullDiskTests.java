@@ -55,7 +55,7 @@ class FullDiskTests {
         mounted = null;
 
         assertThat(commandLine.run(night)).isEqualTo(ExitCode.COMPLETED);
-        assertThat(reports.resolve("2022-10/briefing-2022-10.pdf")).isNotEmptyFile();
+        assertThat(reports.resolve("2022-10/182/briefing-2022-10.pdf")).isNotEmptyFile();
     }
 
     private static int run(String... command) throws IOException, InterruptedException {
