@@ -63,7 +63,8 @@ public final class ChildJvm {
     /**
      * The same, stopped (destroyed, then killed) once it has run for {@code limit} when that is not null; with
      * {@code progress} not null, its value is read about once a second while the process runs, and each change
-     * kept as {@code [ms since start, value]} in {@link Run#progress()}.
+     * kept as {@code [ms since start, value, the process's CPU ms so far]} in {@link Run#progress()}: CPU time,
+     * unlike the wall clock, hardly moves when other work shares the cores.
      */
     public static Run run(String classpath, Path logs, String name, List<String> jvmOptions, String mainClass,
             List<String> args, Duration limit, IntSupplier progress) {
@@ -91,7 +92,7 @@ public final class ChildJvm {
                     lastPoll = elapsed;
                     int value = progress.getAsInt();
                     if (progressed.isEmpty() || progressed.get(progressed.size() - 1)[1] != value) {
-                        progressed.add(new long[] {elapsed, value});
+                        progressed.add(new long[] {elapsed, value, cpuMillis(process.pid())});
                     }
                 }
                 if (limit != null && elapsed >= limit.toMillis()) {
@@ -111,6 +112,18 @@ public final class ChildJvm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + name + " ran", e);
+        }
+    }
+
+    /** The CPU time the process has used (all its threads, user and system), in ms; 0 once it is gone. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // after the command's name in brackets: state is field 3, utime 14 and stime 15 (clock ticks, 100 Hz)
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
