@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <p>{@code BriefingBenchmark --size smoke|full --work <folder> --out <table.md> --classpath <cp>
  * [--national-minutes <n>] [--partitions <n>] [--jfr <folder>]}: a national briefing step still running
- * after {@code n} minutes (default 20) is stopped and its rate so far extrapolated, said so in the table.
+ * after {@code n} minutes (default 30) is stopped and its rate so far extrapolated, said so in the table.
  */
 public final class BriefingBenchmark {
 
@@ -77,7 +77,7 @@ public final class BriefingBenchmark {
         String classpath = options.getOrDefault("--classpath", System.getProperty("java.class.path"));
         Path jfr = options.containsKey("--jfr") ? Path.of(options.get("--jfr")).toAbsolutePath() : null;
         Integer partitions = options.containsKey("--partitions") ? Integer.valueOf(options.get("--partitions")) : null;
-        Duration limit = Duration.ofMinutes(Long.parseLong(options.getOrDefault("--national-minutes", "20")));
+        Duration limit = Duration.ofMinutes(Long.parseLong(options.getOrDefault("--national-minutes", "30")));
         BriefingBenchmark benchmark = new BriefingBenchmark(work, classpath, jfr, partitions, limit);
         List<Month> months = new ArrayList<>();
         if (full) {
