@@ -71,7 +71,7 @@ public final class BriefingBenchmark {
         }
         boolean full = "full".equals(options.getOrDefault("--size", "smoke"));
         // --months province,national: the months to measure (full size), both by default
-        String only = options.getOrDefault("--months", "province,national");
+        String only = options.getOrDefault("--months", "province,national,remote");
         Path work = Path.of(options.getOrDefault("--work", "target/benchmarks/briefings")).toAbsolutePath();
         Path out = Path.of(options.getOrDefault("--out", "target/benchmarks/briefings.md"));
         String classpath = options.getOrDefault("--classpath", System.getProperty("java.class.path"));
@@ -95,6 +95,9 @@ public final class BriefingBenchmark {
                     0));
         }
         String table = table(months, full, partitions);
+        if (full && only.contains("remote")) {
+            table += benchmark.remote();
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println(table);
@@ -190,6 +193,112 @@ public final class BriefingBenchmark {
         }
         return new Load(Integer.parseInt(all.group(1)), Long.parseLong(all.group(2)), Long.parseLong(all.group(3)),
                 Long.parseLong(all.group(4)), Integer.parseInt(warm.group(1)), Integer.parseInt(warm.group(2)), medians);
+    }
+
+    /**
+     * The province month's briefing step on PostgreSQL, written by the manager's own threads (2 partitions), then by
+     * 2 and 3 worker processes over RabbitMQ (6 partitions), all on this one machine: the overhead and the
+     * contention of remote partitions, not the speed-up of separate machines.
+     */
+    private String remote() throws Exception {
+        StringBuilder md = new StringBuilder("\n### The province month's briefings over RabbitMQ (PostgreSQL)\n\n");
+        if (!answers(5672) || !answers(5432)) {
+            return md.append("Not measured: RabbitMQ (127.0.0.1:5672) or PostgreSQL (127.0.0.1:5432) does not answer.\n")
+                    .toString();
+        }
+        Path dir = work.resolve("remote");
+        MonthGenerator.delete(dir);
+        MonthGenerator.Spec spec = MonthGenerator.Spec.province(1);
+        MonthGenerator.Month month = MonthGenerator.generate(spec, dir.resolve("catalog"), dir.resolve("month"));
+        Files.writeString(month.catalog().resolve("offices.csv"), COMMUNE_OFFICES, java.nio.file.StandardOpenOption.APPEND);
+        md.append("All processes on this one 2-core machine, with PostgreSQL and RabbitMQ; each night's briefing step"
+                + " as the manager logs it (101 offices). The workers are started before the night and are warm for"
+                + " the briefing only as far as the night's ingest partitions warmed them.\n\n")
+                .append("| briefings written by | partitions | briefing step s | ms per briefing | vs the manager alone |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        double local = remoteNight(dir, spec, month, 0, 2);
+        md.append(String.format(Locale.ROOT, "| the manager's threads | 2 | %.1f | %.0f | 1.00× |%n", local, local * 1000 / 101));
+        for (int workers = 2; workers <= 3; workers++) {
+            double seconds = remoteNight(dir, spec, month, workers, 6);
+            md.append(String.format(Locale.ROOT, "| %d worker processes | 6 | %.1f | %.0f | %.2f× |%n", workers, seconds,
+                    seconds * 1000 / 101, local / seconds));
+        }
+        return md.toString();
+    }
+
+    private static final Pattern BRIEFING_STEP = Pattern.compile("Step briefing COMPLETED: .* in (\\d+) ms");
+
+    /** One night of the month in a new database; its briefing step's seconds. */
+    private double remoteNight(Path dir, MonthGenerator.Spec spec, MonthGenerator.Month month, int workers,
+            int partitions) throws Exception {
+        String label = workers + "w-" + partitions + "p";
+        Path deployment = dir.resolve(label);
+        MonthGenerator.delete(deployment);
+        copy(month.inbox(), deployment.resolve("inbox"));
+        String queue = "giaoban.bench." + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        List<String> common = List.of("--giaoban.catalog.location=file:" + month.catalog() + "/",
+                "--giaoban.inbox.dir=" + deployment.resolve("inbox"), "--giaoban.remote.queue=" + queue,
+                "--giaoban.briefing.output-dir=" + deployment.resolve("reports"));
+        List<vn.giaoban.system.GiaobanProcess> started = new ArrayList<>();
+        try (vn.giaoban.system.postgres.PostgresDatabase database = vn.giaoban.system.postgres.PostgresDatabase.create(
+                "bench_briefing_" + label.replace('-', '_'))) {
+            for (int i = 0; i < workers; i++) {
+                List<String> args = new ArrayList<>(List.of("worker", "--giaoban.work-dir=" + deployment.resolve("w" + i)));
+                args.addAll(common);
+                args.addAll(database.settings());
+                vn.giaoban.system.GiaobanProcess worker = vn.giaoban.system.GiaobanProcess.start(args);
+                started.add(worker);
+                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (!worker.out().contains("đang chờ phần việc")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the worker did not start: " + worker);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            List<String> args = new ArrayList<>(List.of("nightly", "--period", spec.period().toString(), "--night",
+                    spec.night().toString(), "--giaoban.work-dir=" + deployment, "--giaoban.inbox.stable-after=0s",
+                    "--giaoban.briefing.partitions=" + partitions));
+            args.addAll(common);
+            args.addAll(database.settings());
+            if (workers > 0) {
+                args.addAll(List.of("--giaoban.remote.enabled=true", "--giaoban.remote.poll-interval=100ms"));
+            }
+            vn.giaoban.system.GiaobanProcess manager = vn.giaoban.system.GiaobanProcess.start(args);
+            if (manager.waitFor(Duration.ofMinutes(20)) != 0) {
+                throw new IllegalStateException(label + " failed: " + manager);
+            }
+            Matcher step = manager.log().stream().map(BRIEFING_STEP::matcher).filter(Matcher::find).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(label + ": no briefing step in " + manager));
+            double seconds = Long.parseLong(step.group(1)) / 1000.0;
+            System.err.printf(Locale.ROOT, "%s: bước bản tin %.1f s%n", label, seconds);
+            return seconds;
+        } finally {
+            started.forEach(vn.giaoban.system.GiaobanProcess::destroy);
+            MonthGenerator.delete(deployment);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createLink(target, path);
+                }
+            }
+        }
+    }
+
+    private static boolean answers(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Offices whose PDF is in place (written last of an office's files but for the XLSX: close enough). */
