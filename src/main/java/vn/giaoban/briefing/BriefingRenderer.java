@@ -5,7 +5,6 @@ import static vn.giaoban.briefing.NoticeText.text;
 import static vn.giaoban.briefing.NoticeText.upper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
@@ -33,11 +31,12 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
+import vn.giaoban.briefing.internal.DesignCompiler;
 import vn.giaoban.files.OutputFile;
 
 /**
  * Lays a {@link Briefing} out as the Decree 30/2020/NĐ-CP notice, from the class path layout
- * {@value #LAYOUT} (compiled once, on first use, and kept in memory).
+ * {@value #LAYOUT} (compiled at build time, read once, on first use, and kept in memory).
  *
  * <p>When the briefing has an annex, it follows the notice on new pages: {@value #ANNEX_LAYOUT} is
  * filled separately (its page numbers continue the notice's through a page offset) and both are
@@ -65,9 +64,10 @@ public class BriefingRenderer {
 
     private static final Pattern DIGIT_HYPHEN_DIGIT = Pattern.compile("(?<=\\d)-(?=\\d)");
 
-    private final CompiledLayout noticeLayout = new CompiledLayout(LAYOUT);
+    // static: one compiled design per JVM, whatever the number of renderers and partitions that fill it
+    private static final CompiledLayout NOTICE_LAYOUT = new CompiledLayout(LAYOUT);
 
-    private final CompiledLayout annexLayout = new CompiledLayout(ANNEX_LAYOUT);
+    private static final CompiledLayout ANNEX_LAYOUT_COMPILED = new CompiledLayout(ANNEX_LAYOUT);
 
     private final AnnexTableLayout tables = new AnnexTableLayout();
 
@@ -150,17 +150,20 @@ public class BriefingRenderer {
         }
     }
 
-    /** The compiled notice layout: compiled on first use (1-1.5 s), then shared by every thread. */
+    /**
+     * The compiled notice layout: the build's {@code reports/briefing.jasper}, read on first use (compiled from
+     * the {@code .jrxml} then, 1-1.5 s, when that is missing or stale), then shared by every thread.
+     */
     JasperReport report() {
-        return noticeLayout.get();
+        return NOTICE_LAYOUT.get();
     }
 
-    /** The compiled annex layout, compiled on first use like the notice's. */
+    /** The compiled annex layout, read or compiled on first use like the notice's. */
     JasperReport annexReport() {
-        return annexLayout.get();
+        return ANNEX_LAYOUT_COMPILED.get();
     }
 
-    /** A layout of the class path, compiled once on first use and then shared by every thread. */
+    /** A layout of the class path, loaded once on first use and then shared by every thread. */
     private static final class CompiledLayout {
 
         private final String resource;
@@ -188,19 +191,11 @@ public class BriefingRenderer {
 
     private static JasperReport compile(String resource) {
         long started = System.nanoTime();
-        ClassLoader loader = BriefingRenderer.class.getClassLoader();
-        try (InputStream layout = loader.getResourceAsStream(resource)) {
-            if (layout == null) {
-                throw new BriefingRenderingException("The briefing layout " + resource
-                        + " is not on the class path (is the reports/ folder packaged?)", null);
-            }
-            JasperReport compiled = JasperCompileManager.compileReport(layout);
-            log.debug("Compiled {} in {} ms", resource, (System.nanoTime() - started) / 1_000_000);
+        try {
+            JasperReport compiled = DesignCompiler.load(BriefingRenderer.class.getClassLoader(), resource);
+            log.debug("Loaded {} in {} ms", resource, (System.nanoTime() - started) / 1_000_000);
             return compiled;
         } catch (JRException | IOException | RuntimeException e) {
-            if (e instanceof BriefingRenderingException known) {
-                throw known;
-            }
             throw new BriefingRenderingException("Could not compile the briefing layout " + resource + ": "
                     + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.giaoban.briefing.internal.PeriodReads;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Rule;
 import vn.giaoban.rules.RuleEngine;
@@ -26,8 +27,15 @@ final class Verdicts {
         this.outcomes = outcomes;
     }
 
-    /** The period's stored results, or the rules evaluated now for a period never consolidated. */
+    /**
+     * The period's stored results, or the rules evaluated now for a period never consolidated: read once for
+     * the offices written together ({@link PeriodReads}), every office's verdicts being among them.
+     */
     static Verdicts of(Catalog catalog, RuleEngine rules, YearMonth period) {
+        return PeriodReads.once(Verdicts.class.getSimpleName() + " " + period, () -> read(catalog, rules, period));
+    }
+
+    private static Verdicts read(Catalog catalog, RuleEngine rules, YearMonth period) {
         List<RuleResult> results = rules.results(period);
         if (results.isEmpty()) {
             results = rules.evaluateOnly(period);
@@ -44,7 +52,7 @@ final class Verdicts {
                                 ? RuleResult.Outcome.FAILED : a);
             }
         }
-        return new Verdicts(outcomes);
+        return new Verdicts(Map.copyOf(outcomes));
     }
 
     /** True when a rule judging this figure this way failed; a figure no rule judged, or could judge, never did. */

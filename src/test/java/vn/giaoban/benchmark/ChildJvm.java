@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,8 @@ public final class ChildJvm {
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     /** What one run gave. */
-    public record Run(int exitCode, double seconds, long peakRssMb, long peakHeapMb, List<String> output) {
+    public record Run(int exitCode, double seconds, long peakRssMb, long peakHeapMb, List<String> output,
+            Duration stoppedAfter, List<long[]> progress) {
 
         public Run requireSuccess(String what) {
             if (exitCode != 0) {
@@ -54,6 +57,17 @@ public final class ChildJvm {
      */
     public static Run run(String classpath, Path logs, String name, List<String> jvmOptions, String mainClass,
             List<String> args) {
+        return run(classpath, logs, name, jvmOptions, mainClass, args, null, null);
+    }
+
+    /**
+     * The same, stopped (destroyed, then killed) once it has run for {@code limit} when that is not null; with
+     * {@code progress} not null, its value is read about once a second while the process runs, and each change
+     * kept as {@code [ms since start, value, the process's CPU ms so far]} in {@link Run#progress()}: CPU time,
+     * unlike the wall clock, hardly moves when other work shares the cores.
+     */
+    public static Run run(String classpath, Path logs, String name, List<String> jvmOptions, String mainClass,
+            List<String> args, Duration limit, IntSupplier progress) {
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
@@ -68,17 +82,48 @@ public final class ChildJvm {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long peakRss = 0;
             Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            List<long[]> progressed = new ArrayList<>();
+            long lastPoll = 0;
+            Duration stopped = null;
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
                 peakRss = Math.max(peakRss, highWaterMark(status));
+                long elapsed = (System.nanoTime() - start) / 1_000_000;
+                if (progress != null && elapsed - lastPoll >= 1000) {
+                    lastPoll = elapsed;
+                    int value = progress.getAsInt();
+                    if (progressed.isEmpty() || progressed.get(progressed.size() - 1)[1] != value) {
+                        progressed.add(new long[] {elapsed, value, cpuMillis(process.pid())});
+                    }
+                }
+                if (limit != null && elapsed >= limit.toMillis()) {
+                    stopped = Duration.ofMillis(elapsed);
+                    process.destroy();
+                    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor();
+                    }
+                    break;
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Run(process.exitValue(), seconds, peakRss / 1024,
-                    peakHeap(gcLog), Files.readAllLines(log, StandardCharsets.UTF_8));
+                    peakHeap(gcLog), Files.readAllLines(log, StandardCharsets.UTF_8), stopped, progressed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + name + " ran", e);
+        }
+    }
+
+    /** The CPU time the process has used (all its threads, user and system), in ms; 0 once it is gone. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // after the command's name in brackets: state is field 3, utime 14 and stime 15 (clock ticks, 100 Hz)
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

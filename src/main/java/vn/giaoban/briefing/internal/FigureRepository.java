@@ -3,15 +3,26 @@ package vn.giaoban.briefing.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.giaoban.catalog.Measure;
 
-/** Reads the consolidated figures a briefing is written from. */
+/**
+ * Reads the consolidated figures a briefing is written from.
+ *
+ * <p>The period-wide reads ({@link #unitsWithData}, {@link #texts}, {@link #statuses}, {@link #discrepancies})
+ * answer every office of the period alike, and each office's notice asks for them again: the nation's 3,355
+ * notices would read the nation's free texts and criteria 3,355 times. They are read once per step execution
+ * or transaction ({@link PeriodReads}). Each call gets its own copy, as before.
+ */
 @Repository
 public class FigureRepository {
 
@@ -56,23 +67,24 @@ public class FigureRepository {
 
     /** The period's failed rules marked for the briefing, in rule then unit order. */
     public List<Discrepancy> discrepancies(YearMonth period) {
-        return jdbc.sql("""
+        return new ArrayList<>(once("discrepancies " + period, () -> jdbc.sql("""
                 SELECT unit_key, message FROM rule_result
                 WHERE period = ? AND outcome = 'FAILED' AND in_briefing = TRUE
                 ORDER BY unit_key, rule_code""").param(period.toString())
-                .query((rs, n) -> new Discrepancy(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> new Discrepancy(rs.getString(1), rs.getString(2))).list()));
     }
 
     /** True when any value of the period is consolidated. */
     public boolean hasData(YearMonth period) {
-        return jdbc.sql("SELECT COUNT(*) FROM data_value WHERE period = ?").param(period.toString())
-                .query(Long.class).single() > 0;
+        return once("hasData " + period, () -> jdbc.sql("SELECT COUNT(*) FROM data_value WHERE period = ?")
+                .param(period.toString()).query(Long.class).single() > 0);
     }
 
     /** The units that have a consolidated value for the period, by key. */
-    public java.util.Set<String> unitsWithData(YearMonth period) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT unit_key FROM data_value WHERE period = ?")
-                .param(period.toString()).query(String.class).list());
+    public Set<String> unitsWithData(YearMonth period) {
+        return new HashSet<>(once("unitsWithData " + period, () -> jdbc.sql(
+                "SELECT DISTINCT unit_key FROM data_value WHERE period = ?")
+                .param(period.toString()).query(String.class).list()));
     }
 
     /** A unit's current value, if it has one. */
@@ -98,21 +110,25 @@ public class FigureRepository {
 
     /** Every free text of a period whose indicator code ends with {@code suffix}. */
     public List<Text> texts(String suffix, YearMonth period) {
-        return jdbc.sql("""
+        return new ArrayList<>(once("texts " + suffix + " " + period, () -> jdbc.sql("""
                 SELECT unit_key, indicator_code, text_value FROM data_value
                 WHERE period = ? AND indicator_code LIKE ? AND text_value IS NOT NULL
                 ORDER BY indicator_code, unit_key
                 """).params(period.toString(), "%" + suffix)
-                .query((rs, n) -> new Text(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new Text(rs.getString(1), rs.getString(2), rs.getString(3))).list()));
     }
 
     /** Every status value of a period whose indicator code starts with {@code prefix}, by unit and code. */
     public List<Status> statuses(String prefix, YearMonth period) {
-        return jdbc.sql("""
+        return new ArrayList<>(once("statuses " + prefix + " " + period, () -> jdbc.sql("""
                 SELECT unit_key, indicator_code, text_value FROM data_value
                 WHERE period = ? AND indicator_code LIKE ? AND measure = 'POINT' AND text_value IS NOT NULL
                 ORDER BY unit_key, indicator_code
                 """).params(period.toString(), prefix + "%")
-                .query((rs, n) -> new Status(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new Status(rs.getString(1), rs.getString(2), rs.getString(3))).list()));
+    }
+
+    private static <T> T once(String key, Supplier<T> read) {
+        return PeriodReads.once(FigureRepository.class.getSimpleName() + " " + key, read);
     }
 }
