@@ -18,6 +18,7 @@ import vn.giaoban.cli.Console;
 import vn.giaoban.cli.ExitStatus;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.cli.Values;
+import vn.giaoban.briefing.internal.PeriodReads;
 import vn.giaoban.catalog.Office;
 import vn.giaoban.delivery.BriefingDelivery;
 import vn.giaoban.text.Messages;
@@ -81,22 +82,8 @@ public final class BriefingCli implements Callable<Integer> {
                 offices = publisher.offices(period);
             }
             OfficeMailing mailing = context.getBean(OfficeMailing.class);
-            boolean failed = false;
-            for (Office office : offices) {
-                try {
-                    BriefingPublisher.Published published = publisher.publish(period, on, office);
-                    out.println("briefing: " + published.pdf().toAbsolutePath());
-                    out.println("docx: " + published.docx().toAbsolutePath());
-                    out.println("annex: " + published.annex().toAbsolutePath());
-                    mailing.queue(period, office, published);
-                } catch (RuntimeException e) {
-                    // one office's failure is its own: the others' notices are still written and mailed
-                    log.error("Could not write the briefing of office {} for {}", office.code(), period, e);
-                    out.println(messages.get("cli.briefing.office-failed", office.unit().name(), office.code(),
-                            e.getMessage()));
-                    failed = true;
-                }
-            }
+            // the period's figures read once for all the offices, as a night's partition reads them
+            boolean failed = PeriodReads.sharedWhile(() -> writeAll(offices, publisher, mailing, messages, on, out));
             mailing.queueBundles(period);
             context.getBean(BriefingDelivery.class).deliverPending().lines(messages).forEach(out::println);
             if (failed) {
@@ -105,5 +92,27 @@ public final class BriefingCli implements Callable<Integer> {
             }
             return ExitStatus.COMPLETED;
         });
+    }
+
+    /** Writes each office's notice and queues its e-mail; one office's failure is its own. Whether any failed. */
+    private boolean writeAll(List<Office> offices, BriefingPublisher publisher, OfficeMailing mailing,
+            Messages messages, LocalDate on, PrintStream out) {
+        boolean failed = false;
+        for (Office office : offices) {
+            try {
+                BriefingPublisher.Published published = publisher.publish(period, on, office);
+                out.println("briefing: " + published.pdf().toAbsolutePath());
+                out.println("docx: " + published.docx().toAbsolutePath());
+                out.println("annex: " + published.annex().toAbsolutePath());
+                mailing.queue(period, office, published);
+            } catch (RuntimeException e) {
+                // one office's failure is its own: the others' notices are still written and mailed
+                log.error("Could not write the briefing of office {} for {}", office.code(), period, e);
+                out.println(messages.get("cli.briefing.office-failed", office.unit().name(), office.code(),
+                        e.getMessage()));
+                failed = true;
+            }
+        }
+        return failed;
     }
 }
