@@ -63,7 +63,8 @@ public final class BriefingCli implements Callable<Integer> {
         LocalDate on = date != null ? date : LocalDate.now();
         return console.withApplication(context -> {
             BriefingPublisher publisher = context.getBean(BriefingPublisher.class);
-            Optional<String> problem = publisher.officeProblem(period);
+            Optional<String> problem = publisher.officeProblem(period)
+                    .or(() -> context.getBean(OfficeMailing.class).problem(period));
             if (problem.isPresent()) {
                 out.println(problem.get());
                 return ExitStatus.CONFIGURATION_ERROR;

@@ -1,6 +1,7 @@
 package vn.giaoban.briefing;
 
 import java.time.YearMonth;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,15 @@ public class OfficeMailing {
     public OfficeMailing(BriefingPublisher publisher, BriefingDelivery delivery) {
         this.publisher = publisher;
         this.delivery = delivery;
+    }
+
+    /**
+     * Why the period's notices could not be mailed, before a night or a briefing starts: a mail server without a
+     * sender address while some office of the period has addresses.
+     */
+    public Optional<String> problem(YearMonth period) {
+        return delivery.senderProblem()
+                .filter(any -> publisher.offices(period).stream().anyMatch(office -> !office.emails().isEmpty()));
     }
 
     /** Queues an office's notice just written; a no-op when e-mail is off or the office has no address. */

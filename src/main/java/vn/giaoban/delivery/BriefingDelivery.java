@@ -87,6 +87,15 @@ public class BriefingDelivery {
         }
     }
 
+    /**
+     * Why notices cannot be e-mailed although a mail server is set: no sender address. Checked before a night by
+     * whoever knows that some office has addresses to mail (a deployment that only sends reminders needs none).
+     */
+    public java.util.Optional<String> senderProblem() {
+        return sender != null && from == null ? java.util.Optional.of(messages.get("cli.delivery.no-sender"))
+                : java.util.Optional.empty();
+    }
+
     /** Whether briefings are e-mailed at all: {@code spring.mail.host} is set. */
     public boolean enabled() {
         return sender != null;
@@ -262,7 +271,7 @@ public class BriefingDelivery {
 
     /**
      * The sender's address, checked at start-up (a mistake is a configuration error, not ten failed nights):
-     * {@code from}, or the SMTP user name when that is an address.
+     * {@code from}, or the SMTP user name when that is an address; null when there is none ({@link #senderProblem}).
      */
     private static String sender(JavaMailSender sender, DeliveryProperties properties, Messages messages) {
         String from = properties.from();
@@ -271,7 +280,7 @@ public class BriefingDelivery {
             from = impl.getUsername();
         }
         if (from == null || from.isBlank()) {
-            throw new IllegalStateException(messages.get("cli.delivery.no-sender"));
+            return null;
         }
         parse(from, "giaoban.delivery.from", messages);
         return from;

@@ -31,6 +31,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 
 import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.briefing.OfficeMailing;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Office;
 import vn.giaoban.catalog.Unit;
@@ -54,6 +55,7 @@ final class NightlyRunner {
     private final SubmissionIngest submissions;
     private final Messages messages;
     private final BriefingPublisher briefing;
+    private final OfficeMailing mailing;
     private final DataSource dataSource;
     private final Catalog catalog;
 
@@ -63,6 +65,7 @@ final class NightlyRunner {
         this.submissions = context.getBean(SubmissionIngest.class);
         this.messages = context.getBean(Messages.class);
         this.briefing = context.getBean(BriefingPublisher.class);
+        this.mailing = context.getBean(OfficeMailing.class);
         this.jobOperator = context.getBean(JobOperator.class);
         this.jobRepository = context.getBean(JobRepository.class);
         this.job = context.getBean(NightlyJobConfiguration.JOB_NAME + "Job", Job.class);
@@ -211,7 +214,8 @@ final class NightlyRunner {
     }
 
     ExitCode run(YearMonth period, LocalDate night) {
-        Optional<String> office = briefing.officeProblem(period);
+        Optional<String> office = briefing.officeProblem(period)
+                .or(() -> mailing.problem(period));
         if (office.isPresent()) {
             log.error("The office is not configured: {}", office.get());
             out.println(office.get());

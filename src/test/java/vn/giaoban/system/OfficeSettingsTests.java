@@ -109,6 +109,19 @@ class OfficeSettingsTests {
         assertThat(work.resolve("reports")).doesNotExist();
     }
 
+    @Test
+    void aMailServerWithoutASenderIsRefusedBeforeANightWhoseOfficeHasAddresses() throws Exception {
+        Files.writeString(catalog.resolve("offices.csv"), Files.readString(catalog.resolve("offices.csv"))
+                .replace(",Lê Đình Phước,,", ",Lê Đình Phước,vanphong@vanlang.test,"));
+
+        ExitCode exit = commandLine.run("nightly", "--period=2022-10", "--night=2022-10-27", "--giaoban.work-dir=" + work,
+                "--spring.profiles.active=none", "--spring.mail.host=127.0.0.1");
+
+        assertThat(exit).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(printed()).contains("Thiếu địa chỉ người gửi thư: đặt giaoban.delivery.from");
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
