@@ -13,7 +13,7 @@ import vn.giaoban.catalog.Unit;
  * The units an office's notice speaks of in a period: its own unit, its departments and every unit below it, by
  * key. A commune's notice never tells another commune's free text, criteria or discrepancies.
  */
-record Area(Unit office, Set<String> keys) {
+record Area(Set<String> keys) {
 
     static Area of(Catalog catalog, Unit office, YearMonth period) {
         Set<String> keys = new HashSet<>();
@@ -25,7 +25,7 @@ record Area(Unit office, Set<String> keys) {
                 pending.addAll(catalog.children(unit, period));
             }
         }
-        return new Area(office, Set.copyOf(keys));
+        return new Area(Set.copyOf(keys));
     }
 
     boolean contains(String unitKey) {

@@ -62,12 +62,12 @@ final class ResultSentences {
     void write(Office office, Area area, YearMonth period, Verdicts verdicts, List<String> results,
             List<String> difficulties) {
         Comparisons comparisons = new Comparisons();
+        Map<String, Object> common = common(office.unit(), period);
         for (NoticeItem item : catalog.notice()) {
             if (!item.appliesTo(office) || item.section() == NoticeItem.Section.ANNEX) {
                 continue;
             }
             List<String> said = item.section() == NoticeItem.Section.DIFFICULTIES ? difficulties : results;
-            Map<String, Object> common = common(office.unit(), period);
             switch (item.kind()) {
                 case CRITERIA -> criteria(item, area, period, common, said);
                 case ATTAINMENT -> attainment(item, office.unit(), period, verdicts, common, said);

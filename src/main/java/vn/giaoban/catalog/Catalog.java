@@ -225,11 +225,6 @@ public final class Catalog {
         return notice;
     }
 
-    /** The lines of {@code offices.csv}, in its order. */
-    public List<Office.Template> officeTemplates() {
-        return offices;
-    }
-
     /**
      * Every office that issues a notice for {@code period}: each unit valid that month that a line of
      * {@code offices.csv} covers, in the order of {@code units.csv} (the province before its communes). A line that
@@ -262,17 +257,9 @@ public final class Catalog {
         return meetings.stream().filter(m -> m.office().equals(office) && m.period().equals(period)).findFirst();
     }
 
-    public List<Meeting> meetings() {
-        return meetings;
-    }
-
     /** The tasks an office's briefing of a period assigns, in the office's order. */
     public List<Task> tasks(String office, YearMonth period) {
         return tasks.stream().filter(t -> t.office().equals(office) && t.period().equals(period)).toList();
-    }
-
-    public List<Task> tasks() {
-        return tasks;
     }
 
     /** The checks between figures, in the catalog's order. */

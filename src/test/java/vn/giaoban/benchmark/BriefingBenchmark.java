@@ -202,7 +202,7 @@ public final class BriefingBenchmark {
      */
     private String remote() throws Exception {
         StringBuilder md = new StringBuilder("\n### The province month's briefings over RabbitMQ (PostgreSQL)\n\n");
-        if (!answers(5672) || !answers(5432)) {
+        if (!RemoteBenchmark.answers(5672) || !RemoteBenchmark.answers(5432)) {
             return md.append("Not measured: RabbitMQ (127.0.0.1:5672) or PostgreSQL (127.0.0.1:5432) does not answer.\n")
                     .toString();
         }
@@ -234,7 +234,7 @@ public final class BriefingBenchmark {
         String label = workers + "w-" + partitions + "p";
         Path deployment = dir.resolve(label);
         MonthGenerator.delete(deployment);
-        copy(month.inbox(), deployment.resolve("inbox"));
+        RemoteBenchmark.copy(month.inbox(), deployment.resolve("inbox"));
         String queue = "giaoban.bench." + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt());
         List<String> common = List.of("--giaoban.catalog.location=file:" + month.catalog() + "/",
                 "--giaoban.inbox.dir=" + deployment.resolve("inbox"), "--giaoban.remote.queue=" + queue,
@@ -276,28 +276,6 @@ public final class BriefingBenchmark {
         } finally {
             started.forEach(vn.giaoban.system.GiaobanProcess::destroy);
             MonthGenerator.delete(deployment);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createLink(target, path);
-                }
-            }
-        }
-    }
-
-    private static boolean answers(int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

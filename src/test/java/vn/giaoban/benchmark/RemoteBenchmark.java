@@ -157,7 +157,8 @@ public final class RemoteBenchmark {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** Links every file of {@code from} into {@code to} (a deployment's inbox from the generated month's). */
+    static void copy(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
                 Path target = to.resolve(from.relativize(path).toString());
@@ -170,7 +171,8 @@ public final class RemoteBenchmark {
         }
     }
 
-    private static boolean answers(int port) {
+    /** Whether a service answers on this port of the loopback (RabbitMQ 5672, PostgreSQL 5432). */
+    static boolean answers(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
             return true;

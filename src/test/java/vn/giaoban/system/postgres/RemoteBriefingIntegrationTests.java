@@ -3,8 +3,6 @@ package vn.giaoban.system.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +45,7 @@ class RemoteBriefingIntegrationTests {
 
     @BeforeEach
     void brokerDatabaseAndInbox() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2_000);
-        } catch (IOException e) {
-            Assumptions.abort("RabbitMQ does not answer on 127.0.0.1:5672 (" + e.getMessage() + "): the remote"
-                    + " briefing test is skipped. Start it (.ci/run does) to run it.");
-        }
+        RabbitMq.assumeAnswers("the remote briefing test is");
         database = PostgresDatabase.create("remote_briefing");
         work = root.resolve("manager");
         GiaobanRun.withSamples(work, SAMPLES).close(); // the samples copied into the shared inbox

@@ -3,8 +3,6 @@ package vn.giaoban.system.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +47,7 @@ class RemotePartitioningIntegrationTests {
 
     @BeforeEach
     void brokerDatabaseAndInbox() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2_000);
-        } catch (IOException e) {
-            Assumptions.abort("RabbitMQ does not answer on 127.0.0.1:5672 (" + e.getMessage() + "): the remote"
-                    + " partitioning tests are skipped. Start it (.ci/run does) to run them.");
-        }
+        RabbitMq.assumeAnswers("the remote partitioning tests are");
         database = PostgresDatabase.create("remote");
         work = root.resolve("manager");
         GiaobanRun.withSamples(work).close(); // the samples copied into the shared inbox
