@@ -175,7 +175,7 @@ public class RuleEngine {
     }
 
     /** {@link #title(Rule)} of a rule known by its code; the code itself when the catalog no longer has it. */
-    static String title(Catalog catalog, String ruleCode) {
+    public static String title(Catalog catalog, String ruleCode) {
         return catalog.rules().stream().filter(rule -> rule.code().equals(ruleCode)).findFirst()
                 .map(rule -> rule.name() != null ? rule.name() : catalog.indicator(rule.subject()).name())
                 .orElse(ruleCode);

@@ -2,11 +2,14 @@ package vn.giaoban.system;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import vn.giaoban.GiaobanApplication;
 import vn.giaoban.catalog.CatalogException;
@@ -64,6 +67,55 @@ final class ApplicationConsole implements Console {
         }
         try (context) {
             return work.run(context);
+        }
+    }
+
+    /**
+     * Starts the application as the web console ({@code giaoban serve}): under the run lock while it starts
+     * (its migrations), then, once it listens, the embedded database opened to the folder's other commands
+     * and the run lock left to them ({@link ConsoleLock}); returns when the process is asked to stop.
+     */
+    int serve(List<String> settings) {
+        ConfigurableApplicationContext context;
+        RunLock.Initializer runLock = new RunLock.Initializer();
+        ConsoleLock.Initializer consoleLock = new ConsoleLock.Initializer();
+        try {
+            SpringApplication application = new SpringApplication(GiaobanApplication.class);
+            application.addInitializers(runLock, consoleLock);
+            context = application.run(settings.toArray(String[]::new));
+        } catch (RunLock.RunInProgressException e) {
+            log.warn(e.getMessage());
+            out.println(Messages.defaults().get("cli.run-in-progress"));
+            return ExitStatus.ALREADY_RUNNING;
+        } catch (ConsoleLock.ConsoleRunningException e) {
+            runLock.release();
+            log.warn(e.getMessage());
+            out.println(Messages.defaults().get("cli.console-running"));
+            return ExitStatus.ALREADY_RUNNING;
+        } catch (RuntimeException e) {
+            runLock.release();
+            consoleLock.release();
+            return cannotStart(e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> stopped.countDown());
+        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        try (context; EmbeddedDatabaseServer server = EmbeddedDatabaseServer.embedded(url)
+                ? EmbeddedDatabaseServer.start(url,
+                        context.getEnvironment().getProperty("giaoban.web.database-port", Integer.class, 0)) : null) {
+            if (server != null) {
+                consoleLock.advertise(server.port());
+            }
+            runLock.release();
+            out.println(Messages.defaults().get("cli.serving", context.getEnvironment().getProperty("local.server.port"),
+                    context.getEnvironment().getProperty("server.address")));
+            stopped.await();
+            return ExitStatus.COMPLETED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.COMPLETED;
+        } finally {
+            consoleLock.release();
         }
     }
 

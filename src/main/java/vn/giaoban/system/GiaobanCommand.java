@@ -9,6 +9,7 @@ import vn.giaoban.consolidation.HistoryCli;
 import vn.giaoban.rules.CheckCli;
 import vn.giaoban.template.TemplateCli;
 import vn.giaoban.timeliness.StatusCli;
+import vn.giaoban.web.UserCli;
 
 /**
  * {@code giaoban}: the top command, which wires every feature's command under it. The help's words, its
@@ -25,6 +26,8 @@ final class GiaobanCommand {
         picocli.CommandLine giaoban = new picocli.CommandLine(new GiaobanCommand())
                 .addSubcommand(new NightlyCli(console))
                 .addSubcommand(new DemoCli(console))
+                .addSubcommand(new ServeCli(console))
+                .addSubcommand(UserCli.commandLine(console))
                 .addSubcommand(new BriefingCli(console))
                 .addSubcommand(new StatusCli(console))
                 .addSubcommand(new CheckCli(console))

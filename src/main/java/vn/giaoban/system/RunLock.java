@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * One giaoban process per working folder at a time, decided by an operating-system lock on
@@ -85,9 +88,24 @@ final class RunLock implements AutoCloseable {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Path workDir = Path.of(context.getEnvironment().getProperty("giaoban.work-dir", "work"));
+            ConfigurableEnvironment environment = context.getEnvironment();
+            Path workDir = Path.of(environment.getProperty("giaoban.work-dir", "work"));
             lock = acquire(workDir);
             context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> release());
+            throughConsole(environment, workDir);
+        }
+
+        /**
+         * While the web console serves this folder, its process holds the embedded database's file: this
+         * process reaches the same database through the console's server instead ({@link ConsoleLock}).
+         */
+        private static void throughConsole(ConfigurableEnvironment environment, Path workDir) {
+            String url = environment.getProperty("spring.datasource.url");
+            if (!EmbeddedDatabaseServer.embedded(url)) {
+                return;
+            }
+            ConsoleLock.advertisedPort(workDir).ifPresent(port -> environment.getPropertySources().addFirst(
+                    new MapPropertySource("giaoban-console", Map.of("spring.datasource.url", EmbeddedDatabaseServer.clientUrl(port)))));
         }
 
         /** Also for a context that failed to start, which publishes no closed event. */

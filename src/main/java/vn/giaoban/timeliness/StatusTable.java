@@ -53,8 +53,11 @@ public final class StatusTable {
         return lines;
     }
 
-    /** "ĐÚNG HẠN", "TRỄ HẠN 3 ngày", "CHƯA NỘP", "KHÔNG TIẾP NHẬN: <the reason, short>". */
-    private static String describe(Messages messages, ReportState state) {
+    /**
+     * "ĐÚNG HẠN", "TRỄ HẠN 3 ngày", "CHƯA NỘP", "KHÔNG TIẾP NHẬN: <the reason, short>": how the command line and
+     * the web console name a report's state.
+     */
+    public static String describe(Messages messages, ReportState state) {
         return switch (state.state()) {
             case LATE -> messages.get("cli.status.late-days", state.state().label(), state.daysLate());
             case REJECTED -> state.state().label() + ": " + state.rejection();

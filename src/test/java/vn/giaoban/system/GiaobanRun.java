@@ -127,7 +127,7 @@ public final class GiaobanRun implements AutoCloseable {
         return context().getBean(JdbcClient.class);
     }
 
-    ConfigurableApplicationContext context() {
+    public ConfigurableApplicationContext context() {
         if (context == null) {
             context = SpringApplication.run(sources.toArray(Class<?>[]::new), settings.toArray(String[]::new));
         }

@@ -1,0 +1,100 @@
+package vn.giaoban.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.catalog.Office;
+
+/**
+ * The notice of a period: the PDF in the page, the DOCX and XLSX to download, and every figure of it traced
+ * to the cells it came from.
+ */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class BriefingController {
+
+    /** The files of a notice a page may ask for, by their word in the address: never a path from the client. */
+    enum Kind {
+        PDF("pdf", "application/pdf"),
+        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        final String word;
+        final String contentType;
+
+        Kind(String word, String contentType) {
+            this.word = word;
+            this.contentType = contentType;
+        }
+
+        Path of(BriefingPublisher.Published published) {
+            return switch (this) {
+                case PDF -> published.pdf();
+                case DOCX -> published.docx();
+                case XLSX -> published.annex();
+            };
+        }
+    }
+
+    private final BriefingPublisher briefings;
+
+    BriefingController(BriefingPublisher briefings) {
+        this.briefings = briefings;
+    }
+
+    /** The person's own office's notice, or the first office's. */
+    @GetMapping("/ky/{period}/thong-bao")
+    String start(@PathVariable String period, @AuthenticationPrincipal ConsoleUser user) {
+        YearMonth month = ConsoleController.period(period);
+        List<Office> offices = briefings.offices(month);
+        String office = Optional.ofNullable(user.officeCode()).filter(code -> offices.stream().anyMatch(o -> o.code().equals(code)))
+                .or(() -> offices.stream().filter(o -> briefings.written(month, o.code()).isPresent()).map(Office::code).findFirst())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return "redirect:/ky/" + month + "/thong-bao/" + office;
+    }
+
+    @GetMapping("/ky/{period}/thong-bao/{office}")
+    String briefing(@PathVariable String period, @PathVariable String office, @AuthenticationPrincipal ConsoleUser user,
+            Model model) {
+        YearMonth month = ConsoleController.period(period);
+        Office shown = briefings.office(office, month).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("period", month);
+        model.addAttribute("office", shown);
+        model.addAttribute("written", briefings.written(month, office).isPresent());
+        model.addAttribute("offices", briefings.offices(month).stream()
+                .filter(o -> briefings.written(month, o.code()).isPresent()).toList());
+        model.addAttribute("user", user);
+        return "thong-bao";
+    }
+
+    @GetMapping("/ky/{period}/thong-bao/{office}/tep/{kind}")
+    void file(@PathVariable String period, @PathVariable String office, @PathVariable String kind,
+            HttpServletResponse response) throws IOException {
+        YearMonth month = ConsoleController.period(period);
+        Kind wanted = java.util.Arrays.stream(Kind.values()).filter(k -> k.word.equals(kind)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Path file = briefings.written(month, office).map(wanted::of).filter(Files::isRegularFile)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setContentType(wanted.contentType);
+        response.setHeader("Content-Disposition", wanted == Kind.PDF ? Downloads.inline(file.getFileName().toString())
+                : Downloads.attachment(file.getFileName().toString()));
+        response.setContentLengthLong(Files.size(file));
+        Files.copy(file, response.getOutputStream());
+    }
+}
