@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -51,6 +52,8 @@ public class InboxDrop {
     public static final int MAX_NAME_CHARS = 200;
     /** Characters Windows refuses in a name: the inbox is often a share the units also reach over SMB. */
     private static final String WINDOWS_RESERVED = "<>:\"|?*";
+    /** Names Windows keeps for devices, whatever their extension: "CON.xlsx" cannot be opened over SMB. */
+    private static final Pattern WINDOWS_DEVICES = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])\\s*");
     private static final byte[] ZIP = { 0x50, 0x4B, 0x03, 0x04 };
     private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1 };
@@ -107,7 +110,8 @@ public class InboxDrop {
      * @param clientName the name the client gave: checked, never used as a path
      * @param content    the upload's bytes, read to their end or to one past {@code maxBytes}; not closed
      * @param maxBytes   the most bytes accepted
-     * @throws UncheckedIOException when the inbox cannot be written (not the file's fault)
+     * @throws InboxUnavailableException when the inbox is missing or unreadable (a share not mounted)
+     * @throws UncheckedIOException       when the unit's folder cannot be written (not the file's fault)
      */
     public Outcome drop(String unitCode, String clientName, InputStream content, long maxBytes) {
         if (unitCode == null || !unitCode.matches("[A-Za-z0-9_-]+") || catalog.unitsWithCode(unitCode).isEmpty()) {
@@ -122,7 +126,15 @@ public class InboxDrop {
             return refused(nameProblem, String.join(", ", EXTENSIONS.keySet().stream().sorted().map(e -> "." + e).toList()));
         }
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        // a share that is not mounted must not become a local folder the night never scans
+        InboxUnavailableException.problem(inbox.dir()).ifPresent(reason -> {
+            throw new InboxUnavailableException(inbox.dir(), reason);
+        });
         Path folder = inbox.dir().resolve(unitCode);
+        if (Files.isSymbolicLink(folder)) {
+            // the scan leaves a linked folder alone: a file put there would never be read
+            throw new UncheckedIOException(new IOException("The inbox folder " + folder + " is a symbolic link"));
+        }
         Path partial = folder.resolve(".upload-" + UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(folder);
@@ -168,6 +180,10 @@ public class InboxDrop {
                     || WINDOWS_RESERVED.indexOf(c) >= 0) {
                 return Reason.BAD_NAME;
             }
+        }
+        String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (WINDOWS_DEVICES.matcher(stem).matches()) {
+            return Reason.BAD_NAME;
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME_CHARS
                 || name.getBytes(StandardCharsets.UTF_8).length > FileNames.MAX_BYTES) {

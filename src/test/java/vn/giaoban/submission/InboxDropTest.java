@@ -1,6 +1,7 @@
 package vn.giaoban.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,6 +111,8 @@ class InboxDropTest {
                 // a right-to-left override shows "xlsx.exe" as "exe.xlsx"
                 Map.entry("bao cao\u202Excs.exe", InboxDrop.Reason.BAD_NAME),
                 Map.entry("..", InboxDrop.Reason.BAD_NAME),
+                Map.entry("CON.csv", InboxDrop.Reason.BAD_NAME),
+                Map.entry("bao cao?.csv", InboxDrop.Reason.BAD_NAME),
                 Map.entry("a".repeat(201) + ".csv", InboxDrop.Reason.NAME_TOO_LONG),
                 // 90 letters of three bytes: within 200 characters, beyond 255 bytes
                 Map.entry("ấ".repeat(90) + ".csv", InboxDrop.Reason.NAME_TOO_LONG),
@@ -176,6 +179,17 @@ class InboxDropTest {
         assertThat(unknown).isEqualTo(new InboxDrop.Refused(InboxDrop.Reason.UNKNOWN_UNIT,
                 "Không nhận tệp: không có đơn vị mã 99999 trong danh mục."));
         assertThat(allFiles()).isEmpty();
+    }
+
+    @Test
+    void anInboxThatIsNotThereIsNotMadeUp() throws IOException {
+        Path unmounted = inbox.resolve("share");
+        InboxDrop drop = new InboxDrop(new InboxProperties(unmounted, Duration.ofMinutes(2), "windows-1258", Map.of(),
+                null), CATALOG, Messages.defaults());
+
+        assertThatThrownBy(() -> drop.drop("06139", "x.csv", new ByteArrayInputStream(Files.readAllBytes(SAMPLE_CSV)), MB))
+                .isInstanceOf(InboxUnavailableException.class);
+        assertThat(unmounted).doesNotExist();
     }
 
     private InboxDrop.Reason refusal(String name, byte[] content) {

@@ -150,6 +150,34 @@ class UploadCheckTests {
     }
 
     @Test
+    void aFigureTenTimesLastYearsIsToldWithItsCellAndTheNextVersionIsCounted() throws IOException {
+        try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
+            // given Tân Mỹ's October 2021 report, consolidated by its night
+            write(giaoban.inbox().resolve("06172/BM03-DT_T10-2021.csv"), TAN_MY.replace("năm 2022", "năm 2021")
+                    .replace("1,5", "1"));
+            giaoban.night(YearMonth.of(2021, 10), LocalDate.of(2021, 10, 27));
+            // and its October 2022 report with a digit too many in the year's petitions
+            Path file = write(giaoban.inbox().resolve("06172/BM03-DT_T10-2022.csv"), TAN_MY.replace(";1;8", ";1;800")
+                    .replace("1,5", "1"));
+            DryCheck checks = giaoban.context().getBean(DryCheck.class);
+
+            DryCheck.Result check = checks.check(file, "06172");
+
+            // then the check warns of the figure at its cell, as the night's feedback does
+            assertThat(check.findings()).filteredOn(f -> f.code().equals("IMPLAUSIBLE_JUMP"))
+                    .extracting(Finding::severity, Finding::cell).containsExactly(tuple(Severity.WARNING, "D5"));
+            String jump = check.feedback().lines().filter(line -> line.contains("'BM03-DT_T10-2022'!D5")).findFirst()
+                    .orElseThrow();
+            giaoban.night(OCTOBER_2022, NIGHT);
+            assertThat(Files.readString(work.resolve("outbox/06172/BM03-DT_T10-2022.csv.phan-hoi.txt")).lines())
+                    .contains(jump);
+            // and a corrected file checked after that night would be the unit's second version
+            Path corrected = write(work.resolve("BM03-DT_T10-2022.csv"), TAN_MY.replace("1,5", "1"));
+            assertThat(checks.check(corrected, "06172").identity().version()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aFileThatWouldBeRefusedSaysWhyAsTheFeedbackWould() throws IOException {
         try (GiaobanRun giaoban = GiaobanRun.empty(work)) {
             // Hoàng Việt's report in Tân Mỹ's folder: a contradiction, refused whole
