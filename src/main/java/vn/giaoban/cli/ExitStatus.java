@@ -13,6 +13,8 @@ public final class ExitStatus {
     public static final int ALREADY_RUNNING = 3;
     public static final int NOT_DELIVERED = 4;
     public static final int STORAGE_ERROR = 5;
+    /** a file checked without a night (validate) would be refused, or some of its values would not be taken */
+    public static final int NOT_ACCEPTED = 6;
 
     private ExitStatus() {
     }

@@ -240,7 +240,7 @@ public class SubmissionFiling {
      * reported for the same month last year, and at least {@link #JUMP_AT_LEAST} apart: an extra or a missing digit,
      * a value typed in the wrong row. Told with the cell; the figure is taken (it may be right), the unit checks it.
      */
-    private List<Finding> implausibleJumps(FiledSubmission submission, List<StagedValue> values) {
+    List<Finding> implausibleJumps(FiledSubmission submission, List<StagedValue> values) {
         List<StagedValue> numbers = values.stream().filter(v -> v.number() != null).toList();
         if (numbers.isEmpty()) {
             return List.of();
@@ -304,7 +304,7 @@ public class SubmissionFiling {
         return result.failed() ? rule.isPresent() : ownForm && result.lacksOwnFigure();
     }
 
-        private String measureName(String measure) {
+    String measureName(String measure) {
         return switch (measure) {
             case "MONTH" -> messages.get("feedback.filing.measure.month");
             case "CUMULATIVE" -> messages.get("feedback.filing.measure.cumulative");
@@ -313,7 +313,7 @@ public class SubmissionFiling {
     }
 
     /** What the figures took from an accepted file, in its form's order, as the unit wrote it. */
-    private List<FeedbackText.TakenValue> taken(FiledSubmission submission, List<StagedValue> values) {
+    List<FeedbackText.TakenValue> taken(FiledSubmission submission, List<StagedValue> values) {
         // the form's order of its rows; a list form's figures (no rows of their own) in the catalog's order
         List<String> order = new ArrayList<>(catalog.form(submission.formCode()).map(form -> form.indicatorCodes())
                 .orElse(List.of()));
@@ -327,12 +327,12 @@ public class SubmissionFiling {
     }
 
     /** A value's indicator as people read it (the catalog knows every code a value can carry). */
-    private String indicatorName(String code) {
+    String indicatorName(String code) {
         return catalog.indicator(code).name();
     }
 
     /** A number as the office writes it (1.234,5), a status as the form's choice (Đạt), a long text cut. */
-    private String shown(StagedValue value) {
+    String shown(StagedValue value) {
         if (value.number() != null) {
             return VietnameseNumbers.format(value.number(), Math.max(0, value.number().stripTrailingZeros().scale()));
         }

@@ -15,7 +15,9 @@ public enum ExitCode {
     /** the job completed and the briefing was written, but e-mailing it failed: retried on the next run */
     NOT_DELIVERED(ExitStatus.NOT_DELIVERED),
     /** a folder could not be read or written (inbox missing, output not writable, disk full): restartable once fixed */
-    STORAGE_ERROR(ExitStatus.STORAGE_ERROR);
+    STORAGE_ERROR(ExitStatus.STORAGE_ERROR),
+    /** validate: the file would be refused by the night, or some of its values would not be taken */
+    NOT_ACCEPTED(ExitStatus.NOT_ACCEPTED);
 
     private final int status;
 

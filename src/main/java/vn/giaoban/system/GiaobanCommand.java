@@ -7,6 +7,7 @@ import vn.giaoban.briefing.BriefingCli;
 import vn.giaoban.cli.HelpOption;
 import vn.giaoban.consolidation.HistoryCli;
 import vn.giaoban.rules.CheckCli;
+import vn.giaoban.submission.ValidateCli;
 import vn.giaoban.template.TemplateCli;
 import vn.giaoban.timeliness.StatusCli;
 import vn.giaoban.web.UserCli;
@@ -31,6 +32,7 @@ final class GiaobanCommand {
                 .addSubcommand(new BriefingCli(console))
                 .addSubcommand(new StatusCli(console))
                 .addSubcommand(new CheckCli(console))
+                .addSubcommand(new ValidateCli(console))
                 .addSubcommand(new HistoryCli(console))
                 .addSubcommand(new TemplateCli(console))
                 .addSubcommand(new WorkerCli(console))

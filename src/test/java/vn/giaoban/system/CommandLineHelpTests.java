@@ -25,7 +25,7 @@ class CommandLineHelpTests {
 
         assertThat(printed()).startsWith("Cách dùng: giaoban [-h] LỆNH").contains("Tùy chọn:", "Lệnh:")
                 .contains("--giaoban.work-dir=/srv/giaoban").doesNotContain("Usage", "Options", "Commands");
-        for (String command : List.of("nightly", "demo", "briefing", "status", "check", "history", "template", "worker",
+        for (String command : List.of("nightly", "demo", "briefing", "status", "check", "validate", "history", "template", "worker",
                 "housekeeping", "backup", "completion", "help")) {
             assertThat(printed()).containsPattern("(?m)^  " + command + " +\\p{L}");
         }
@@ -39,6 +39,7 @@ class CommandLineHelpTests {
             "briefing     | --period,--date            | lập lại thông báo",
             "status       | --period,--remind          | ai đã nộp",
             "check        | --period                   | không khớp",
+            "validate     | --unit                     | kiểm tra thử",
             "history      | --unit,--indicator         | các lần gửi",
             "template     | --period,--form,--unit,--out | biểu mẫu Excel",
             "worker       | --help                     | máy xử lý",

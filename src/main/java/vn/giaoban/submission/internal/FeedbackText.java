@@ -155,7 +155,8 @@ public final class FeedbackText {
                 .orElse(messages.get("feedback.file.unit-folder", submission.folder()));
     }
 
-    private String describe(Finding finding) {
+    /** A finding as the unit reads it: its severity, where, what was found, and the message. */
+    public String describe(Finding finding) {
         StringBuilder text = new StringBuilder(messages.get("feedback.severity." + finding.severity().name().toLowerCase(Locale.ROOT)));
         if (finding.cell() != null) {
             text.append(messages.get("feedback.finding.cell", sheetReference(finding.sheet()) + "!" + finding.cell()));
@@ -169,7 +170,7 @@ public final class FeedbackText {
     }
 
     /** As Excel writes it: 'Thu NSNN T10'!B10, Biểu01!F12. */
-    private static String sheetReference(String sheet) {
+    public static String sheetReference(String sheet) {
         return sheet.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') ? sheet
                 : "'" + sheet.replace("'", "''") + "'";
     }

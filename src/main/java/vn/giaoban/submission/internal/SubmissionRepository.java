@@ -343,15 +343,7 @@ public class SubmissionRepository {
             jdbc.sql("DELETE FROM list_record WHERE submission_id = ?").param(result.submissionId()).update();
         }
         List<StagedValue> values = result.values();
-        List<Finding> findings = new ArrayList<>(result.findings());
-        for (StagedValue value : values) {
-            if (value.text() != null && value.text().length() > TEXT) {
-                findings.add(new Finding(Severity.WARNING, "TEXT_CUT", value.sheet(), value.cell(), null,
-                        messages.get("feedback.reading.text-cut", VietnameseNumbers.format(
-                                BigDecimal.valueOf(value.text().length()), 0), VietnameseNumbers.format(
-                                BigDecimal.valueOf(TEXT), 0))));
-            }
-        }
+        List<Finding> findings = findingsStored(result);
         batch.batchUpdate("""
                 INSERT INTO staged_value (submission_id, unit_key, indicator_code, period, measure, num_value, text_value,
                                           sheet, cell)
@@ -379,6 +371,34 @@ public class SubmissionRepository {
                     ps.setString(6, fit(f.found(), FOUND));
                     ps.setString(7, fit(f.message(), MESSAGE));
                 });
+    }
+
+    /**
+     * The findings a result is stored with: the reading's, and a text too long for its column told as cut (its
+     * cell's value is kept shortened). A dry check tells the same without storing anything.
+     */
+    public List<Finding> findingsStored(IngestResult result) {
+        List<Finding> findings = new ArrayList<>(result.findings());
+        for (StagedValue value : result.values()) {
+            if (value.text() != null && value.text().length() > TEXT) {
+                findings.add(new Finding(Severity.WARNING, "TEXT_CUT", value.sheet(), value.cell(), null,
+                        messages.get("feedback.reading.text-cut", VietnameseNumbers.format(
+                                BigDecimal.valueOf(value.text().length()), 0), VietnameseNumbers.format(
+                                BigDecimal.valueOf(TEXT), 0))));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The version a sender's next file of a unit's report would become: one more than the highest its folder
+     * has sent for that unit, form and period ({@link #store} numbers a read file the same way).
+     */
+    public int nextVersion(String folder, String unitKey, String formCode, YearMonth period) {
+        return jdbc.sql("""
+                SELECT COALESCE(MAX(version), 0) + 1 FROM submission
+                WHERE unit_key = ? AND form_code = ? AND period = ? AND folder = ?
+                """).params(unitKey, formCode, period.toString(), folder).query(Integer.class).single();
     }
 
     /**
