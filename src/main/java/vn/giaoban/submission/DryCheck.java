@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,8 @@ import vn.giaoban.text.VietnameseText;
 @Component
 public class DryCheck {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final SubmissionReader reader;
     private final SubmissionRepository submissions;
     private final SubmissionFiling filing;
@@ -41,6 +44,7 @@ public class DryCheck {
     private final Catalog catalog;
     private final FeedbackText feedback;
     private final Clock clock;
+    private final Messages messages;
 
     public DryCheck(SubmissionRepository submissions, SubmissionFiling filing, InboxProperties inbox, Catalog catalog,
             Clock clock, Messages messages) {
@@ -49,6 +53,7 @@ public class DryCheck {
         this.inbox = inbox;
         this.catalog = catalog;
         this.clock = clock;
+        this.messages = messages;
         // the night's reader, with its limits and wording, but keeping no list records
         this.reader = new SubmissionReader(catalog, Charset.forName(inbox.fallbackCharset()),
                 inbox.limits().readLimits(), ListRecordStore.none(), messages);
@@ -178,5 +183,54 @@ public class DryCheck {
     /** A finding as the feedback words it: severity, cell, what was found, the message. */
     public String describe(Finding finding) {
         return feedback.describe(finding);
+    }
+
+    /**
+     * The dry check as {@code giaoban validate} prints it and the web console shows it: what the file is, what the
+     * night would make of it, each value with its cell, each finding with its cell, and that nothing was stored.
+     */
+    public List<String> lines(Result result) {
+        List<String> out = new ArrayList<>();
+        Identity identity = result.identity();
+        out.add(messages.get("cli.validate.title", result.fileName()));
+        out.add(identity.unitName() == null ? messages.get("cli.validate.unit-folder", result.unitCode())
+                : messages.get("cli.validate.unit", identity.unitName(), result.unitCode()));
+        if (identity.formCode() != null) {
+            out.add(messages.get("cli.validate.form", identity.formCode(),
+                    identity.formTitle() == null ? "" : identity.formTitle()));
+        }
+        if (identity.period() != null) {
+            String period = show(identity.period());
+            out.add(identity.asOf() == null ? messages.get("cli.validate.period", period)
+                    : messages.get("cli.validate.period-as-of", period, DAY.format(identity.asOf())));
+        }
+        if (identity.version() != null && result.status() == SubmissionStatus.ACCEPTED) {
+            out.add(messages.get("cli.validate.version", identity.version()));
+        }
+        switch (result.status()) {
+            case ACCEPTED -> out.add(result.hasErrors()
+                    ? messages.get("cli.validate.accepted-with-errors", result.values().size())
+                    : messages.get("cli.validate.accepted", result.values().size()));
+            case DUPLICATE -> out.add(messages.get("cli.validate.duplicate"));
+            default -> out.add(messages.get("cli.validate.refused", result.rejection()));
+        }
+        if (!result.values().isEmpty()) {
+            out.add(messages.get("cli.validate.values", result.values().size()));
+            for (Value value : result.values()) {
+                String name = value.measureName() == null ? value.indicatorName()
+                        : value.indicatorName() + ", " + value.measureName();
+                out.add(messages.get("cli.validate.value", value.indicatorCode(), name, value.value(),
+                        where(value.sheet(), value.cell())));
+            }
+        }
+        if (!result.findings().isEmpty()) {
+            out.add(messages.get("cli.validate.findings", result.findings().size()));
+            int number = 0;
+            for (Finding finding : result.findings()) {
+                out.add("  " + (++number) + ". " + describe(finding));
+            }
+        }
+        out.add(messages.get("cli.validate.nothing-stored"));
+        return out;
     }
 }

@@ -3,7 +3,6 @@ package vn.giaoban.submission;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -24,8 +23,6 @@ import vn.giaoban.text.Messages;
  */
 @Command(name = "validate", sortOptions = false, sortSynopsis = false)
 public final class ValidateCli implements Callable<Integer> {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Console console;
 
@@ -57,52 +54,9 @@ public final class ValidateCli implements Callable<Integer> {
             }
             DryCheck checks = context.getBean(DryCheck.class);
             DryCheck.Result result = checks.check(file, unit);
-            print(out, messages, checks, result);
+            checks.lines(result).forEach(out::println);
             return result.status() == SubmissionStatus.REJECTED || result.hasErrors() ? ExitStatus.NOT_ACCEPTED
                     : ExitStatus.COMPLETED;
         });
-    }
-
-    private static void print(PrintStream out, Messages messages, DryCheck checks, DryCheck.Result result) {
-        DryCheck.Identity identity = result.identity();
-        out.println(messages.get("cli.validate.title", result.fileName()));
-        out.println(identity.unitName() == null ? messages.get("cli.validate.unit-folder", result.unitCode())
-                : messages.get("cli.validate.unit", identity.unitName(), result.unitCode()));
-        if (identity.formCode() != null) {
-            out.println(messages.get("cli.validate.form", identity.formCode(),
-                    identity.formTitle() == null ? "" : identity.formTitle()));
-        }
-        if (identity.period() != null) {
-            String period = DryCheck.show(identity.period());
-            out.println(identity.asOf() == null ? messages.get("cli.validate.period", period)
-                    : messages.get("cli.validate.period-as-of", period, DAY.format(identity.asOf())));
-        }
-        if (identity.version() != null && result.status() == SubmissionStatus.ACCEPTED) {
-            out.println(messages.get("cli.validate.version", identity.version()));
-        }
-        switch (result.status()) {
-            case ACCEPTED -> out.println(result.hasErrors()
-                    ? messages.get("cli.validate.accepted-with-errors", result.values().size())
-                    : messages.get("cli.validate.accepted", result.values().size()));
-            case DUPLICATE -> out.println(messages.get("cli.validate.duplicate"));
-            default -> out.println(messages.get("cli.validate.refused", result.rejection()));
-        }
-        if (!result.values().isEmpty()) {
-            out.println(messages.get("cli.validate.values", result.values().size()));
-            for (DryCheck.Value value : result.values()) {
-                String name = value.measureName() == null ? value.indicatorName()
-                        : value.indicatorName() + ", " + value.measureName();
-                out.println(messages.get("cli.validate.value", value.indicatorCode(), name, value.value(),
-                        DryCheck.where(value.sheet(), value.cell())));
-            }
-        }
-        if (!result.findings().isEmpty()) {
-            out.println(messages.get("cli.validate.findings", result.findings().size()));
-            int number = 0;
-            for (Finding finding : result.findings()) {
-                out.println("  " + (++number) + ". " + checks.describe(finding));
-            }
-        }
-        out.println(messages.get("cli.validate.nothing-stored"));
     }
 }

@@ -75,7 +75,7 @@ class ConsoleController {
     }
 
     @GetMapping("/ky/{period}/don-vi/{code}")
-    String unit(@PathVariable String period, @PathVariable String code, @AuthenticationPrincipal ConsoleUser user,
+    public String unit(@PathVariable String period, @PathVariable String code, @AuthenticationPrincipal ConsoleUser user,
             Model model) {
         allowed(user, code);
         model.addAttribute("page", pages.unit(code, period(period))

@@ -5,12 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -147,6 +152,73 @@ class ConsoleAuthorizationTests {
         List<String> trail = run.jdbc().sql("SELECT action FROM console_audit WHERE username = 'natsam' ORDER BY id")
                 .query(String.class).list();
         assertThat(trail).containsSubsequence("SIGN_IN_FAILED", "SIGN_IN");
+    }
+
+    @ParameterizedTest(name = "{0} uploads for {1} → {2}")
+    @CsvSource({ "natsam, 06124, 200", "natsam, 06127, 403", "vanphong, 06127, 200", "lanhdao, 06124, 403" })
+    void uploadsByRole(String username, String unit, int expected) throws Exception {
+        mvc.perform(multipart("/ky/2022-10/don-vi/" + unit + "/tai-len").file(sample("BM03-DT-thu-" + username + ".csv"))
+                .with(user(users.find(username).orElseThrow())).with(csrf())).andExpect(status().is(expected));
+        assertThat(Files.exists(work.resolve("inbox").resolve(unit).resolve("BM03-DT-thu-" + username + ".csv")))
+                .isEqualTo(expected == 200);
+    }
+
+    @Test
+    void anUploadLandsInTheInboxAndIsCheckedAtOnce() throws Exception {
+        byte[] file = Files.readAllBytes(Path.of("input-samples/van-lang/06124/BM03-DT_T10-2022.xlsx"));
+        String shown = mvc.perform(multipart("/ky/2022-10/don-vi/06124/tai-len")
+                        .file(new MockMultipartFile("tep", "BM03-DT_T10-2022 gui lai.xlsx", "application/pdf", file))
+                        .with(user(users.find("natsam").orElseThrow())).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Path landed = work.resolve("inbox/06124/BM03-DT_T10-2022 gui lai.xlsx");
+        assertThat(landed).exists().hasBinaryContent(file);
+        // the dry check names the cells it read, as giaoban validate prints them; nothing is stored before the night
+        assertThat(shown).contains("Đã nhận tệp", "BM03-DT_T10-2022 gui lai.xlsx", "&#39;BM03-DT&#39;!E8", "KIỂM TRA THỬ TỆP");
+        assertThat(run.jdbc().sql("SELECT COUNT(*) FROM submission WHERE original_name = ?")
+                .param("BM03-DT_T10-2022 gui lai.xlsx").query(Integer.class).single()).isZero();
+        assertThat(run.jdbc().sql("SELECT content_hash FROM console_audit WHERE action = 'UPLOAD' AND file_name = ?")
+                .param("BM03-DT_T10-2022 gui lai.xlsx").query(String.class).single())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
+    }
+
+    @ParameterizedTest(name = "refused: {0}")
+    @CsvSource({ "../../users.csv, Không nhận tệp", "bao-cao.pdf, Không nhận tệp", "'', Chưa chọn tệp" })
+    void anUploadWithABadNameOrKindIsRefusedAndRecorded(String name, String said) throws Exception {
+        String shown = mvc.perform(multipart("/ky/2022-10/don-vi/06124/tai-len").file(sample(name))
+                        .with(user(users.find("natsam").orElseThrow())).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains(said);
+        assertThat(work.resolve("users.csv")).content(StandardCharsets.UTF_8).startsWith("username,role");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedInTheUnitsWords() throws Exception {
+        byte[] large = new byte[(int) run.context().getBean(WebProperties.class).maxUpload().toBytes() + 1];
+        java.util.Arrays.fill(large, (byte) 'a');
+        String shown = mvc.perform(multipart("/ky/2022-10/don-vi/06124/tai-len")
+                        .file(new MockMultipartFile("tep", "lon.csv", "text/csv", large))
+                        .with(user(users.find("natsam").orElseThrow())).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("Không nhận tệp").contains("MB");
+        assertThat(work.resolve("inbox/06124/lon.csv")).doesNotExist();
+        assertThat(run.jdbc().sql("SELECT COUNT(*) FROM console_audit WHERE action = 'UPLOAD_REFUSED' AND file_name = 'lon.csv'")
+                .query(Integer.class).single()).isOne();
+    }
+
+    /** A unit's CSV report under {@code name}; no name: what a browser sends when no file was chosen. */
+    private static MockMultipartFile sample(String name) throws Exception {
+        if (name.isEmpty()) {
+            return new MockMultipartFile("tep", "", "application/octet-stream", new byte[0]);
+        }
+        return new MockMultipartFile("tep", name, "text/csv",
+                Files.readAllBytes(Path.of("input-samples/van-lang/06127").resolve(firstCsv())));
+    }
+
+    private static String firstCsv() throws Exception {
+        try (var files = Files.list(Path.of("input-samples/van-lang/06127"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().findFirst()
+                    .orElseThrow();
+        }
     }
 
     private String page(String username, String page) throws Exception {
