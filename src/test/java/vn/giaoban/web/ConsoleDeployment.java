@@ -15,12 +15,12 @@ import vn.giaoban.system.GiaobanRun;
  * {@code giaoban serve} starts it (a servlet context on a free port), and a users file with one person of each
  * role: the office, the unit 06124 (Thị trấn Na Sầm), leadership.
  */
-final class ConsoleDeployment {
+public final class ConsoleDeployment {
 
-    static final String OFFICE = "vanphong";
-    static final String UNIT = "natsam";
-    static final String LEADERSHIP = "lanhdao";
-    static final String PASSWORD = "mat-khau-thu";
+    public static final String OFFICE = "vanphong";
+    public static final String UNIT = "natsam";
+    public static final String LEADERSHIP = "lanhdao";
+    public static final String PASSWORD = "mat-khau-thu";
 
     private ConsoleDeployment() {
     }
@@ -35,7 +35,7 @@ final class ConsoleDeployment {
         return run;
     }
 
-    static void writeUsers(Path work) {
+    public static void writeUsers(Path work) {
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
         try {
             Files.createDirectories(work);
