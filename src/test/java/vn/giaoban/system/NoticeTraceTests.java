@@ -140,6 +140,21 @@ class NoticeTraceTests {
             assertThat(trace.figures().indexOf(annex.get(0))).isEqualTo(trace.figures().size() - annex.size());
             assertThat(annex).anySatisfy(f -> assertThat(f.place()).startsWith("Biểu 1, hàng Tổng thu ngân sách nhà nước")
                     .endsWith("cột Thực hiện"));
+            // every figure of every annex table, as the notice's annex shows it
+            for (int t = 0; t < notice.annex().tables().size(); t++) {
+                Briefing.Table table = notice.annex().tables().get(t);
+                String number = "Biểu " + (t + 1) + ", ";
+                List<String> shown = new ArrayList<>();
+                for (List<String> row : table.rows()) {
+                    for (int c = 1; c < row.size(); c++) {
+                        if (table.numeric().get(c) && !row.get(c).equals("—")) {
+                            shown.add(number + "hàng " + row.get(0) + ", cột " + table.columns().get(c) + ": " + row.get(c));
+                        }
+                    }
+                }
+                assertThat(annex.stream().filter(f -> f.place().startsWith(number))
+                        .map(f -> f.place() + ": " + f.shown())).as(table.title()).containsExactlyElementsOf(shown);
+            }
 
             // the XLSX annex ends with the sheet of sources, a row per figure and its parts under it
             try (InputStream in = Files.newInputStream(work.resolve("reports/2022-10/182/phu-luc-2022-10.xlsx"));
