@@ -61,12 +61,16 @@ final class Tracer {
 
     /** The figures of one annex table, by row and column. */
     static final class Cells {
-        private final List<Object[]> cells = new ArrayList<>();
+
+        private record Cell(String row, String column, Node node) {
+        }
+
+        private final List<Cell> cells = new ArrayList<>();
 
         /** Records the cell at {@code row}, {@code column} showing {@code shown}; nothing for "—". */
         void add(String row, String column, String shown, Optional<Node> node) {
             node.filter(n -> !shown.isBlank() && !shown.equals("—"))
-                    .ifPresent(n -> cells.add(new Object[] { row, column, n.shownAs(shown) }));
+                    .ifPresent(n -> cells.add(new Cell(row, column, n.shownAs(shown))));
         }
     }
 
@@ -158,9 +162,9 @@ final class Tracer {
 
     /** The annex table numbered {@code number} ("Biểu 2") holds these cells. */
     void table(int number, Cells table) {
-        for (Object[] cell : table.cells) {
+        for (Cells.Cell cell : table.cells) {
             String id = "so-" + (found.size() + annex.size() + 1);
-            annex.add(figure(id, "Biểu " + number + ", hàng " + cell[0] + ", cột " + cell[1], (Node) cell[2]));
+            annex.add(figure(id, "Biểu " + number + ", hàng " + cell.row() + ", cột " + cell.column(), cell.node()));
         }
     }
 
