@@ -49,9 +49,12 @@ final class AnnexComposer {
         this.lineage = lineage;
     }
 
-    Annex compose(Office office, YearMonth period, List<Completeness.Report> reports, boolean hasData) {
+    /** The annex; each figure of its tables recorded in {@code tracer} with its place. */
+    Annex compose(Office office, YearMonth period, List<Completeness.Report> reports, boolean hasData, Tracer tracer) {
         Unit unit = office.unit();
         List<Table> tables = new ArrayList<>();
+        // each table's traced cells, in the tables' order: a table left out leaves its cells out
+        List<Tracer.Cells> traced = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         boolean hasTargets = catalog.targets().stream()
                 .anyMatch(t -> t.year() == period.getYear() && t.unitCode().equals(unit.code()));
@@ -59,11 +62,20 @@ final class AnnexComposer {
                 .filter(item -> item.section() == NoticeItem.Section.ANNEX && item.appliesTo(office)).toList();
         if (hasData) {
             if (hasTargets) {
-                tables.add(targets(unit, period));
+                traced.add(tracer.cells());
+                tables.add(targets(unit, period, tracer, traced.get(traced.size() - 1)));
             }
-            tables.add(totals(unit, period));
-            items.stream().filter(item -> item.kind() == NoticeItem.Kind.BY_UNIT)
-                    .forEach(item -> byUnit(item, unit, period).ifPresent(tables::add));
+            traced.add(tracer.cells());
+            tables.add(totals(unit, period, tracer, traced.get(traced.size() - 1)));
+            for (NoticeItem item : items) {
+                if (item.kind() == NoticeItem.Kind.BY_UNIT) {
+                    Tracer.Cells cells = tracer.cells();
+                    byUnit(item, unit, period, tracer, cells).ifPresent(table -> {
+                        tables.add(table);
+                        traced.add(cells);
+                    });
+                }
+            }
             if (hasTargets) {
                 charts.add(targetsChart(unit, period));
             }
@@ -72,8 +84,16 @@ final class AnnexComposer {
             trend(office, period).ifPresent(charts::add);
         }
         tables.add(completeness(period, reports));
+        traced.add(tracer.cells());
         if (hasData) {
-            sinceReform(unit, period).ifPresent(tables::add);
+            Tracer.Cells cells = tracer.cells();
+            sinceReform(unit, period, tracer, cells).ifPresent(table -> {
+                tables.add(table);
+                traced.add(cells);
+            });
+        }
+        for (int i = 0; i < traced.size(); i++) {
+            tracer.table(i + 1, traced.get(i));
         }
         return new Annex("PHỤ LỤC", numbered(tables), charts);
     }
@@ -89,7 +109,7 @@ final class AnnexComposer {
     }
 
     /** The indicators that have targets this year, against each level's target. */
-    private Table targets(Unit unit, YearMonth period) {
+    private Table targets(Unit unit, YearMonth period, Tracer tracer, Tracer.Cells cells) {
         List<List<String>> rows = new ArrayList<>();
         List<Indicator> planned = catalog.indicators().stream()
                 .filter(i -> !catalog.targets(i.code(), period.getYear(), unit.code()).isEmpty()).toList();
@@ -101,11 +121,22 @@ final class AnnexComposer {
                     .map(Total::value);
             List<String> row = new ArrayList<>(List.of(indicator.name(), indicator.unitOfMeasure(),
                     value.map(v -> NoticeFigures.figure(v, indicator)).orElse(NONE)));
+            Optional<Tracer.Node> done = value.isEmpty() ? Optional.empty()
+                    : tracer.figure(unit, indicator, period, Measure.CUMULATIVE);
+            cells.add(indicator.name(), "Thực hiện", row.get(2), done);
             for (TargetLevel level : TargetLevel.values()) {
                 Optional<Target> target = targets.stream().filter(t -> t.level() == level).findFirst();
                 row.add(target.map(t -> NoticeFigures.figure(t.value(), indicator)).orElse(NONE));
+                Optional<Tracer.Node> plan = target.map(t -> tracer.target(t, indicator, unit));
+                String[] columns = { "Kế hoạch tỉnh giao", "% tỉnh giao", "Kế hoạch huyện giao", "% huyện giao" };
+                cells.add(indicator.name(), columns[2 * level.ordinal()], row.get(row.size() - 1), plan);
                 row.add(target.flatMap(t -> value.map(v -> NoticeFigures.percent(v, t.value(), percentDecimals) + "%"))
                         .orElse(NONE));
+                cells.add(indicator.name(), columns[2 * level.ordinal() + 1], row.get(row.size() - 1),
+                        done.flatMap(d -> plan.filter(p -> p.value().signum() != 0).map(p -> tracer.ratio(
+                                NoticeFigures.capitalise(indicator.shortName()) + " so với " + target.get().label() + ", "
+                                        + unit.nameInSentence() + ", lũy kế đến tháng " + NoticeFigures.month(period)
+                                        + " (%)", d, p, percentDecimals))));
             }
             rows.add(row);
         }
@@ -117,7 +148,7 @@ final class AnnexComposer {
     }
 
     /** The level's figures this month, since January and a year earlier. */
-    private Table totals(Unit unit, YearMonth period) {
+    private Table totals(Unit unit, YearMonth period, Tracer tracer, Tracer.Cells cells) {
         YearMonth lastYear = period.minusYears(1);
         List<List<String>> rows = new ArrayList<>();
         List<Indicator> additive = catalog.indicators().stream()
@@ -142,12 +173,28 @@ final class AnnexComposer {
                 continue;
             }
             Optional<BigDecimal> change = cumulative.flatMap(c -> before.map(c::subtract));
-            rows.add(List.of(indicator.name(), indicator.unitOfMeasure(), shown(month, indicator),
+            List<String> row = List.of(indicator.name(), indicator.unitOfMeasure(), shown(month, indicator),
                     shown(cumulative, indicator), shown(before, indicator),
                     change.map(c -> (c.signum() > 0 ? "+" : "") + VietnameseNumbers.format(c, indicator.decimals()))
                             .orElse(NONE),
                     change.flatMap(c -> before.filter(b -> b.signum() != 0)
-                            .map(b -> NoticeFigures.percent(c, b, percentDecimals) + "%")).orElse(NONE)));
+                            .map(b -> NoticeFigures.percent(c, b, percentDecimals) + "%")).orElse(NONE));
+            rows.add(row);
+            String name = indicator.name();
+            cells.add(name, "Tháng " + period.getMonthValue(), row.get(2),
+                    month.isEmpty() ? Optional.empty() : tracer.figure(unit, indicator, period, Measure.MONTH));
+            Optional<Tracer.Node> now = cumulative.isEmpty() ? Optional.empty()
+                    : tracer.figure(unit, indicator, period, Measure.CUMULATIVE);
+            cells.add(name, "Lũy kế", row.get(3), now);
+            Optional<Tracer.Node> then = tracer.earlier(unit, indicator, lastYear, earlier(unit, indicator, lastYear));
+            cells.add(name, "Cùng kỳ " + lastYear.getYear(), row.get(4), then);
+            Optional<Tracer.Node> difference = now.flatMap(n -> then.map(t -> tracer.difference(
+                    name + ", " + unit.nameInSentence() + ", lũy kế so với cùng kỳ năm " + lastYear.getYear(), n, t,
+                    indicator)));
+            cells.add(name, "Tăng (+), giảm (-)", row.get(5), difference);
+            cells.add(name, "% so cùng kỳ", row.get(6), difference.flatMap(d -> then.filter(t -> t.value().signum() != 0)
+                    .map(t -> signedRatio(tracer, name + ", " + unit.nameInSentence() + ", % so với cùng kỳ năm "
+                            + lastYear.getYear(), d, t, percentDecimals))));
         }
         return new Table("Số liệu tổng hợp tháng " + NoticeFigures.month(period) + " và so với cùng kỳ năm "
                 + lastYear.getYear(),
@@ -165,7 +212,7 @@ final class AnnexComposer {
      * figures of its own (the district inspectorate's petitions; a province's are its communes'), then each
      * commune and town; with two figures, the second's share of the first.
      */
-    private Optional<Table> byUnit(NoticeItem item, Unit unit, YearMonth period) {
+    private Optional<Table> byUnit(NoticeItem item, Unit unit, YearMonth period, Tracer tracer, Tracer.Cells cells) {
         List<Indicator> read = item.read(catalog);
         Indicator first = read.get(0);
         List<Unit> units = new ArrayList<>();
@@ -182,14 +229,26 @@ final class AnnexComposer {
             List<String> row = new ArrayList<>();
             row.add(!each.equals(unit) ? each.name()
                     : item.option().isEmpty() ? NoticeFigures.capitalise(ResultSentences.level(unit.kind())) : item.option());
+            List<Optional<Tracer.Node>> nodes = new ArrayList<>();
             for (int i = 0; i < read.size(); i++) {
                 row.add(shown(values.get(i), read.get(i)));
+                Optional<Tracer.Node> node = each.equals(unit)
+                        ? tracer.own(each, read.get(i), period, Measure.CUMULATIVE)
+                        : tracer.reported(each, read.get(i), period, Measure.CUMULATIVE);
+                nodes.add(node);
+                cells.add(row.get(0), words(item, i, read.get(i)), row.get(row.size() - 1), node);
             }
             if (share) {
                 Optional<BigDecimal> whole = values.get(0);
                 Optional<BigDecimal> part = values.get(1);
                 row.add(whole.flatMap(w -> part.filter(p -> w.signum() != 0)
                         .map(p -> NoticeFigures.percent(p, w, read.get(1).percentDecimals()) + "%")).orElse(NONE));
+                String label = NoticeFigures.capitalise(read.get(1).shortName()) + " so với " + read.get(0).shortName()
+                        + ", " + (each.equals(unit) ? row.get(0) : each.nameInSentence()) + ", lũy kế đến tháng "
+                        + NoticeFigures.month(period) + " (%)";
+                cells.add(row.get(0), "Tỷ lệ", row.get(row.size() - 1), nodes.get(1).flatMap(p -> nodes.get(0)
+                        .filter(w -> w.value().signum() != 0)
+                        .map(w -> tracer.ratio(label, p, w, read.get(1).percentDecimals()))));
             }
             rows.add(row);
         }
@@ -235,7 +294,7 @@ final class AnnexComposer {
      * 2025 reform): how last year's figure was formed (its own, the sum of its predecessors by their
      * shares) or why it cannot be compared. Only additive indicators; a status is never summed.
      */
-    private Optional<Table> sinceReform(Unit unit, YearMonth period) {
+    private Optional<Table> sinceReform(Unit unit, YearMonth period, Tracer tracer, Tracer.Cells cells) {
         YearMonth lastYear = period.minusYears(1);
         List<Unit> communes = localGovernments(unit, period);
         if (communes.stream().allMatch(c -> c.validOn(lastYear.atEndOfMonth()))) {
@@ -255,11 +314,20 @@ final class AnnexComposer {
                 String how = before.comparable()
                         ? (before.fromPredecessors() ? Lineage.explanation(before, indicator) : "số liệu của chính đơn vị")
                         : "không so sánh được: " + before.notComparable();
-                rows.add(List.of(commune.name(), indicator.name(), shown(now, indicator),
+                List<String> row = List.of(commune.name(), indicator.name(), shown(now, indicator),
                         before.value().map(v -> Lineage.figure(v, indicator)).orElse(NONE),
                         before.value().map(v -> now.get().subtract(v))
                                 .map(c -> (c.signum() > 0 ? "+" : "") + Lineage.figure(c, indicator)).orElse(NONE),
-                        how));
+                        how);
+                rows.add(row);
+                String where = commune.name() + " — " + indicator.name();
+                Optional<Tracer.Node> nowNode = tracer.figure(commune, indicator, period, Measure.CUMULATIVE);
+                Optional<Tracer.Node> thenNode = tracer.earlier(commune, indicator, lastYear, before);
+                cells.add(where, "Lũy kế", row.get(2), nowNode);
+                cells.add(where, "Cùng kỳ " + lastYear.getYear(), row.get(3), thenNode);
+                cells.add(where, "Tăng (+), giảm (-)", row.get(4), nowNode.flatMap(n -> thenNode.map(t -> tracer.difference(
+                        indicator.name() + ", " + commune.nameInSentence() + ", lũy kế so với cùng kỳ năm "
+                                + lastYear.getYear(), n, t, indicator))));
             }
         }
         if (rows.isEmpty()) {
@@ -273,6 +341,15 @@ final class AnnexComposer {
                 "Cùng kỳ của xã thành lập sau tháng " + NoticeFigures.month(lastYear) + " là tổng số liệu các xã"
                         + " cũ hợp nhất vào nó, mỗi xã nhân với tỷ lệ phần chuyển về; khi thiếu tỷ lệ hoặc số liệu"
                         + " thì không so sánh được, không tính là 0."));
+    }
+
+    /** A change's percentage with its sign, as the totals table shows it ("-20,00%"). */
+    private static Tracer.Node signedRatio(Tracer tracer, String label, Tracer.Node change, Tracer.Node before,
+            int decimals) {
+        Tracer.Node ratio = tracer.ratio(label + " (%)", change, before, decimals);
+        return new Tracer.Node(ratio.derivation(), ratio.label(), change.value().signum() < 0 ? ratio.value().negate()
+                : ratio.value(), ratio.shown(), ratio.how(), ratio.parts(), ratio.parts().isEmpty() ? List.of()
+                        : ratio.sources());
     }
 
     private Lineage.Earlier earlier(Unit unit, Indicator indicator, YearMonth lastYear) {

@@ -87,11 +87,19 @@ public class AnnexWorkbook {
      * @throws BriefingRenderingException when the workbook cannot be built or written
      */
     public Path renderXlsx(Briefing briefing, Path target) {
+        return renderXlsx(briefing, null, target);
+    }
+
+    /**
+     * As {@link #renderXlsx(Briefing, Path)}, with a last sheet "Nguồn số liệu" listing where each figure of the
+     * notice came from, when {@code trace} is given.
+     */
+    public Path renderXlsx(Briefing briefing, NoticeTrace trace, Path target) {
         Objects.requireNonNull(briefing, "briefing");
         Objects.requireNonNull(target, "target");
         long started = System.nanoTime();
         Path absolute = target.toAbsolutePath();
-        try (XSSFWorkbook workbook = build(briefing)) {
+        try (XSSFWorkbook workbook = build(briefing, trace)) {
             OutputFile.write(absolute, out -> withDefaultStyle(workbook, out));
         } catch (IOException e) {
             throw new BriefingRenderingException("Could not write the briefing annex workbook to " + absolute, e);
@@ -136,6 +144,11 @@ public class AnnexWorkbook {
 
     /** The workbook, in memory. */
     XSSFWorkbook build(Briefing briefing) {
+        return build(briefing, null);
+    }
+
+    /** The workbook, in memory, with the trace's sheet last when there is one. */
+    XSSFWorkbook build(Briefing briefing, NoticeTrace trace) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         try {
             Styles styles = new Styles(workbook);
@@ -163,6 +176,9 @@ public class AnnexWorkbook {
                 cells.text(styled(sheet.createRow(1).createCell(0), styles.note),
                         "Kỳ " + period(briefing) + " không có bảng số liệu nào trong phụ lục.");
                 sheet.setColumnWidth(0, 80 * 256);
+            }
+            if (trace != null && !trace.figures().isEmpty()) {
+                sources(workbook, styles, cells, uniqueName(SOURCES, SOURCES, names), trace, briefing);
             }
             workbook.getProperties().getCoreProperties().setTitle(title(briefing, annex.title()));
             workbook.getProperties().getCoreProperties().setCreator("giaoban");
@@ -255,6 +271,140 @@ public class AnnexWorkbook {
         sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
     }
 
+    static final String SOURCES = "Nguồn số liệu";
+
+    private static final List<String> SOURCE_COLUMNS = List.of("Mã số", "Vị trí trong thông báo", "Nội dung số liệu",
+            "Số in trong thông báo", "Giá trị", "Cách tính", "Diễn giải", "Đơn vị gửi tệp", "Tham chiếu ô (tệp!trang!ô)",
+            "Phiên bản", "Đêm nhận tệp", "Giá trị đọc được");
+
+    /** Column widths, in characters, that hold a long label or explanation on a few wrapped lines. */
+    private static final int[] SOURCE_WIDTH_MAX = { 12, 30, 60, 16, 14, 18, 50, 30, 50, 10, 13, 16 };
+
+    /**
+     * The sheet "Nguồn số liệu": a row per figure of the notice (section I, then the annex), its parts on the rows
+     * under it, indented and grouped so that a reader can fold them; a figure's first cell on its own row, any
+     * further cells on rows of their own.
+     */
+    private static void sources(XSSFWorkbook workbook, Styles styles, SafeCells cells, String name, NoticeTrace trace,
+            Briefing briefing) {
+        Sheet sheet = workbook.createSheet(name);
+        int columns = SOURCE_COLUMNS.size();
+        int[] widths = new int[columns];
+        Row titleRow = sheet.createRow(0);
+        titleRow.setHeightInPoints(21);
+        cells.text(styled(titleRow.createCell(0), styles.title), "Nguồn của các số liệu trong thông báo - "
+                + period(briefing));
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
+        Row header = sheet.createRow(1);
+        for (int c = 0; c < columns; c++) {
+            cells.text(styled(header.createCell(c), styles.header), SOURCE_COLUMNS.get(c));
+            widths[c] = Math.min(longestLine(SOURCE_COLUMNS.get(c)), SOURCE_WIDTH_MAX[c]);
+        }
+        sheet.setRowSumsBelow(false);
+        int[] next = { 2 };
+        for (NoticeTrace.Figure figure : trace.figures()) {
+            sourceRows(sheet, styles, cells, figure, 0, next, widths);
+        }
+        int last = Math.max(2, next[0] - 1);
+        sheet.setAutoFilter(new CellRangeAddress(1, last, 0, columns - 1));
+        sheet.createFreezePane(1, 2);
+        Row noteRow = sheet.createRow(next[0] + 1);
+        cells.text(styled(noteRow.createCell(0), styles.note), "Mỗi số liệu của thông báo (mục I và các biểu của phụ"
+                + " lục) một dòng; các dòng thụt vào dưới nó là các phần của nó (các số hạng của tổng, tử số và mẫu số"
+                + " của tỷ lệ); tham chiếu ô ghi theo dạng tệp!trang tính!ô của tệp đơn vị đã gửi.");
+        for (int c = 0; c < columns; c++) {
+            sheet.setColumnWidth(c, Math.max(8, Math.min(SOURCE_WIDTH_MAX[c] + 3, (int) Math.ceil(widths[c] * 1.1) + 3))
+                    * 256);
+        }
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
+    }
+
+    /** A figure's rows and, grouped under them, its parts' (Excel folds at most 7 levels). */
+    private static void sourceRows(Sheet sheet, Styles styles, SafeCells cells, NoticeTrace.Figure figure, int level,
+            int[] next, int[] widths) {
+        int first = next[0];
+        Row row = sheet.createRow(next[0]++);
+        String[] texts = { figure.id(), figure.place(), figure.label(), figure.shown() == null ? "" : figure.shown(),
+                null, figure.derivation().words(), figure.how() == null ? "" : figure.how() };
+        for (int c = 0; c < texts.length; c++) {
+            if (c == 4) {
+                number(row.createCell(c), figure.value(), styles);
+                continue;
+            }
+            CellStyle style = c == 2 ? styles.indented(level) : c == 3 ? styles.textRight : styles.text;
+            cells.text(styled(row.createCell(c), style), texts[c]);
+            widths[c] = Math.max(widths[c], longestLine(texts[c]) + (c == 2 ? 2 * level : 0));
+        }
+        List<NoticeTrace.Source> sources = figure.sources();
+        for (int i = 0; i < Math.max(1, sources.size()); i++) {
+            Row at = i == 0 ? row : sheet.createRow(next[0]++);
+            if (i > 0) {
+                for (int c = 0; c < 7; c++) {
+                    styled(at.createCell(c), c == 2 ? styles.indented(level) : styles.text).setBlank();
+                }
+            }
+            source(at, i < sources.size() ? sources.get(i) : null, styles, cells, widths);
+        }
+        for (NoticeTrace.Figure part : figure.parts()) {
+            sourceRows(sheet, styles, cells, part, level + 1, next, widths);
+        }
+        if (next[0] - 1 > first && level < 7) {
+            sheet.groupRow(first + 1, next[0] - 1);
+        }
+    }
+
+    private static void source(Row row, NoticeTrace.Source source, Styles styles, SafeCells cells, int[] widths) {
+        if (source == null) {
+            for (int c = 7; c < SOURCE_COLUMNS.size(); c++) {
+                styled(row.createCell(c), styles.text).setBlank();
+            }
+            return;
+        }
+        String unit = source.unitCode() + " - " + source.unitName();
+        String reference = source.reference() + (source.note() == null ? "" : " (" + source.note() + ")");
+        cells.text(styled(row.createCell(7), styles.text), unit);
+        cells.text(styled(row.createCell(8), styles.text), reference);
+        Cell version = row.createCell(9);
+        if (source.version() == null) {
+            styled(version, styles.text).setBlank();
+        } else {
+            styled(version, styles.number(0, false)).setCellValue(source.version());
+        }
+        Cell night = row.createCell(10);
+        if (source.receivedNight() == null) {
+            styled(night, styles.date).setBlank();
+        } else {
+            styled(night, styles.date).setCellValue(source.receivedNight());
+        }
+        Cell read = row.createCell(11);
+        try {
+            number(read, new BigDecimal(source.valueRead()), styles);
+        } catch (NumberFormatException | NullPointerException text) {
+            cells.text(styled(read, styles.text), source.valueRead() == null ? "" : source.valueRead());
+        }
+        widths[7] = Math.max(widths[7], unit.length());
+        widths[8] = Math.max(widths[8], reference.length());
+        widths[9] = Math.max(widths[9], 4);
+        widths[10] = Math.max(widths[10], 10);
+        widths[11] = Math.max(widths[11], source.valueRead() == null ? 0 : Math.min(source.valueRead().length(), 40));
+    }
+
+    /** A figure's value as a number with as many decimals as it has (at most 6); blank when it has none. */
+    private static void number(Cell cell, BigDecimal value, Styles styles) {
+        if (value == null) {
+            styled(cell, styles.number(0, false)).setBlank();
+            return;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        styled(cell, styles.number(Math.min(6, Math.max(0, stripped.scale())), false));
+        cell.setCellValue(stripped.doubleValue());
+    }
+
     /** A figure as a number in its column's format; what is not a number stays text (right-aligned). */
     private static void figure(Cell cell, String value, CellStyle format, Styles styles, SafeCells cells) {
         if (value.isEmpty()) {
@@ -313,6 +463,7 @@ public class AnnexWorkbook {
         final CellStyle note;
         final CellStyle date;
         private final Map<String, CellStyle> numbers = new HashMap<>();
+        private final Map<Integer, CellStyle> indents = new HashMap<>();
 
         Styles(XSSFWorkbook workbook) {
             this.workbook = workbook;
@@ -345,6 +496,16 @@ public class AnnexWorkbook {
             date = bordered();
             date.setAlignment(HorizontalAlignment.CENTER);
             date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+        }
+
+        /** Wrapped text indented by {@code level} steps: a part under the figure it is a part of. */
+        CellStyle indented(int level) {
+            return indents.computeIfAbsent(Math.min(level, 15), l -> {
+                CellStyle style = bordered();
+                style.setWrapText(true);
+                style.setIndention((short) (2 * l));
+                return style;
+            });
         }
 
         /** "#,##0", "#,##0.0", "0.00%"...: the separators are the reader's own. */

@@ -4,6 +4,7 @@ import static vn.giaoban.briefing.NoticeFigures.DAY;
 import static vn.giaoban.briefing.NoticeFigures.capitalise;
 import static vn.giaoban.briefing.NoticeFigures.month;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import vn.giaoban.briefing.Briefing.Block;
 import vn.giaoban.briefing.Briefing.Kind;
 import vn.giaoban.briefing.internal.Completeness;
 import vn.giaoban.briefing.internal.FigureRepository;
+import vn.giaoban.briefing.internal.TraceRepository;
 import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Lineage;
@@ -47,10 +49,12 @@ public class BriefingComposer {
     private final RuleEngine rules;
     private final ResultSentences sentences;
     private final TaskSection tasks;
+    private final TraceRepository cells;
 
     public BriefingComposer(Catalog catalog, FigureRepository figures, BriefingProperties properties,
-            Timeliness timeliness, RuleEngine rules) {
+            Timeliness timeliness, RuleEngine rules, TraceRepository cells) {
         this.catalog = catalog;
+        this.cells = cells;
         this.rules = rules;
         this.timeliness = timeliness;
         this.figures = figures;
@@ -66,6 +70,16 @@ public class BriefingComposer {
      * @param night  the night of the run: the notice's date when the office recorded no meeting
      */
     public Briefing compose(Office office, YearMonth period, LocalDate night) {
+        return composeTraced(office, period, night).briefing();
+    }
+
+    /** A notice and where each of its figures came from, written by one composition. */
+    record Composed(Briefing briefing, NoticeTrace trace) {
+    }
+
+    /** The notice, as {@link #compose}, and the trace of its figures. */
+    Composed composeTraced(Office office, YearMonth period, LocalDate night) {
+        Tracer tracer = new Tracer(catalog, figures, cells);
         Unit unit = office.unit();
         Area area = Area.of(catalog, unit, period);
         Optional<Meeting> meeting = catalog.meeting(office.code(), period);
@@ -80,17 +94,17 @@ public class BriefingComposer {
         Map<String, Object> common = ResultSentences.common(unit, period);
         if (hasData) {
             Verdicts verdicts = Verdicts.of(catalog, rules, period);
-            sentences.write(office, area, period, verdicts, results, difficulties);
+            sentences.write(office, area, period, verdicts, results, difficulties, tracer);
         } else {
             Map<String, Object> slots = new HashMap<>(common);
             slots.put("night", DAY.format(night));
             say(office, NoticeItem.Kind.NO_DATA, slots, results, difficulties);
         }
         Map<String, Object> reporting = new HashMap<>(common);
-        reporting.put("parts", reporting(reports));
+        reporting.put("parts", reporting(reports, tracer));
         say(office, NoticeItem.Kind.REPORTING, reporting, results, difficulties);
         Map<String, Object> discrepancies = new HashMap<>(common);
-        discrepancies.put("units", discrepancies(area, period));
+        discrepancies.put("units", discrepancies(area, period, tracer));
         say(office, NoticeItem.Kind.DISCREPANCIES, discrepancies, results, difficulties);
         if (difficulties.isEmpty()) {
             say(office, NoticeItem.Kind.NO_DIFFICULTIES, common, results, difficulties);
@@ -98,9 +112,16 @@ public class BriefingComposer {
 
         blocks.add(new Block(Kind.SECTION, "I. KẾT QUẢ ĐẠT ĐƯỢC; KHÓ KHĂN, HẠN CHẾ"));
         blocks.add(new Block(Kind.SUBSECTION, "1. Một số kết quả chủ yếu đạt được trong tháng " + month));
-        results.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
+        List<NoticeTrace.Paragraph> paragraphs = new ArrayList<>();
+        for (String text : results) {
+            paragraphs.add(tracer.paragraph("I.1", paragraphs.size() + 1, text));
+            blocks.add(new Block(Kind.ITEM, Tracer.plain(text)));
+        }
         blocks.add(new Block(Kind.SUBSECTION, "2. Khó khăn, tồn tại, hạn chế"));
-        difficulties.forEach(text -> blocks.add(new Block(Kind.ITEM, text)));
+        for (String text : difficulties) {
+            paragraphs.add(tracer.paragraph("I.2", paragraphs.size() - results.size() + 1, text));
+            blocks.add(new Block(Kind.ITEM, Tracer.plain(text)));
+        }
         tasks.write(office.code(), period, night, blocks);
         String concludedBy = meeting.map(Meeting::concludedBy).orElse(null);
         blocks.add(new Block(Kind.PARAGRAPH, office.issuer() + " thông báo "
@@ -111,9 +132,10 @@ public class BriefingComposer {
         Briefing.Letterhead letterhead = new Briefing.Letterhead(office.parentBody(),
                 String.join("\n", office.issuingBody()), office.documentNumber(), office.place(), noticeDate,
                 office.recipients(), office.signerLines(), office.signerName());
-        return new Briefing(period, letterhead, "THÔNG BÁO", office.summary().replace("{period}", month), blocks,
-                properties.draft(), hasData || !reports.isEmpty()
-                        ? annex.compose(office, period, reports, hasData) : Briefing.Annex.EMPTY);
+        Briefing briefing = new Briefing(period, letterhead, "THÔNG BÁO", office.summary().replace("{period}", month),
+                blocks, properties.draft(), hasData || !reports.isEmpty()
+                        ? annex.compose(office, period, reports, hasData, tracer) : Briefing.Annex.EMPTY);
+        return new Composed(briefing, new NoticeTrace(office.code(), period, night, paragraphs, tracer.figures()));
     }
 
 
@@ -158,7 +180,7 @@ public class BriefingComposer {
      * The figures that do not agree, by unit, as the catalog's rules found them (a commune's list
      * against its own total): a difficulty until the unit corrects its report.
      */
-    private List<String> discrepancies(Area area, YearMonth period) {
+    private List<String> discrepancies(Area area, YearMonth period, Tracer tracer) {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         for (FigureRepository.Discrepancy discrepancy : figures.discrepancies(period)) {
             if (!area.contains(discrepancy.unitKey())) {
@@ -170,8 +192,13 @@ public class BriefingComposer {
                     .add(Character.toLowerCase(message.charAt(0)) + message.substring(1));
         }
         List<String> parts = new ArrayList<>();
-        byUnit.forEach((unitKey, messages) -> parts.add(catalog.unitByKey(unitKey).map(Unit::nameInSentence)
-                .orElse(unitKey) + ": " + String.join("; ", messages)));
+        byUnit.forEach((unitKey, messages) -> {
+            String name = catalog.unitByKey(unitKey).map(Unit::nameInSentence).orElse(unitKey);
+            parts.add(name + ": " + tracer.quoteAll(String.join("; ", messages), number -> Tracer.quoted(
+                    "Số trong kết quả kiểm tra số liệu của " + name + ", tháng " + month(period),
+                    "số in nguyên văn từ thông báo của quy tắc kiểm tra (rules.csv) về số liệu đơn vị đã gửi",
+                    List.of())));
+        });
         return parts;
     }
 
@@ -179,31 +206,53 @@ public class BriefingComposer {
      * Who has not reported, whose files were all refused, and who reported late: a difficulty the office
      * chases, counted as {@code status} counts ({@link Completeness#count}).
      */
-    private static List<String> reporting(List<Completeness.Report> reports) {
+    private static List<String> reporting(List<Completeness.Report> reports, Tracer tracer) {
         // a unit that owes several reports is named once, with its forms: "Xã Hồng Thái (BM03-DT, BM03-DS)"
         Map<String, List<String>> missing = new LinkedHashMap<>();
         Map<String, List<String>> rejected = new LinkedHashMap<>();
         List<String> late = new ArrayList<>();
+        List<String> missingReports = new ArrayList<>();
+        List<String> rejectedReports = new ArrayList<>();
+        List<String> lateReports = new ArrayList<>();
         for (Completeness.Report report : reports) {
+            String named = report.unit().name() + " (" + report.form().code() + ")";
+            if (report.missing()) {
+                (report.rejected() ? rejectedReports : missingReports).add(named);
+            } else if (report.daysLate() > 0) {
+                lateReports.add(named);
+            }
             if (report.missing()) {
                 (report.rejected() ? rejected : missing).computeIfAbsent(report.unit().name(), k -> new ArrayList<>())
                         .add(report.form().code());
             } else if (report.daysLate() > 0) {
-                late.add(report.unit().name() + " (" + report.form().code() + ") trễ hạn " + report.daysLate() + " ngày");
+                String days = String.valueOf(report.daysLate());
+                late.add(report.unit().name() + " (" + report.form().code() + ") trễ hạn "
+                        + tracer.mark(Tracer.calendar("Số ngày trễ hạn, " + named, BigDecimal.valueOf(report.daysLate()),
+                                "ngày nộp " + DAY.format(report.received()) + " so với hạn nộp "
+                                        + DAY.format(report.deadline())), days) + " ngày");
             }
         }
         ReportCount count = Completeness.count(reports);
         List<String> parts = new ArrayList<>();
         if (count.missing() > 0) {
-            parts.add(count.missing() + " báo cáo chưa nộp: " + byUnit(missing));
+            parts.add(counted(tracer, "Số báo cáo chưa nộp", count.missing(), missingReports) + " báo cáo chưa nộp: "
+                    + byUnit(missing));
         }
         if (count.rejected() > 0) {
-            parts.add(count.rejected() + " báo cáo không tiếp nhận được (tệp gửi bị từ chối): " + byUnit(rejected));
+            parts.add(counted(tracer, "Số báo cáo không tiếp nhận được", count.rejected(), rejectedReports)
+                    + " báo cáo không tiếp nhận được (tệp gửi bị từ chối): " + byUnit(rejected));
         }
         if (count.late() > 0) {
-            parts.add(count.late() + " báo cáo trễ hạn: " + String.join(", ", late));
+            parts.add(counted(tracer, "Số báo cáo trễ hạn", count.late(), lateReports) + " báo cáo trễ hạn: "
+                    + String.join(", ", late));
         }
         return parts;
+    }
+
+    /** A count of reports, marked with the reports it counts. */
+    private static String counted(Tracer tracer, String label, long count, List<String> reports) {
+        return tracer.mark(Tracer.count(label, (int) count, "đếm theo hạn nộp của các biểu (forms.csv) và các tệp đã"
+                + " nhận: " + String.join(", ", reports), List.of()), String.valueOf(count));
     }
 
     private static String byUnit(Map<String, List<String>> forms) {

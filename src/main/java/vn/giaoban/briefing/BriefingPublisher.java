@@ -45,11 +45,13 @@ public class BriefingPublisher {
     private final Messages messages;
     private final FigureRepository figures;
     private final OutputRepository outputs;
+    private final NoticeTraces traces;
 
     public BriefingPublisher(BriefingComposer composer, BriefingRenderer pdf, DocxRenderer docx, AnnexWorkbook xlsx,
             BriefingProperties properties, Catalog catalog, Messages messages, FigureRepository figures,
-            OutputRepository outputs) {
+            OutputRepository outputs, NoticeTraces traces) {
         this.composer = composer;
+        this.traces = traces;
         this.outputs = outputs;
         this.figures = figures;
         this.catalog = catalog;
@@ -108,16 +110,19 @@ public class BriefingPublisher {
 
     /**
      * Writes an office's notice under {@code <output-dir>/<yyyy-MM>/<office code>/}: {@code briefing-<yyyy-MM>.pdf},
-     * {@code .docx} and {@code phu-luc-<yyyy-MM>.xlsx}.
+     * {@code .docx} and {@code phu-luc-<yyyy-MM>.xlsx}, whose last sheet lists where each figure came from; and
+     * records that trace ({@link NoticeTraces}).
      */
     public Published publish(YearMonth period, LocalDate night, Office office) {
-        Briefing briefing = composer.compose(office, period, night);
+        BriefingComposer.Composed composed = composer.composeTraced(office, period, night);
+        Briefing briefing = composed.briefing();
         Path folder = folder(period, office.code());
         Published published = new Published(
                 pdf.renderPdf(briefing, folder.resolve("briefing-" + period + ".pdf")),
                 docx.renderDocx(briefing, folder.resolve("briefing-" + period + ".docx")),
-                xlsx.renderXlsx(briefing, folder.resolve("phu-luc-" + period + ".xlsx")),
+                xlsx.renderXlsx(briefing, composed.trace(), folder.resolve("phu-luc-" + period + ".xlsx")),
                 contentKey(briefing));
+        traces.record(composed.trace());
         outputs.record(period, new OutputRepository.Output(office.code(), published.pdf(), published.docx(),
                 published.annex(), published.contentKey()));
         log.info("Briefing of office {} for {} written to {}", office.code(), period, folder);

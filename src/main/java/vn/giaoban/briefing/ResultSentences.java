@@ -60,7 +60,7 @@ final class ResultSentences {
 
     /** Appends the office's sentences of I.1 to {@code results} and of I.2 to {@code difficulties}, in the lines' order. */
     void write(Office office, Area area, YearMonth period, Verdicts verdicts, List<String> results,
-            List<String> difficulties) {
+            List<String> difficulties, Tracer tracer) {
         Comparisons comparisons = new Comparisons();
         Map<String, Object> common = common(office.unit(), period);
         for (NoticeItem item : catalog.notice()) {
@@ -69,14 +69,15 @@ final class ResultSentences {
             }
             List<String> said = item.section() == NoticeItem.Section.DIFFICULTIES ? difficulties : results;
             switch (item.kind()) {
-                case CRITERIA -> criteria(item, area, period, common, said);
-                case ATTAINMENT -> attainment(item, office.unit(), period, verdicts, common, said);
-                case RATIO -> share(item, office.unit(), period, common).ifPresent(said::add);
-                case YEAR_ON_YEAR -> comparisons.add(item, yearOnYear(item, office.unit(), period, verdicts, common));
+                case CRITERIA -> criteria(item, area, period, common, said, tracer);
+                case ATTAINMENT -> attainment(item, office.unit(), period, verdicts, common, said, tracer);
+                case RATIO -> share(item, office.unit(), period, common, tracer).ifPresent(said::add);
+                case YEAR_ON_YEAR -> comparisons.add(item,
+                        yearOnYear(item, office.unit(), period, verdicts, common, tracer));
                 case COMPARISONS -> comparisons.say(item, common, item.section() == NoticeItem.Section.DIFFICULTIES)
                         .ifPresent(said::add);
-                case REFORMED -> reformed(item, office.unit(), period, common, said);
-                case FREE_TEXT -> freeTexts(item, area, period, common, said);
+                case REFORMED -> reformed(item, office.unit(), period, common, said, tracer);
+                case FREE_TEXT -> freeTexts(item, area, period, common, said, tracer);
                 default -> {
                     // tables and charts are the annex's
                 }
@@ -98,7 +99,8 @@ final class ResultSentences {
     }
 
     /** Each unit's status criteria: which are met (the line's option, "DAT") and which are not, by their numbers. */
-    private void criteria(NoticeItem item, Area area, YearMonth period, Map<String, Object> common, List<String> said) {
+    private void criteria(NoticeItem item, Area area, YearMonth period, Map<String, Object> common, List<String> said,
+            Tracer tracer) {
         List<Indicator> criteria = item.read(catalog);
         Set<String> codes = Set.copyOf(criteria.stream().map(Indicator::code).toList());
         Map<String, List<Status>> byUnit = new LinkedHashMap<>();
@@ -111,20 +113,36 @@ final class ResultSentences {
             Unit unit = catalog.unitByKey(unitKey).orElseThrow();
             List<String> met = new ArrayList<>();
             List<String> unmet = new ArrayList<>();
+            List<Tracer.Node> metNodes = new ArrayList<>();
+            List<Tracer.Node> unmetNodes = new ArrayList<>();
             for (Status status : statuses) {
-                String label = criterionLabel(catalog.indicator(status.indicatorCode()));
-                (item.option().equalsIgnoreCase(status.status()) ? met : unmet).add(label);
+                Indicator criterion = catalog.indicator(status.indicatorCode());
+                String label = criterionLabel(criterion);
+                boolean isMet = item.option().equalsIgnoreCase(status.status());
+                Optional<Tracer.Node> node = tracer.status(unit, criterion, period);
+                node.ifPresent((isMet ? metNodes : unmetNodes)::add);
+                (isMet ? met : unmet).add(node.map(n -> tracer.mark(n, label)).orElse(label));
             }
             int unreported = criteria.size() - met.size() - unmet.size();
+            String month = month(period);
+            Tracer.Node total = Tracer.calendar("Số tiêu chí trong danh mục chỉ tiêu", BigDecimal.valueOf(criteria.size()),
+                    "các chỉ tiêu " + item.indicators().get(0).text() + " của danh mục (indicators.csv)");
             Map<String, Object> slots = new HashMap<>(common);
             slots.put("unit_name", unit.nameInSentence());
             slots.put("Unit_name", unit.name());
-            slots.put("met", String.valueOf(met.size()));
-            slots.put("total", String.valueOf(criteria.size()));
+            slots.put("met", tracer.mark(Tracer.count("Số tiêu chí đã đạt, " + unit.nameInSentence() + ", tháng " + month,
+                    met.size(), "đếm các tiêu chí đơn vị đánh giá \"" + item.option() + "\"", metNodes),
+                    String.valueOf(met.size())));
+            slots.put("total", tracer.mark(total, String.valueOf(criteria.size())));
             slots.put("met_list", met);
-            slots.put("unmet", unmet.isEmpty() ? null : String.valueOf(unmet.size()));
+            slots.put("unmet", unmet.isEmpty() ? null : tracer.mark(Tracer.count("Số tiêu chí chưa đạt, "
+                    + unit.nameInSentence() + ", tháng " + month, unmet.size(), "đếm các tiêu chí đơn vị đánh giá khác \""
+                    + item.option() + "\"", unmetNodes), String.valueOf(unmet.size())));
             slots.put("unmet_list", unmet);
-            slots.put("unreported", unreported > 0 ? String.valueOf(unreported) : null);
+            slots.put("unreported", unreported > 0 ? tracer.mark(Tracer.count("Số tiêu chí chưa có báo cáo đánh giá, "
+                    + unit.nameInSentence() + ", tháng " + month, unreported, criteria.size() + " tiêu chí trong danh mục trừ "
+                    + (met.size() + unmet.size()) + " tiêu chí đơn vị đã đánh giá", List.of()), String.valueOf(unreported))
+                    : null);
             item.pattern().fill(slots).ifPresent(said::add);
         });
     }
@@ -154,7 +172,7 @@ final class ResultSentences {
      * catalog's pace rule finds it behind the months gone by, or the figure that is missing.
      */
     private void attainment(NoticeItem item, Unit unit, YearMonth period, Verdicts verdicts, Map<String, Object> common,
-            List<String> said) {
+            List<String> said, Tracer tracer) {
         boolean difficulties = item.section() == NoticeItem.Section.DIFFICULTIES;
         for (Indicator indicator : item.read(catalog)) {
             List<Target> targets = catalog.targets(indicator.code(), period.getYear(), unit.code());
@@ -173,7 +191,9 @@ final class ResultSentences {
                 }
                 continue;
             }
-            slots.put("value", figure(value.get(), indicator));
+            Optional<Tracer.Node> traced = tracer.figure(unit, indicator, period, Measure.CUMULATIVE);
+            String shownValue = figure(value.get(), indicator);
+            slots.put("value", traced.map(n -> tracer.mark(n, shownValue)).orElse(shownValue));
             figures.asOf(unit.key(), indicator.code(), period, Measure.CUMULATIVE)
                     .ifPresent(day -> slots.put("as_of", DAY.format(day)));
             BigDecimal pace = BigDecimal.valueOf(period.getMonthValue()).multiply(HUNDRED)
@@ -182,7 +202,11 @@ final class ResultSentences {
             List<String> behind = new ArrayList<>();
             for (Target target : targets) {
                 BigDecimal attained = ratio(value.get(), target.value(), indicator.percentDecimals());
-                String attainment = VietnameseNumbers.format(attained, indicator.percentDecimals()) + "% " + target.label();
+                String percentage = VietnameseNumbers.format(attained, indicator.percentDecimals());
+                String attainment = traced.map(n -> tracer.mark(tracer.ratio(NoticeFigures.capitalise(indicator.shortName())
+                        + " so với " + target.label() + ", " + unit.nameInSentence() + ", lũy kế đến tháng " + month(period)
+                        + " (%)", n.shownAs(shownValue), tracer.target(target, indicator, unit),
+                        indicator.percentDecimals()), percentage)).orElse(percentage) + "% " + target.label();
                 attainments.add(attainment);
                 if (attained.compareTo(pace) < 0) {
                     behind.add(attainment);
@@ -194,7 +218,14 @@ final class ResultSentences {
             } else if (verdicts.failed(Rule.Judgement.PACE, unit.key(), indicator.code())) {
                 // the rule judged with its own tolerance: every target is named rather than none
                 slots.put("behind", behind.isEmpty() ? attainments : behind);
-                slots.put("pace", VietnameseNumbers.format(pace, indicator.percentDecimals()));
+                Tracer.Node months = Tracer.calendar("Số tháng đã qua của năm " + period.getYear(),
+                        BigDecimal.valueOf(period.getMonthValue()), "tháng của kỳ báo cáo " + month(period));
+                slots.put("month", tracer.mark(months, String.valueOf(period.getMonthValue())));
+                slots.put("pace", tracer.mark(new Tracer.Node(NoticeTrace.Derivation.RATIO, "Tiến độ thời gian của năm "
+                        + period.getYear() + " đến tháng " + month(period) + " (%)", pace,
+                        VietnameseNumbers.format(pace, indicator.percentDecimals()), period.getMonthValue() + " / 12 × 100",
+                        List.of(months, Tracer.calendar("Số tháng của năm", TWELVE, "12 tháng")), List.of()),
+                        VietnameseNumbers.format(pace, indicator.percentDecimals())));
                 item.pattern().fill(slots).ifPresent(said::add);
             }
         }
@@ -204,7 +235,8 @@ final class ResultSentences {
      * The line's first figure as a share of its second ("đã giải quyết 219/243 đơn, đạt 90,1%"), the level's own
      * and its communes' apart where the level adds them up, and how many communes have not reported it.
      */
-    private Optional<String> share(NoticeItem item, Unit unit, YearMonth period, Map<String, Object> common) {
+    private Optional<String> share(NoticeItem item, Unit unit, YearMonth period, Map<String, Object> common,
+            Tracer tracer) {
         List<Indicator> read = item.read(catalog);
         Indicator part = read.get(0);
         Indicator whole = read.get(read.size() - 1);
@@ -217,28 +249,60 @@ final class ResultSentences {
         if (done.isEmpty() || in.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Tracer.Node> doneNode = tracer.figure(unit, part, period, Measure.CUMULATIVE);
+        Optional<Tracer.Node> inNode = tracer.figure(unit, whole, period, Measure.CUMULATIVE);
         Map<String, Object> slots = new HashMap<>(common);
-        slots.put("numerator", figure(done.get(), part));
-        slots.put("denominator", figure(in.get(), whole));
-        slots.put("fraction", fraction(done.get(), in.get(), part));
-        slots.put("percent", in.get().signum() == 0 ? null : percent(done.get(), in.get(), part.percentDecimals()));
+        slots.put("numerator", marked(tracer, doneNode, figure(done.get(), part)));
+        slots.put("denominator", marked(tracer, inNode, figure(in.get(), whole)));
+        slots.put("fraction", markedFraction(tracer, doneNode, inNode, done.get(), in.get(), part));
+        String percent = in.get().signum() == 0 ? null : percent(done.get(), in.get(), part.percentDecimals());
+        slots.put("percent", percent == null || doneNode.isEmpty() || inNode.isEmpty() ? percent
+                : tracer.mark(tracer.ratio(NoticeFigures.capitalise(part.shortName()) + " so với "
+                        + whole.shortName() + ", " + unit.nameInSentence() + ", lũy kế đến tháng " + month(period) + " (%)",
+                        doneNode.get(), inNode.get(), part.percentDecimals()), percent));
         slots.put("uom", part.unitOfMeasure());
         if (partTotal.isPresent() && wholeTotal.isPresent()) {
             Total p = partTotal.get();
             Total w = wholeTotal.get();
             if (p.own() != null && w.own() != null) {
-                slots.put("own_fraction", fraction(p.own(), w.own(), part));
+                slots.put("own_fraction", markedFraction(tracer, tracer.own(unit, part, period, Measure.CUMULATIVE),
+                        tracer.own(unit, whole, period, Measure.CUMULATIVE), p.own(), w.own(), part));
             }
             if (p.children() != null && w.children() != null) {
-                slots.put("children_fraction", fraction(p.children(), w.children(), part));
+                slots.put("children_fraction", markedFraction(tracer,
+                        Optional.of(tracer.children(unit, part, period, Measure.CUMULATIVE, p.children())),
+                        Optional.of(tracer.children(unit, whole, period, Measure.CUMULATIVE, w.children())),
+                        p.children(), w.children(), part));
             }
             int missing = w.childrenExpected() - w.childrenReported();
             if (missing > 0) {
-                slots.put("children_missing", String.valueOf(missing));
-                slots.put("children_expected", String.valueOf(w.childrenExpected()));
+                String communes = "đơn vị cấp xã của " + unit.nameInSentence();
+                slots.put("children_missing", tracer.mark(Tracer.count("Số " + communes + " chưa báo cáo "
+                        + whole.shortName() + ", tháng " + month(period), missing, w.childrenExpected() + " đơn vị phải báo cáo trừ "
+                        + w.childrenReported() + " đơn vị đã báo cáo", List.of()), String.valueOf(missing)));
+                slots.put("children_expected", tracer.mark(Tracer.count("Số " + communes + " phải báo cáo "
+                        + whole.shortName() + ", tháng " + month(period), w.childrenExpected(),
+                        "các đơn vị cấp xã trực thuộc trong danh mục đơn vị (units.csv)", List.of()),
+                        String.valueOf(w.childrenExpected())));
             }
         }
         return item.pattern().fill(slots);
+    }
+
+    private static String marked(Tracer tracer, Optional<Tracer.Node> node, String shown) {
+        return node.map(n -> tracer.mark(n, shown)).orElse(shown);
+    }
+
+    /** {@link NoticeFigures#fraction} with its two figures marked: "219/243". */
+    private static String markedFraction(Tracer tracer, Optional<Tracer.Node> partNode, Optional<Tracer.Node> wholeNode,
+            BigDecimal part, BigDecimal whole, Indicator indicator) {
+        String text = fraction(part, whole, indicator);
+        String partText = VietnameseNumbers.format(part, indicator.decimals());
+        String wholeText = VietnameseNumbers.format(whole, indicator.decimals());
+        if (!text.equals(partText + "/" + wholeText)) {
+            return text;
+        }
+        return marked(tracer, partNode, partText) + "/" + marked(tracer, wholeNode, wholeText);
     }
 
     /** One comparison with last year, and whether the catalog's rule judged it worse. */
@@ -292,30 +356,89 @@ final class ResultSentences {
      * indicator's polarity and the rule's tolerance).
      */
     private Optional<Compared> yearOnYear(NoticeItem item, Unit unit, YearMonth period, Verdicts verdicts,
-            Map<String, Object> common) {
+            Map<String, Object> common, Tracer tracer) {
         NoticeItem.Reference main = item.indicators().get(0);
         Indicator indicator = catalog.indicator(main.text());
         Optional<BigDecimal> now = figures.figure(unit.key(), indicator.code(), period, Measure.CUMULATIVE);
         if (now.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Tracer.Node> nowNode = tracer.figure(unit, indicator, period, Measure.CUMULATIVE)
+                .map(n -> n.shownAs(figure(now.get(), indicator)));
         Map<String, Object> slots = new HashMap<>(common);
         slots.put("indicator", indicator.shortName());
         slots.put("Indicator", capitalise(indicator.shortName()));
-        slots.put("value", figure(now.get(), indicator));
+        slots.put("value", marked(tracer, nowNode, figure(now.get(), indicator)));
         slots.put("uom", indicator.unitOfMeasure());
         List<String> extras = new ArrayList<>();
         for (NoticeItem.Reference extra : item.indicators().subList(1, item.indicators().size())) {
             Indicator other = catalog.indicator(extra.text());
             figures.figure(unit.key(), other.code(), period, Measure.CUMULATIVE).filter(v -> v.signum() > 0)
                     .ifPresent(v -> extras.add((extra.words() == null ? other.shortName() : extra.words()) + " "
-                            + figure(v, other) + (other.unitOfMeasure().isEmpty() ? "" : " " + other.unitOfMeasure())));
+                            + marked(tracer, tracer.figure(unit, other, period, Measure.CUMULATIVE), figure(v, other))
+                            + (other.unitOfMeasure().isEmpty() ? "" : " " + other.unitOfMeasure())));
         }
         slots.put("extras", extras);
         Lineage.Earlier before = earlier(unit, indicator, period.minusYears(1));
-        slots.put("comparison", comparison(unit, indicator, now.get(), before, period.minusYears(1)));
+        slots.put("comparison", comparison(unit, indicator, now.get(), before, period.minusYears(1),
+                new Traced(tracer, nowNode, tracer.earlier(unit, indicator, period.minusYears(1), before))));
         boolean worse = before.comparable() && verdicts.failed(Rule.Judgement.YEAR_ON_YEAR, unit.key(), indicator.code());
         return item.pattern().fill(slots).map(text -> new Compared(text, worse));
+    }
+
+    /** A figure now and a year earlier, traced, for the comparison's change and percentage. */
+    private record Traced(Tracer tracer, Optional<Tracer.Node> now, Optional<Tracer.Node> before) {
+
+        String change(Unit unit, Indicator indicator, YearMonth period, String shown) {
+            if (now.isEmpty() || before.isEmpty()) {
+                return shown;
+            }
+            return tracer.mark(difference(unit, indicator, period), shown);
+        }
+
+        String percent(Unit unit, Indicator indicator, YearMonth period, String shown) {
+            if (now.isEmpty() || before.isEmpty()) {
+                return shown;
+            }
+            return tracer.mark(tracer.ratio(NoticeFigures.capitalise(indicator.shortName()) + ", " + unit.nameInSentence()
+                    + ", mức tăng (giảm) so với cùng kỳ năm " + period.minusYears(1).getYear() + " (%)",
+                    difference(unit, indicator, period), before.get(), indicator.percentDecimals()), shown);
+        }
+
+        private Tracer.Node difference(Unit unit, Indicator indicator, YearMonth period) {
+            return tracer.difference(NoticeFigures.capitalise(indicator.shortName()) + ", " + unit.nameInSentence()
+                    + ", lũy kế đến tháng " + month(period) + " so với cùng kỳ năm " + period.minusYears(1).getYear()
+                    + (indicator.unitOfMeasure().isEmpty() ? "" : " (" + indicator.unitOfMeasure() + ")"),
+                    now.get(), before.get(), indicator);
+        }
+
+        /** {@link Lineage#explanation} with each predecessor's share and figure marked. */
+        String explanation(Unit unit, Lineage.Earlier earlier, Indicator indicator, YearMonth lastPeriod) {
+            String text = Lineage.explanation(earlier, indicator);
+            if (before.isEmpty() || before.get().parts().size() != earlier.parts().size()) {
+                return text;
+            }
+            boolean communes = earlier.parts().stream().allMatch(p -> p.unit().kind() == UnitKind.COMMUNE);
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < earlier.parts().size(); i++) {
+                Lineage.Part part = earlier.parts().get(i);
+                Tracer.Node shareNode = before.get().parts().get(i);
+                StringBuilder piece = new StringBuilder();
+                if (part.share().compareTo(BigDecimal.ONE) != 0) {
+                    BigDecimal share = part.share().movePointRight(2);
+                    piece.append(tracer.mark(Tracer.calendar("Tỷ lệ phần của " + part.unit().nameInSentence() + " chuyển về "
+                            + unit.nameInSentence() + " (%)", share, "tỷ lệ trong danh mục đơn vị (units.csv)"),
+                            VietnameseNumbers.format(share, 0))).append("% của ");
+                }
+                piece.append(part.unit().nameInSentence()).append(' ');
+                String value = Lineage.figure(part.value(), indicator);
+                piece.append(shareNode.parts().isEmpty() ? value : tracer.mark(shareNode.parts().get(0), value));
+                parts.add(piece.toString());
+            }
+            String marked = "tính theo các " + (communes ? "xã" : "xã, thị trấn") + " cũ hợp nhất: "
+                    + String.join(", ", parts);
+            return Tracer.plain(marked).equals(text) ? marked : text;
+        }
     }
 
     /**
@@ -323,7 +446,7 @@ final class ResultSentences {
      * last year's figure from the predecessors is said so.
      */
     private static String comparison(Unit unit, Indicator indicator, BigDecimal value, Lineage.Earlier before,
-            YearMonth lastPeriod) {
+            YearMonth lastPeriod, Traced traced) {
         String lastYear = String.valueOf(lastPeriod.getYear());
         String uom = indicator.unitOfMeasure().isEmpty() ? "" : " " + indicator.unitOfMeasure();
         if (!before.comparable()) {
@@ -331,6 +454,7 @@ final class ResultSentences {
                     ? " (không so sánh được: " + before.notComparable() + ")"
                     : " (chưa có số liệu cùng kỳ năm " + lastYear + " để so sánh)";
         }
+        YearMonth period = lastPeriod.plusYears(1);
         BigDecimal previous = before.value().orElseThrow();
         BigDecimal change = value.subtract(previous);
         StringBuilder text = new StringBuilder();
@@ -338,10 +462,11 @@ final class ResultSentences {
             text.append(", bằng cùng kỳ năm ").append(lastYear);
         } else {
             String verb = change.signum() > 0 ? "tăng" : "giảm";
-            text.append(", ").append(verb).append(' ').append(figure(change.abs(), indicator)).append(uom);
+            text.append(", ").append(verb).append(' ')
+                    .append(traced.change(unit, indicator, period, figure(change.abs(), indicator))).append(uom);
             if (previous.signum() != 0) {
-                text.append(" và ").append(verb).append(' ')
-                        .append(percent(change.abs(), previous, indicator.percentDecimals())).append('%');
+                text.append(" và ").append(verb).append(' ').append(traced.percent(unit, indicator, period,
+                        percent(change.abs(), previous, indicator.percentDecimals()))).append('%');
             }
             text.append(" so với cùng kỳ năm ").append(lastYear);
             if (previous.signum() == 0) {
@@ -349,8 +474,8 @@ final class ResultSentences {
             }
         }
         if (before.fromPredecessors()) {
-            text.append(" (cùng kỳ năm ").append(lastYear).append(' ').append(Lineage.explanation(before, indicator))
-                    .append(')');
+            text.append(" (cùng kỳ năm ").append(lastYear).append(' ')
+                    .append(traced.explanation(unit, before, indicator, lastPeriod)).append(')');
         }
         return text.toString();
     }
@@ -360,7 +485,8 @@ final class ResultSentences {
      * and split them): each additive figure the line reads against the sum of its predecessors' last year, said
      * so, or marked not comparable with the reason. A commune that existed then is left to the annex.
      */
-    private void reformed(NoticeItem item, Unit office, YearMonth period, Map<String, Object> common, List<String> said) {
+    private void reformed(NoticeItem item, Unit office, YearMonth period, Map<String, Object> common, List<String> said,
+            Tracer tracer) {
         YearMonth lastPeriod = period.minusYears(1);
         String lastYear = String.valueOf(lastPeriod.getYear());
         List<Unit> subjects = new ArrayList<>();
@@ -380,26 +506,30 @@ final class ResultSentences {
                     continue;
                 }
                 Lineage.Earlier before = earlier(commune, indicator, lastPeriod);
+                Optional<Tracer.Node> nowNode = tracer.figure(commune, indicator, period, Measure.CUMULATIVE)
+                        .map(n -> n.shownAs(figure(now.get(), indicator)));
+                Traced traced = new Traced(tracer, nowNode, tracer.earlier(commune, indicator, lastPeriod, before));
                 String uom = indicator.unitOfMeasure().isEmpty() ? "" : " " + indicator.unitOfMeasure();
                 StringBuilder text = new StringBuilder(indicator.shortName()).append(' ')
-                        .append(figure(now.get(), indicator)).append(uom);
+                        .append(marked(tracer, nowNode, figure(now.get(), indicator))).append(uom);
                 if (!before.comparable()) {
                     text.append(", không so sánh được với cùng kỳ năm ").append(lastYear).append(": ")
                             .append(before.notComparable());
                 } else {
                     BigDecimal previous = before.value().get();
                     text.append(", cùng kỳ năm ").append(lastYear).append(' ')
-                            .append(Lineage.explanation(before, indicator)).append(" là ")
-                            .append(Lineage.figure(previous, indicator)).append(uom);
+                            .append(traced.explanation(commune, before, indicator, lastPeriod)).append(" là ")
+                            .append(marked(tracer, traced.before(), Lineage.figure(previous, indicator))).append(uom);
                     BigDecimal change = now.get().subtract(previous);
                     if (change.signum() == 0) {
                         text.append(", bằng cùng kỳ");
                     } else {
                         text.append(", ").append(change.signum() > 0 ? "tăng " : "giảm ")
-                                .append(Lineage.figure(change.abs(), indicator)).append(uom);
+                                .append(traced.change(commune, indicator, period, Lineage.figure(change.abs(), indicator)))
+                                .append(uom);
                         if (previous.signum() != 0) {
-                            text.append(" (").append(percent(change.abs(), previous, indicator.percentDecimals()))
-                                    .append("%)");
+                            text.append(" (").append(traced.percent(commune, indicator, period,
+                                    percent(change.abs(), previous, indicator.percentDecimals()))).append("%)");
                         }
                     }
                 }
@@ -416,9 +546,10 @@ final class ResultSentences {
 
     /**
      * What the office's units wrote in the free-text rows the line reads ({@code *_NOI_BAT}), in the catalog's
-     * order of forms, each a sentence of its own.
+     * order of forms, each a sentence of its own. The numbers in it are the unit's own, each traced to its text's cell.
      */
-    private void freeTexts(NoticeItem item, Area area, YearMonth period, Map<String, Object> common, List<String> said) {
+    private void freeTexts(NoticeItem item, Area area, YearMonth period, Map<String, Object> common, List<String> said,
+            Tracer tracer) {
         Set<String> codes = Set.copyOf(item.read(catalog).stream().map(Indicator::code).toList());
         List<FigureRepository.Text> texts = new ArrayList<>(figures.texts(suffix(item), period).stream()
                 .filter(text -> codes.contains(text.indicatorCode()) && area.contains(text.unitKey())).toList());
@@ -430,7 +561,8 @@ final class ResultSentences {
                 continue;
             }
             Map<String, Object> slots = new HashMap<>(common);
-            slots.put("text", capitalise(written.endsWith(".") ? written : written + "."));
+            slots.put("text", tracer.quote(text.unitKey(), catalog.indicator(text.indicatorCode()), period,
+                    capitalise(written.endsWith(".") ? written : written + ".")));
             item.pattern().fill(slots).ifPresent(said::add);
         }
     }
