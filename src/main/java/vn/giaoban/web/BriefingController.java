@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.giaoban.briefing.BriefingPublisher;
+import vn.giaoban.briefing.NoticeTrace;
+import vn.giaoban.briefing.NoticeTraces;
 import vn.giaoban.catalog.Office;
 
 /**
@@ -53,9 +55,11 @@ class BriefingController {
     }
 
     private final BriefingPublisher briefings;
+    private final NoticeTraces traces;
 
-    BriefingController(BriefingPublisher briefings) {
+    BriefingController(BriefingPublisher briefings, NoticeTraces traces) {
         this.briefings = briefings;
+        this.traces = traces;
     }
 
     /** The person's own office's notice, or the first office's. */
@@ -79,8 +83,24 @@ class BriefingController {
         model.addAttribute("written", briefings.written(month, office).isPresent());
         model.addAttribute("offices", briefings.offices(month).stream()
                 .filter(o -> briefings.written(month, o.code()).isPresent()).toList());
+        model.addAttribute("trace", traces.trace(office, month).orElse(null));
         model.addAttribute("user", user);
         return "thong-bao";
+    }
+
+    /** One figure of the notice: what it is, how it was formed, each of its parts and the cells they were read from. */
+    @GetMapping("/ky/{period}/thong-bao/{office}/so/{figure}")
+    String figure(@PathVariable String period, @PathVariable String office, @PathVariable String figure,
+            @AuthenticationPrincipal ConsoleUser user, Model model) {
+        YearMonth month = ConsoleController.period(period);
+        Office shown = briefings.office(office, month).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        NoticeTrace trace = traces.trace(office, month).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("period", month);
+        model.addAttribute("office", shown);
+        model.addAttribute("figure", trace.figure(figure).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("night", trace.night());
+        model.addAttribute("user", user);
+        return "nguon-so-lieu";
     }
 
     @GetMapping("/ky/{period}/thong-bao/{office}/tep/{kind}")

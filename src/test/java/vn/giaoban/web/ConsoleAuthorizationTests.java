@@ -87,6 +87,11 @@ class ConsoleAuthorizationTests {
             "lanhdao,  /ky/2022-10/thong-bao/182/tep/docx, 200",
             "natsam,   /ky/2022-10/thong-bao/182/tep/pdf, 403",
             "natsam,   /ky/2022-10/thong-bao/182/tep/xlsx, 403",
+            // a figure's sources
+            "vanphong, /ky/2022-10/thong-bao/182/so/so-1, 200",
+            "lanhdao,  /ky/2022-10/thong-bao/182/so/so-1, 200",
+            "natsam,   /ky/2022-10/thong-bao/182/so/so-1, 403",
+            "vanphong, /ky/2022-10/thong-bao/182/so/so-99999, 404",
             // what does not exist
             "vanphong, /ky/2022-13, 404",
             "vanphong, /ky/2022-10/don-vi/99999, 404",
