@@ -1,5 +1,6 @@
 package vn.giaoban.system;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import vn.giaoban.cli.HelpOption;
 import vn.giaoban.text.Messages;
 
 /**
- * {@code giaoban help [command]}: the generated help of giaoban, or of one command. Our own rather than
+ * {@code giaoban help [command [sub-command]]}: the generated help of giaoban, or of one command. Our own rather than
  * picocli's {@code HelpCommand}, whose answer to an unknown command is English.
  */
 @Command(name = "help")
@@ -23,8 +24,8 @@ final class HelpCli implements Callable<Integer> {
 
     private final ApplicationConsole console;
 
-    @Parameters(arity = "0..1", paramLabel = "LỆNH", descriptionKey = "command")
-    String command;
+    @Parameters(arity = "0..*", paramLabel = "LỆNH", descriptionKey = "command")
+    List<String> command = List.of();
 
     @Mixin
     HelpOption help;
@@ -39,9 +40,13 @@ final class HelpCli implements Callable<Integer> {
     @Override
     public Integer call() {
         picocli.CommandLine giaoban = spec.root().commandLine();
-        picocli.CommandLine about = command == null ? giaoban : giaoban.getSubcommands().get(command);
-        if (about == null) {
-            throw new ParameterException(giaoban, Messages.defaults().get("cli.unknown-command", command));
+        picocli.CommandLine about = giaoban;
+        for (String word : command) {
+            // "help user add": a sub-command's own help
+            about = about.getSubcommands().get(word);
+            if (about == null) {
+                throw new ParameterException(giaoban, Messages.defaults().get("cli.unknown-command", String.join(" ", command)));
+            }
         }
         console.out().print(about.getUsageMessage(Ansi.OFF));
         return ExitStatus.COMPLETED;

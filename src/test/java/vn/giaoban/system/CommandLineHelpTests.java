@@ -25,8 +25,8 @@ class CommandLineHelpTests {
 
         assertThat(printed()).startsWith("Cách dùng: giaoban [-h] LỆNH").contains("Tùy chọn:", "Lệnh:")
                 .contains("--giaoban.work-dir=/srv/giaoban").doesNotContain("Usage", "Options", "Commands");
-        for (String command : List.of("nightly", "demo", "briefing", "status", "check", "validate", "history", "template", "worker",
-                "housekeeping", "backup", "completion", "help")) {
+        for (String command : List.of("nightly", "demo", "serve", "user", "briefing", "status", "check", "validate", "history",
+                "template", "worker", "housekeeping", "backup", "completion", "help")) {
             assertThat(printed()).containsPattern("(?m)^  " + command + " +\\p{L}");
         }
     }
@@ -36,6 +36,9 @@ class CommandLineHelpTests {
     @CsvSource(delimiter = '|', value = {
             "nightly      | --period,--night           | chạy tổng hợp đêm",
             "demo         | --samples,--catalog        | giaoban demo --catalog lang-son",
+            "serve        | --help                     | bảng điều khiển web",
+            "user add     | --role,--unit,--office,--full-name | bcrypt",
+            "user list    | --help                     | liệt kê người",
             "briefing     | --period,--date            | lập lại thông báo",
             "status       | --period,--remind          | ai đã nộp",
             "check        | --period                   | không khớp",
@@ -48,7 +51,9 @@ class CommandLineHelpTests {
             "completion   | --help                     | bash",
             "help         | --help                     | hướng dẫn" })
     void everyCommandsHelpIsVietnameseAndNamesEachOption(String command, String options, String words) {
-        assertThat(commandLine.run(command, "--help")).isEqualTo(ExitCode.COMPLETED);
+        List<String> typed = new java.util.ArrayList<>(List.of(command.split(" ")));
+        typed.add("--help");
+        assertThat(commandLine.run(typed.toArray(String[]::new))).isEqualTo(ExitCode.COMPLETED);
 
         String help = printed();
         assertThat(help).startsWith("Cách dùng: giaoban " + command).contains("Tùy chọn:", words)
@@ -58,12 +63,15 @@ class CommandLineHelpTests {
             assertThat(help).containsPattern("(?m)^ +(-h, )?" + option + "(=\\S+)?\\s+\\p{L}");
         }
         output.reset();
-        assertThat(commandLine.run("help", command)).isEqualTo(ExitCode.COMPLETED);
+        // "help user add": the same help
+        typed.set(typed.size() - 1, "help");
+        java.util.Collections.rotate(typed, 1);
+        assertThat(commandLine.run(typed.toArray(String[]::new))).isEqualTo(ExitCode.COMPLETED);
         assertThat(printed()).isEqualTo(help);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "nightly", "demo", "briefing", "status", "check", "history", "template", "worker",
+    @ValueSource(strings = { "nightly", "demo", "serve", "briefing", "status", "check", "history", "template", "worker",
             "housekeeping", "backup", "completion", "help" })
     void aBadOptionIsOneVietnameseSentenceThenTheCommandsHelp(String command) {
         assertThat(commandLine.run(command, "--khong-co=1")).isEqualTo(ExitCode.CONFIGURATION_ERROR);
