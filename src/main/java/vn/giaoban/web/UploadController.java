@@ -10,12 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -77,17 +74,6 @@ class UploadController {
         }
         model.addAttribute("upload", upload);
         return pages.unit(period, code, user, model);
-    }
-
-    /** A file over {@code giaoban.web.max-upload}, stopped while the request was read: said in the unit's words. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-    String tooLarge(Model model) {
-        model.addAttribute("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
-        model.addAttribute("message", "Tệp lớn hơn giới hạn " + ConsoleController.megabytes(settings)
-                + " được gửi qua trang. Tệp báo cáo tháng thường nhỏ hơn nhiều: kiểm tra đã chọn đúng tệp chưa, "
-                + "hoặc chép tệp vào thư mục nhận của đơn vị.");
-        return "error";
     }
 
 }
