@@ -246,7 +246,7 @@ final class Tracer {
         }
         List<Node> parts = new ArrayList<>();
         if (total.own() != null) {
-            reported(unit, indicator, period, measure).ifPresent(parts::add);
+            own(unit, indicator, period, measure).ifPresent(parts::add);
         }
         for (Unit child : catalog.children(unit, period)) {
             if (child.kind() != UnitKind.DEPARTMENT) {
