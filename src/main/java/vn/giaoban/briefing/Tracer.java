@@ -143,7 +143,13 @@ final class Tracer {
                 segments.add(new Segment(text.substring(at, open), null));
             }
             int middle = text.indexOf(MIDDLE, open);
-            int close = text.indexOf(CLOSE, middle);
+            int close = middle < 0 ? -1 : text.indexOf(CLOSE, middle);
+            if (close < 0 || !text.substring(open + 1, middle).matches("\\d+")) {
+                // not a mark of ours: a character of the private use area in what a unit wrote, kept as it is
+                segments.add(new Segment(text.substring(open, open + 1), null));
+                at = open + 1;
+                continue;
+            }
             segments.add(new Segment(text.substring(middle + 1, close), text.substring(open + 1, middle)));
             at = close + 1;
         }
