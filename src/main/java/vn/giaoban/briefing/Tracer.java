@@ -42,8 +42,8 @@ final class Tracer {
     private static final char MIDDLE = '\uE001';
     private static final char CLOSE = '\uE002';
 
-    /** A number as a text writes it: "277", "3,4", "1.234,5". */
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    /** A number as a text writes it: "277", "3,4", "1.234,5"; not the digits of a code ("BM03-DT", "ô D12"). */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}])");
 
     /** A figure before it has a place in the notice: an id and a place are given when it is found printed. */
     record Node(Derivation derivation, String label, BigDecimal value, String shown, String how, List<Node> parts,
