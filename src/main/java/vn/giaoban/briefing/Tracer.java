@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -386,7 +387,7 @@ final class Tracer {
      * A sentence of the rules' or the reporting's ({@code text}) with each number in it marked as {@code node}
      * says, for numbers the notice takes from a message rather than a figure.
      */
-    String quoteAll(String text, java.util.function.Function<String, Node> node) {
+    String quoteAll(String text, Function<String, Node> node) {
         Matcher numbers = NUMBER.matcher(text);
         StringBuilder marked = new StringBuilder();
         int at = 0;
@@ -398,17 +399,13 @@ final class Tracer {
     }
 
     /** The cell a value was read from, as a source. */
-    Source source(TraceRepository.Cell cell) {
+    private Source source(TraceRepository.Cell cell) {
         Optional<Unit> submitter = catalog.unitByKey(cell.submitterKey());
         return new Source(submitter.map(Unit::code).orElse(cell.submitterKey()),
                 submitter.map(Unit::name).orElse(cell.submitterKey()), cell.file(), cell.sheet(), cell.cell(),
                 cell.version(), cell.receivedNight(),
                 cell.number() != null ? cell.number().stripTrailingZeros().toPlainString() : cell.text(),
                 cell.derived() ? "số tháng tính từ số lũy kế" : null);
-    }
-
-    Optional<TraceRepository.Cell> cell(Unit unit, String indicatorCode, YearMonth period, Measure measure) {
-        return cells.cell(unit.key(), indicatorCode, period, measure.name());
     }
 
     /** "Tổng thu NSNN trên địa bàn, huyện Văn Lãng, lũy kế đến tháng 10/2022 (triệu đồng)". */
