@@ -316,6 +316,18 @@ public class AnnexWorkbook {
             sheet.setColumnWidth(c, Math.max(8, Math.min(SOURCE_WIDTH_MAX[c] + 3, (int) Math.ceil(widths[c] * 1.1) + 3))
                     * 256);
         }
+        // a row as high as its longest wrapped text: LibreOffice does not grow a row POI wrote to fit its text
+        for (int r = 2; r < next[0]; r++) {
+            Row row = sheet.getRow(r);
+            int lines = 1;
+            for (Cell cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    int room = Math.max(1, (int) ((sheet.getColumnWidth(cell.getColumnIndex()) / 256 - 2) / 1.1));
+                    lines = Math.max(lines, (cell.getStringCellValue().length() + room - 1) / room);
+                }
+            }
+            row.setHeightInPoints(Math.min(lines, 12) * 15.5f);
+        }
         sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         sheet.setFitToPage(true);

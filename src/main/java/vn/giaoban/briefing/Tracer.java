@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +43,8 @@ final class Tracer {
     private static final char MIDDLE = '\uE001';
     private static final char CLOSE = '\uE002';
 
-    /** A number as a text writes it: "277", "3,4", "1.234,5". */
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    /** A number as a text writes it: "277", "3,4", "1.234,5"; not the digits of a code ("BM03-DT", "ô D12"). */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}])");
 
     /** A figure before it has a place in the notice: an id and a place are given when it is found printed. */
     record Node(Derivation derivation, String label, BigDecimal value, String shown, String how, List<Node> parts,
@@ -143,7 +144,13 @@ final class Tracer {
                 segments.add(new Segment(text.substring(at, open), null));
             }
             int middle = text.indexOf(MIDDLE, open);
-            int close = text.indexOf(CLOSE, middle);
+            int close = middle < 0 ? -1 : text.indexOf(CLOSE, middle);
+            if (close < 0 || !text.substring(open + 1, middle).matches("\\d+")) {
+                // not a mark of ours: a character of the private use area in what a unit wrote, kept as it is
+                segments.add(new Segment(text.substring(open, open + 1), null));
+                at = open + 1;
+                continue;
+            }
             segments.add(new Segment(text.substring(middle + 1, close), text.substring(open + 1, middle)));
             at = close + 1;
         }
@@ -246,7 +253,7 @@ final class Tracer {
         }
         List<Node> parts = new ArrayList<>();
         if (total.own() != null) {
-            reported(unit, indicator, period, measure).ifPresent(parts::add);
+            own(unit, indicator, period, measure).ifPresent(parts::add);
         }
         for (Unit child : catalog.children(unit, period)) {
             if (child.kind() != UnitKind.DEPARTMENT) {
@@ -380,7 +387,7 @@ final class Tracer {
      * A sentence of the rules' or the reporting's ({@code text}) with each number in it marked as {@code node}
      * says, for numbers the notice takes from a message rather than a figure.
      */
-    String quoteAll(String text, java.util.function.Function<String, Node> node) {
+    String quoteAll(String text, Function<String, Node> node) {
         Matcher numbers = NUMBER.matcher(text);
         StringBuilder marked = new StringBuilder();
         int at = 0;
@@ -392,17 +399,13 @@ final class Tracer {
     }
 
     /** The cell a value was read from, as a source. */
-    Source source(TraceRepository.Cell cell) {
+    private Source source(TraceRepository.Cell cell) {
         Optional<Unit> submitter = catalog.unitByKey(cell.submitterKey());
         return new Source(submitter.map(Unit::code).orElse(cell.submitterKey()),
                 submitter.map(Unit::name).orElse(cell.submitterKey()), cell.file(), cell.sheet(), cell.cell(),
                 cell.version(), cell.receivedNight(),
                 cell.number() != null ? cell.number().stripTrailingZeros().toPlainString() : cell.text(),
                 cell.derived() ? "số tháng tính từ số lũy kế" : null);
-    }
-
-    Optional<TraceRepository.Cell> cell(Unit unit, String indicatorCode, YearMonth period, Measure measure) {
-        return cells.cell(unit.key(), indicatorCode, period, measure.name());
     }
 
     /** "Tổng thu NSNN trên địa bàn, huyện Văn Lãng, lũy kế đến tháng 10/2022 (triệu đồng)". */

@@ -16,7 +16,7 @@ CREATE TABLE notice_segment (
     seq         INTEGER       NOT NULL,
     section     VARCHAR(10)   NOT NULL,   -- I.1, I.2
     paragraph   INTEGER       NOT NULL,   -- from 1 within its section
-    text        VARCHAR(4000) NOT NULL,
+    text        VARCHAR(20000) NOT NULL, -- a reporting paragraph names every unit that has not reported
     figure_id   VARCHAR(60),              -- NULL for plain text
     PRIMARY KEY (office_code, period, seq)
 );
@@ -28,12 +28,12 @@ CREATE TABLE notice_figure (
     seq         INTEGER        NOT NULL,  -- the notice's order, each figure followed by its parts
     figure_id   VARCHAR(60)    NOT NULL,  -- so-12, so-12-1: an HTML anchor
     parent_id   VARCHAR(60),
-    place       VARCHAR(500)   NOT NULL,  -- Mục I.1, đoạn 3 / Biểu 2, hàng ..., cột ...
+    place       VARCHAR(1000)  NOT NULL,  -- Mục I.1, đoạn 3 / Biểu 2, hàng ..., cột ...
     label       VARCHAR(1000)  NOT NULL,
     shown       VARCHAR(200)   NOT NULL,
     num_value   NUMERIC(30, 10),
     derivation  VARCHAR(20)    NOT NULL,
-    how         VARCHAR(4000),
+    how         VARCHAR(20000),
     PRIMARY KEY (office_code, period, figure_id)
 );
 

@@ -181,6 +181,15 @@ class NoticeTraceTests {
                     }
                 }
                 assertThat(ids).containsExactlyElementsOf(trace.figures().stream().map(Figure::id).toList());
+                // a part's row is grouped under its figure's
+                for (Row row : sheet) {
+                    if (row.getRowNum() >= 2 && row.getCell(0) != null
+                            && row.getCell(0).getStringCellValue().equals(attained.id() + "-2")) {
+                        assertThat(row.getOutlineLevel()).isEqualTo(1);
+                        assertThat(row.getCell(2).getStringCellValue()).contains("năm 2022");
+                        assertThat(row.getCell(6).getStringCellValue()).contains("targets.csv");
+                    }
+                }
                 assertThat(revenueRow).isNotNull();
                 assertThat(revenueRow.getCell(3).getStringCellValue()).isEqualTo("94.533");
                 assertThat(revenueRow.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);

@@ -118,6 +118,20 @@ class PostgresNightlyJobIntegrationTests {
                 .query((rs, n) -> rs.getString(1)).single()).isEqualTo("94533.000000");
     }
 
+    @Test
+    void theNoticesFiguresAreTracedToTheCellsTheyWereReadFrom() {
+        // the budget revenue of section I, read from the cell of the file that carried it (V12)
+        assertThat(giaoban.jdbc().sql("""
+                SELECT s.file_name || '!' || s.sheet || '!' || s.cell FROM notice_figure f
+                JOIN notice_figure_source s ON s.office_code = f.office_code AND s.period = f.period
+                                           AND s.figure_id = f.figure_id
+                WHERE f.office_code = '182' AND f.period = '2022-10' AND f.shown = '94.533' AND f.parent_id IS NULL
+                ORDER BY f.seq""").query(String.class).list()).isNotEmpty()
+                .allMatch(reference -> reference.matches("[^!]+\\.(xlsx|xls|csv)![^!]+![A-Z]+\\d+"));
+        assertThat(giaoban.jdbc().sql("SELECT night FROM notice_trace WHERE office_code = '182' AND period = '2022-10'")
+                .query(java.time.LocalDate.class).single()).isEqualTo(Outcome.night(OCTOBER_2022));
+    }
+
     private String total(String indicator, String period) {
         return giaoban.jdbc().sql("""
                 SELECT total_value FROM rollup_value
