@@ -13,22 +13,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A file over {@code giaoban.web.max-upload}: the servlet container stops reading the request (before any page,
- * in the security filters' first read of the form) and answers 413, which the console's error page says in the
- * unit's words, with the limit.
+ * The console's own error pages, in Vietnamese: {@code error/403} (another unit's page), {@code error/404}, and for
+ * 413 the upload limit in the unit's words (a file over {@code giaoban.web.max-upload}: the servlet container stops
+ * reading the request before any page, in the security filters' first read of the form). Being an
+ * {@link ErrorViewResolver}, it replaces Boot's default one, so it names the status pages itself; any other
+ * status gets {@code error}.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class UploadTooLarge implements ErrorViewResolver, Ordered {
+class ConsoleErrorPages implements ErrorViewResolver, Ordered {
 
     private final WebProperties settings;
 
-    UploadTooLarge(WebProperties settings) {
+    ConsoleErrorPages(WebProperties settings) {
         this.settings = settings;
     }
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        if (status.value() == 403 || status.value() == 404) {
+            return new ModelAndView("error/" + status.value(), model, status);
+        }
         if (status.value() != 413) {
             return null;
         }
