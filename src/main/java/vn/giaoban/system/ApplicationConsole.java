@@ -114,7 +114,11 @@ final class ApplicationConsole implements Console {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitStatus.COMPLETED;
+        } catch (RuntimeException e) {
+            // the database's server could not listen (its port taken): said as any start that failed
+            return cannotStart(e);
         } finally {
+            runLock.release();
             consoleLock.release();
         }
     }
