@@ -39,7 +39,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * since other work shares the cores.
  *
  * <p>{@code ConsoleBenchmark --size smoke|full --work <folder> --out <table.md> --classpath <cp>
- * [--months province,national] [--national-communes <n>] [--night-minutes <n>] [--jfr <folder>]}. A month whose
+ * [--months province,national] [--national-communes <n>] [--night-minutes <n>] [--jfr <folder>]
+ * [--serve-settings "<setting> ..."]} (settings added to {@code serve}'s, to try one). A month whose
  * night already completed in {@code <work>} for the same generated month is reused, and the table says so.
  */
 public final class ConsoleBenchmark {
@@ -54,9 +55,12 @@ public final class ConsoleBenchmark {
     private final Path jfr;
     private final Duration nightLimit;
     private final boolean full;
+    private final List<String> serveSettings;
 
-    private ConsoleBenchmark(Path work, String classpath, Path jfr, Duration nightLimit, boolean full) {
+    private ConsoleBenchmark(Path work, String classpath, Path jfr, Duration nightLimit, boolean full,
+            List<String> serveSettings) {
         this.full = full;
+        this.serveSettings = serveSettings;
         this.work = work;
         this.classpath = classpath;
         this.jfr = jfr;
@@ -98,7 +102,8 @@ public final class ConsoleBenchmark {
         Path jfr = options.containsKey("--jfr") ? Path.of(options.get("--jfr")).toAbsolutePath() : null;
         int nationalCommunes = Integer.parseInt(options.getOrDefault("--national-communes", "3321"));
         Duration limit = Duration.ofMinutes(Long.parseLong(options.getOrDefault("--night-minutes", "40")));
-        ConsoleBenchmark benchmark = new ConsoleBenchmark(work, classpath, jfr, limit, full);
+        ConsoleBenchmark benchmark = new ConsoleBenchmark(work, classpath, jfr, limit, full,
+                options.containsKey("--serve-settings") ? List.of(options.get("--serve-settings").split(" ")) : List.of());
         List<Month> months = new ArrayList<>();
         List<String> notMeasured = new ArrayList<>();
         if (full) {
@@ -172,6 +177,7 @@ public final class ConsoleBenchmark {
         }
         command.addAll(List.of("-cp", classpath, "vn.giaoban.system.CommandLine", "serve", "--giaoban.web.port=" + port,
                 "--giaoban.work-dir=" + dir, "--giaoban.catalog.location=file:" + catalog + "/"));
+        command.addAll(serveSettings);
         long start = System.nanoTime();
         Process serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile())
                 .start();
