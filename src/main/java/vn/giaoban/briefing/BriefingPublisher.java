@@ -103,6 +103,16 @@ public class BriefingPublisher {
                 .toList();
     }
 
+    /**
+     * The offices whose notice of {@code period} has been written (by any process), in the catalog's order: one
+     * read of what was written, not of the month's figures, for a page that lists them.
+     */
+    public List<Office> writtenOffices(YearMonth period) {
+        Set<String> written = outputs.outputs(period).stream().map(OutputRepository.Output::office)
+                .collect(java.util.stream.Collectors.toSet());
+        return catalog.offices(period).stream().filter(office -> written.contains(office.code())).toList();
+    }
+
     /** The office of {@code code} in {@code period}, if the catalog has one. */
     public Optional<Office> office(String code, YearMonth period) {
         return catalog.office(code, period);

@@ -66,9 +66,9 @@ class BriefingController {
     @GetMapping("/ky/{period}/thong-bao")
     String start(@PathVariable String period, @AuthenticationPrincipal ConsoleUser user) {
         YearMonth month = ConsoleController.period(period);
-        List<Office> offices = briefings.offices(month);
-        String office = Optional.ofNullable(user.officeCode()).filter(code -> offices.stream().anyMatch(o -> o.code().equals(code)))
-                .or(() -> offices.stream().filter(o -> briefings.written(month, o.code()).isPresent()).map(Office::code).findFirst())
+        List<Office> written = briefings.writtenOffices(month);
+        String office = Optional.ofNullable(user.officeCode()).filter(code -> written.stream().anyMatch(o -> o.code().equals(code)))
+                .or(() -> written.stream().map(Office::code).findFirst())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return "redirect:/ky/" + month + "/thong-bao/" + office;
     }
@@ -81,11 +81,46 @@ class BriefingController {
         model.addAttribute("period", month);
         model.addAttribute("office", shown);
         model.addAttribute("written", briefings.written(month, office).isPresent());
-        model.addAttribute("offices", briefings.offices(month).stream()
-                .filter(o -> briefings.written(month, o.code()).isPresent()).toList());
-        model.addAttribute("trace", traces.trace(office, month).orElse(null));
+        model.addAttribute("offices", briefings.writtenOffices(month));
+        Optional<NoticeTrace> trace = traces.trace(office, month);
+        model.addAttribute("trace", trace.orElse(null));
+        String base = "/ky/" + month + "/thong-bao/" + office + "/so/";
+        model.addAttribute("paragraphs", trace.map(t -> t.paragraphs().stream()
+                .map(p -> new Printed(p.section(), p.section() + "-" + p.number(), p.segments().stream()
+                        .map(segment -> new Piece(segment.text(), segment.figureId(),
+                                segment.isFigure() ? base + segment.figureId() : null))
+                        .toList()))
+                .toList()).orElse(List.of()));
         model.addAttribute("user", user);
         return "thong-bao";
+    }
+
+    /** Every figure of the notice, section I's then the annex's, each a link to its sources. */
+    @GetMapping("/ky/{period}/thong-bao/{office}/so-lieu")
+    String figures(@PathVariable String period, @PathVariable String office, @AuthenticationPrincipal ConsoleUser user,
+            Model model) {
+        YearMonth month = ConsoleController.period(period);
+        Office shown = briefings.office(office, month).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        NoticeTrace trace = traces.trace(office, month).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String base = "/ky/" + month + "/thong-bao/" + office + "/so/";
+        model.addAttribute("period", month);
+        model.addAttribute("office", shown);
+        model.addAttribute("figures", trace.figures().stream()
+                .map(f -> new Listed(f.place(), f.label(), f.shown(), f.derivation().words(), base + f.id())).toList());
+        model.addAttribute("user", user);
+        return "so-lieu-thong-bao";
+    }
+
+    /** A paragraph of section I as printed, its figures' links made here. */
+    record Printed(String section, String anchor, List<Piece> pieces) {
+    }
+
+    /** Plain text (no link) or a figure with the link to its sources. */
+    record Piece(String text, String figureId, String link) {
+    }
+
+    /** A line of the list of figures, its link made here rather than by the template for each of thousands. */
+    record Listed(String place, String label, String shown, String derivation, String link) {
     }
 
     /** One figure of the notice: what it is, how it was formed, each of its parts and the cells they were read from. */

@@ -59,11 +59,14 @@ class ConsoleController {
 
     @GetMapping("/ky/{period}")
     String month(@PathVariable String period, @RequestParam(name = "trang-thai", required = false) String state,
-            @RequestParam(name = "loai", required = false) String kind, @AuthenticationPrincipal ConsoleUser user, Model model) {
+            @RequestParam(name = "loai", required = false) String kind,
+            @RequestParam(name = "trang", required = false, defaultValue = "1") String page,
+            @AuthenticationPrincipal ConsoleUser user, Model model) {
         Optional<ReportState.State> wantedState = Arrays.stream(ReportState.State.values())
                 .filter(s -> s.name().equals(state)).findFirst();
         Optional<UnitKind> wantedKind = Arrays.stream(UnitKind.values()).filter(k -> k.name().equals(kind)).findFirst();
-        model.addAttribute("page", pages.month(period(period), wantedState, wantedKind));
+        int number = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 1;
+        model.addAttribute("page", pages.month(period(period), wantedState, wantedKind, number));
         model.addAttribute("states", ReportState.State.values());
         Map<String, String> kinds = new LinkedHashMap<>();
         Arrays.stream(UnitKind.values()).forEach(k -> kinds.put(k.name(), ConsolePages.kindLabel(k)));

@@ -44,9 +44,20 @@ public class ConsolePages {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    /** The month page. */
-    public record Month(YearMonth period, List<YearMonth> periods, ReportCount count, List<Due> due,
-            List<Attention> attention, String nightRunningSince) {
+    /** How many reports due one page lists, and how many rule results: a national month has tens of thousands. */
+    static final int ROWS_PER_PAGE = 500;
+    static final int ATTENTION_SHOWN = 200;
+
+    /**
+     * The month page.
+     *
+     * @param due            the reports of page {@code page} (from 1) of {@code pages}, under the filters
+     * @param dueTotal       how many reports the filters let through, on every page
+     * @param attention      the first {@link #ATTENTION_SHOWN} rule results that need someone, errors first
+     * @param attentionTotal how many there are in all
+     */
+    public record Month(YearMonth period, List<YearMonth> periods, ReportCount count, List<Due> due, int dueTotal,
+            int page, int pages, List<Attention> attention, int attentionTotal, String nightRunningSince) {
     }
 
     /** A report due and how it stands. */
@@ -93,25 +104,31 @@ public class ConsolePages {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Month month(YearMonth period, Optional<ReportState.State> state, Optional<UnitKind> kind) {
+    public Month month(YearMonth period, Optional<ReportState.State> state, Optional<UnitKind> kind, int page) {
         List<ReportState> states = timeliness.of(period);
-        List<Due> due = states.stream()
+        List<ReportState> wanted = states.stream()
                 .filter(s -> state.isEmpty() || s.state() == state.get())
                 .filter(s -> kind.isEmpty() || s.report().unit().kind() == kind.get())
+                .toList();
+        int pages = Math.max(1, (wanted.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        List<Due> due = wanted.subList((shown - 1) * ROWS_PER_PAGE, Math.min(wanted.size(), shown * ROWS_PER_PAGE)).stream()
                 .map(s -> new Due(s.report().unit().code(), s.report().unit().name(), s.report().unit().kind(),
                         kindLabel(s.report().unit().kind()), s.report().form().code(), s.report().form().title(),
                         DAY.format(s.report().deadline()), s.submitted() == null ? "" : DAY.format(s.submitted()), s.state(),
                         StatusTable.describe(messages, s)))
                 .toList();
-        List<Attention> attention = rules.results(period).stream()
-                .filter(r -> r.failed() || r.lacksOwnFigure())
+        List<RuleResult> needing = rules.results(period).stream().filter(r -> r.failed() || r.lacksOwnFigure()).toList();
+        List<Attention> attention = needing.stream()
                 .sorted(Comparator.comparing((RuleResult r) -> r.severity() != Rule.Severity.ERROR)
                         .thenComparing(r -> unitName(r.unitKey())))
                 .map(r -> new Attention(r.failed() && r.severity() == Rule.Severity.ERROR,
                         catalog.unitByKey(r.unitKey()).map(Unit::code).orElse(r.unitKey()), unitName(r.unitKey()),
                         RuleEngine.title(catalog, r.ruleCode()), r.message(), r.lookedAt()))
+                .limit(ATTENTION_SHOWN)
                 .toList();
-        return new Month(period, periods(period), ReportCount.of(states), due, attention, nightRunning());
+        return new Month(period, periods(period), ReportCount.of(states), due, wanted.size(), shown, pages, attention,
+                needing.size(), nightRunning());
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

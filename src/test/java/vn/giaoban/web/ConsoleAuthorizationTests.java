@@ -100,6 +100,12 @@ class ConsoleAuthorizationTests {
             "lanhdao,  /ky/2022-10/thong-bao/182/so/so-1, 200",
             "natsam,   /ky/2022-10/thong-bao/182/so/so-1, 403",
             "vanphong, /ky/2022-10/thong-bao/182/so/so-99999, 404",
+            "vanphong, /ky/2022-10/thong-bao/182/so-lieu, 200",
+            "lanhdao,  /ky/2022-10/thong-bao/182/so-lieu, 200",
+            "natsam,   /ky/2022-10/thong-bao/182/so-lieu, 403",
+            // a page number past the last shows the last; a bad one the first
+            "vanphong, /ky/2022-10?trang=99&trang-thai=ON_TIME, 200",
+            "vanphong, /ky/2022-10?trang=abc&loai=COMMUNE, 200",
             // what does not exist
             "vanphong, /ky/2022-13, 404",
             "vanphong, /ky/2022-10/don-vi/99999, 404",
@@ -122,6 +128,23 @@ class ConsoleAuthorizationTests {
         String form = mvc.perform(get("/dang-nhap")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("Đăng nhập giaoban", "Tên đăng nhập", "Mật khẩu", "name=\"_csrf\"");
+    }
+
+    @Test
+    void theMonthFiltersByStateAndKindAndCountsWhatItShows() throws Exception {
+        String communes = page("vanphong", "/ky/2022-10?loai=COMMUNE");
+        String departments = page("vanphong", "/ky/2022-10?loai=DEPARTMENT");
+        assertThat(communes).contains("Xã Trùng Khánh").doesNotContain("Chi cục Thuế khu vực III");
+        assertThat(departments).contains("Chi cục Thuế khu vực III").doesNotContain("Xã Trùng Khánh");
+        assertThat(page("vanphong", "/ky/2022-10?trang-thai=MISSING")).contains("Không có báo cáo nào theo bộ lọc này.");
+    }
+
+    @Test
+    void everyFigureOfTheNoticeIsALinkToItsSources() throws Exception {
+        String notice = page("lanhdao", "/ky/2022-10/thong-bao/182");
+        assertThat(notice).contains("class=\"figure\"", "href=\"/ky/2022-10/thong-bao/182/so/so-");
+        String figure = page("lanhdao", "/ky/2022-10/thong-bao/182/so/so-1");
+        assertThat(figure).contains("Nguồn số liệu", "class=\"reference\"");
     }
 
     @Test
