@@ -1,7 +1,6 @@
 package vn.giaoban.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import vn.giaoban.catalog.Catalog;
 import vn.giaoban.catalog.Form;
 import vn.giaoban.catalog.Indicator;
 import vn.giaoban.catalog.Rule;
-import vn.giaoban.catalog.Target;
 import vn.giaoban.catalog.Unit;
 import vn.giaoban.catalog.UnitKind;
 import vn.giaoban.rules.RuleEngine;
