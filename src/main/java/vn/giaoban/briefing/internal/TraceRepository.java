@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -89,8 +90,11 @@ public class TraceRepository {
             List<SourceRow> sources) {
     }
 
-    /** Replaces the office's trace of the period with this one. */
-    @Transactional
+    /**
+     * Replaces an office's trace of a month, whole, in a transaction of its own (as the notice's output record is):
+     * never half a trace, and never part of a caller's transaction (a read-only one that shares the period's reads).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void replace(String office, YearMonth period, LocalDate night, List<SegmentRow> segments,
             List<FigureRow> figures, List<SourceRow> sources) {
         String month = period.toString();
