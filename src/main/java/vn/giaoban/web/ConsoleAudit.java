@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,19 +48,6 @@ public class ConsoleAudit {
 
     void uploadRefused(String username, String unitCode, String fileName, String remote, String why) {
         record(new Entry(now(), username, Action.UPLOAD_REFUSED, unitCode, fileName, null, null, remote, why));
-    }
-
-    /** The most recent entries first. */
-    public List<Entry> latest(int count) {
-        return jdbc.sql("""
-                SELECT happened_at, username, action, unit_code, file_name, content_hash, size_bytes, remote, detail
-                FROM console_audit ORDER BY id DESC FETCH FIRST ? ROWS ONLY""")
-                .param(count)
-                .query((row, n) -> new Entry(row.getTimestamp("happened_at").toLocalDateTime(), row.getString("username"),
-                        Action.valueOf(row.getString("action")), row.getString("unit_code"), row.getString("file_name"),
-                        row.getString("content_hash"), (Long) row.getObject("size_bytes", Long.class), row.getString("remote"),
-                        row.getString("detail")))
-                .list();
     }
 
     private void record(Entry entry) {

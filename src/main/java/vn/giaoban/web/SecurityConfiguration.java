@@ -36,7 +36,6 @@ class SecurityConfiguration {
                         .requestMatchers(SIGN_IN, "/giaoban.css", "/error").permitAll()
                         .requestMatchers("/ky/*/don-vi/**").hasAnyRole(Role.OFFICE.name(), Role.UNIT.name())
                         .requestMatchers("/ky/**").hasAnyRole(Role.OFFICE.name(), Role.LEADERSHIP.name())
-                        .requestMatchers("/nhat-ky").hasRole(Role.OFFICE.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(SIGN_IN)
                         .successHandler(new Audited(audit))

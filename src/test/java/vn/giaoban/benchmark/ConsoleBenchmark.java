@@ -1,13 +1,9 @@
 package vn.giaoban.benchmark;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import vn.giaoban.web.ConsoleClient;
 
 /**
  * Issue 13's figure: a console page in under 300 ms. A month is loaded as the other sections load it (the
@@ -48,7 +46,6 @@ public final class ConsoleBenchmark {
     static final String OFFICE_USER = "vanphong";
     static final String PASSWORD = "mat-khau-do";
     private static final Pattern UNIT_LINK = Pattern.compile("/ky/\\d{4}-\\d{2}/don-vi/([A-Za-z0-9_-]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final Path work;
     private final String classpath;
@@ -182,10 +179,10 @@ public final class ConsoleBenchmark {
         Process serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile())
                 .start();
         try {
-            Browser browser = new Browser(port);
+            ConsoleClient browser = new ConsoleClient(port);
             browser.awaitUp(serve, Duration.ofMinutes(5));
             double started = (System.nanoTime() - start) / 1e9;
-            browser.signIn(OFFICE_USER);
+            browser.signIn(OFFICE_USER, PASSWORD);
             String period = spec.period().toString();
             String monthPath = "/ky/" + period;
             String monthPage = browser.get(monthPath).body();
@@ -233,7 +230,7 @@ public final class ConsoleBenchmark {
     }
 
     /** {@code count} requests cycling over {@code paths}, one at a time, each timed whole (the body read). */
-    private static Kind measure(Browser browser, Process serve, String name, String example, List<String> paths, int count)
+    private static Kind measure(ConsoleClient browser, Process serve, String name, String example, List<String> paths, int count)
             throws Exception {
         // a kind whose pages take seconds (the nation's unit pages) stops after this long, with at least 5 requests
         long budget = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -273,67 +270,6 @@ public final class ConsoleBenchmark {
             return m.find() ? Long.parseLong(m.group(1)) / 1024 : 0;
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    /** A person's browser without a screen: cookies kept, the sign-in form's token sent back. */
-    private static final class Browser {
-
-        private final int port;
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
-
-        Browser(int port) {
-            this.port = port;
-        }
-
-        void awaitUp(Process serve, Duration timeout) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                if (!serve.isAlive()) {
-                    throw new IllegalStateException("giaoban serve ended with " + serve.exitValue());
-                }
-                try {
-                    if (client.send(request("/dang-nhap").GET().build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("giaoban serve did not answer within " + timeout);
-                }
-                Thread.sleep(250);
-            }
-        }
-
-        void signIn(String username) throws Exception {
-            Matcher token = TOKEN.matcher(get("/dang-nhap").body());
-            if (!token.find()) {
-                throw new IllegalStateException("no _csrf field on the sign-in page");
-            }
-            String form = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> signedIn = client.send(request("/dang-nhap")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (signedIn.uri().getPath().startsWith("/dang-nhap")) {
-                throw new IllegalStateException("sign-in refused: " + signedIn.uri());
-            }
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = client.send(request(path).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + ": " + response.statusCode());
-            }
-            return response;
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2));
         }
     }
 

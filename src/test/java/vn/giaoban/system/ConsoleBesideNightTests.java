@@ -6,14 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +25,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.giaoban.web.ConsoleClient;
 import vn.giaoban.web.ConsoleDeployment;
 
 /**
@@ -66,9 +61,9 @@ class ConsoleBesideNightTests {
         try {
             assertThat(console.awaitLog(line -> line.contains("Serving the embedded database"), Duration.ofMinutes(3)))
                     .as("%s", console).isTrue();
-            Browser browser = new Browser(port);
-            browser.signIn(ConsoleDeployment.UNIT);
-            assertThat(figures(browser.get("/ky/2022-10/don-vi/06124"))).isEqualTo(List.of("4", "3"));
+            ConsoleClient browser = new ConsoleClient(port);
+            browser.signIn(ConsoleDeployment.UNIT, ConsoleDeployment.PASSWORD);
+            assertThat(figures(browser.get("/ky/2022-10/don-vi/06124").body())).isEqualTo(List.of("4", "3"));
 
             // a new version of the report: 5 petitions received (E8) and 2 settled (E9) instead of 4 and 3
             try (InputStream in = Files.newInputStream(SAMPLE); Workbook book = WorkbookFactory.create(in)) {
@@ -85,7 +80,7 @@ class ConsoleBesideNightTests {
             Thread reader = new Thread(() -> {
                 while (!nightOver.get()) {
                     try {
-                        seen.add(figures(browser.get("/ky/2022-10/don-vi/06124")));
+                        seen.add(figures(browser.get("/ky/2022-10/don-vi/06124").body()));
                         browser.get("/");
                     } catch (Throwable e) {
                         failures.add(e);
@@ -101,7 +96,7 @@ class ConsoleBesideNightTests {
             assertThat(second).as("the night beside the console").isEqualTo(ExitCode.COMPLETED);
             assertThat(failures).isEmpty();
             assertThat(seen).isNotEmpty().allSatisfy(figures -> assertThat(figures).isIn(List.of("4", "3"), List.of("5", "2")));
-            String after = browser.get("/ky/2022-10/don-vi/06124");
+            String after = browser.get("/ky/2022-10/don-vi/06124").body();
             assertThat(figures(after)).isEqualTo(List.of("5", "2"));
             assertThat(after).contains("BM03-DT_T10-2022 ban sua.xlsx", "lần 2");
         } finally {
@@ -135,42 +130,6 @@ class ConsoleBesideNightTests {
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** A person's browser without a screen: cookies kept, the sign-in form's token sent back. */
-    private static final class Browser {
-
-        private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-        private final int port;
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-        Browser(int port) {
-            this.port = port;
-        }
-
-        void signIn(String username) throws Exception {
-            Matcher token = TOKEN.matcher(get("/dang-nhap"));
-            assertThat(token.find()).isTrue();
-            String form = "username=" + username + "&password=" + URLEncoder.encode(ConsoleDeployment.PASSWORD, StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(uri("/dang-nhap"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(signedIn.uri().getPath()).doesNotStartWith("/dang-nhap");
-        }
-
-        String get(String path) throws Exception {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-            return response.body();
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
         }
     }
 }

@@ -10,10 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -247,20 +243,10 @@ class ConsoleAuthorizationTests {
      */
     @Test
     void aRequestOverTheLimitIsStoppedByTheServerWithTheUnitsSentence() throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String base = "http://127.0.0.1:" + ConsoleDeployment.port(run);
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(client.send(
-                HttpRequest.newBuilder(URI.create(base + "/dang-nhap")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(token.find()).isTrue();
-        client.send(HttpRequest.newBuilder(URI.create(base + "/dang-nhap"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=natsam&password=" + ConsoleDeployment.PASSWORD
-                        + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher action = Pattern.compile("action=\"(/ky/2022-10/don-vi/06124/tai-len[^\"]*)\"").matcher(client.send(
-                HttpRequest.newBuilder(URI.create(base + "/ky/2022-10/don-vi/06124")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        ConsoleClient client = new ConsoleClient(ConsoleDeployment.port(run));
+        client.signIn("natsam", ConsoleDeployment.PASSWORD);
+        Matcher action = Pattern.compile("action=\"(/ky/2022-10/don-vi/06124/tai-len[^\"]*)\"")
+                .matcher(client.get("/ky/2022-10/don-vi/06124").body());
         assertThat(action.find()).isTrue();
         byte[] large = new byte[(int) run.context().getBean(WebProperties.class).maxUpload().toBytes() + 1024];
         java.util.Arrays.fill(large, (byte) 'a');
@@ -268,10 +254,9 @@ class ConsoleAuthorizationTests {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"lon.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + action.group(1).replace("&amp;", "&")))
+        HttpResponse<String> answer = client.send(client.request(action.group(1).replace("&amp;", "&"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, large, tail))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, large, tail))));
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("Tệp quá lớn", "Tệp lớn hơn giới hạn 20 MB");
         assertThat(work.resolve("inbox/06124/lon.csv")).doesNotExist();
